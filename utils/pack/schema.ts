@@ -1,0 +1,282 @@
+/**
+ * Knowledge pack format v1 — the single source of truth.
+ *
+ * Valibot rather than zod: the schema ships inside the background worker and the
+ * options page, and valibot's per-function tree-shaking keeps it a few KB where zod
+ * costs ~50 KB; it also collects every issue with its path (`abortEarly: false` is
+ * the default) and exports JSON Schema through @valibot/to-json-schema.
+ */
+import * as v from 'valibot';
+
+export const FORMAT_VERSION = 1;
+
+/** Sites whose CRM ids and stage names a pack may map. */
+export const CRM_SITES = ['salesforce', 'hubspot', 'dynamics', 'pipedrive', 'zoho'] as const;
+export type CrmSite = (typeof CRM_SITES)[number];
+
+const nonEmpty = (what: string) => v.pipe(v.string(`expected ${what}`), v.trim(), v.nonEmpty(`expected ${what}, got an empty string`));
+
+const Id = v.pipe(
+  v.string('expected an id (text)'),
+  v.regex(/^[a-z0-9][a-z0-9._-]{0,79}$/i, 'expected an id: letters, digits, ".", "_" or "-", at most 80 characters'),
+);
+
+const Locale = v.pipe(v.string('expected a locale'), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a locale such as "en" or "zh-CN"'));
+
+/** ISO date `2026-03-01` or full timestamp; must be a real calendar date. */
+const IsoDate = v.pipe(
+  v.string('expected a date (YYYY-MM-DD)'),
+  v.regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected a date (YYYY-MM-DD)'),
+  v.check((s) => {
+    const d = new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s.slice(0, 10);
+  }, 'expected a real calendar date'),
+);
+
+/**
+ * Pack text: a plain string, or one string per locale. Plain strings are taken to be
+ * in the pack's default locale.
+ */
+export const Text = v.union(
+  [
+    nonEmpty('text'),
+    v.pipe(
+      v.record(Locale, nonEmpty('text')),
+      v.check((r) => Object.keys(r).length > 0, 'expected at least one locale'),
+    ),
+  ],
+  'expected text (a string or a per-locale map such as { "en": …, "zh-CN": … })',
+);
+export type Text = v.InferOutput<typeof Text>;
+
+const TextList = v.array(Text, 'expected a list of texts');
+
+const Domain = v.pipe(
+  v.string('expected a domain'),
+  v.trim(),
+  v.toLowerCase(),
+  v.regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected a bare domain such as "acme.com" (no scheme, path or @)'),
+);
+
+const perCrm = <T extends v.GenericSchema>(item: T) =>
+  v.optional(
+    v.strictObject(
+      Object.fromEntries(CRM_SITES.map((s) => [s, v.optional(item)])) as Record<CrmSite, v.OptionalSchema<T, undefined>>,
+      'expected an object keyed by CRM (salesforce, hubspot, dynamics, pipedrive, zoho)',
+    ),
+  );
+
+const StringList = v.array(nonEmpty('text'), 'expected a list of strings');
+
+export const Meta = v.strictObject({
+  formatVersion: v.literal(FORMAT_VERSION, `expected formatVersion ${FORMAT_VERSION}`),
+  id: Id,
+  name: Text,
+  version: v.pipe(v.string('expected a version such as "1.4.0"'), v.regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'expected a version such as "1.4.0"')),
+  publishedAt: IsoDate,
+  defaultLocale: Locale,
+  locales: v.pipe(v.array(Locale, 'expected a list of locales'), v.minLength(1, 'expected at least one locale')),
+  vendor: v.optional(nonEmpty('text')),
+  /** Our own company's domains: participants from these are never the customer. */
+  ownDomains: v.array(Domain, 'expected a list of domains'),
+  /** Extra free-mail providers on top of the built-in list. */
+  freeMailDomains: v.optional(v.array(Domain, 'expected a list of domains')),
+});
+
+export const Scenario = v.strictObject({
+  id: Id,
+  /** Matches `accounts[].industry` (case-insensitive). */
+  industry: nonEmpty('an industry'),
+  useCase: Text,
+  scenario: Text,
+  advantage: Text,
+  value: Text,
+});
+
+/**
+ * An alias is either a plain string (case-insensitive, whole word for Latin script)
+ * or an object when it needs care: `caseSensitive` for names that are also words
+ * ("Oracle" vs "oracle"), `needsContext` when only a keyword nearby makes it count.
+ */
+export const Alias = v.union(
+  [
+    nonEmpty('an alias'),
+    v.strictObject({
+      text: nonEmpty('an alias'),
+      caseSensitive: v.optional(v.boolean('expected true or false')),
+      needsContext: v.optional(v.boolean('expected true or false')),
+    }),
+  ],
+  'expected an alias (a string or { text, caseSensitive?, needsContext? })',
+);
+export type Alias = v.InferOutput<typeof Alias>;
+
+export const Objection = v.strictObject({
+  id: Id,
+  objection: Text,
+  response: Text,
+  proof: v.optional(Text),
+});
+
+export const Battlecard = v.strictObject({
+  summary: Text,
+  whyWeWin: TextList,
+  whyWeLose: TextList,
+  objections: v.array(Objection, 'expected a list of objections'),
+  landmines: TextList,
+  pricing: v.optional(Text),
+  proofPoints: TextList,
+});
+
+export const Competitor = v.strictObject({
+  id: Id,
+  name: nonEmpty('a name'),
+  aliases: v.array(Alias, 'expected a list of aliases'),
+  /** Context words: they make an ambiguous alias count and raise confidence. */
+  keywords: v.optional(StringList, []),
+  /** Phrases in which an alias is not this competitor ("the oracle of"). */
+  exclusions: v.optional(StringList, []),
+  website: v.optional(Domain),
+  battlecard: Battlecard,
+  owner: nonEmpty('an owner'),
+  reviewedAt: IsoDate,
+  reviewEvery: v.pipe(v.number('expected a number of days'), v.integer('expected whole days'), v.minValue(1, 'expected at least 1 day')),
+});
+
+export const ChecklistItem = v.strictObject({
+  id: Id,
+  text: Text,
+  required: v.optional(v.boolean('expected true or false'), false),
+});
+
+export const Stage = v.strictObject({
+  id: Id,
+  name: Text,
+  /** The stage's name in each CRM's picklist (case-insensitive). */
+  crmStages: perCrm(StringList),
+  goal: Text,
+  exitCriteria: TextList,
+  /** Markdown. */
+  guidance: v.optional(Text),
+  checklist: v.array(ChecklistItem, 'expected a list of checklist items'),
+});
+
+export const MOTIONS = ['new_business', 'poc', 'renewal_expansion'] as const;
+export type Motion = (typeof MOTIONS)[number];
+
+export const Playbook = v.strictObject({
+  id: Id,
+  name: Text,
+  motion: v.picklist(MOTIONS, `expected a motion: ${MOTIONS.join(', ')}`),
+  /** Account segments it applies to; empty means every segment. */
+  segments: v.optional(StringList, []),
+  /** CRM opportunity/deal type values that select this playbook ("New Business", "Renewal"). */
+  opportunityTypes: v.optional(StringList, []),
+  stages: v.pipe(v.array(Stage, 'expected a list of stages'), v.minLength(1, 'expected at least one stage')),
+});
+
+export const HealthSnapshot = v.strictObject({
+  date: IsoDate,
+  /** measure id → raw value; a measure left out is missing, not zero. */
+  signals: v.record(Id, v.number('expected a number')),
+  note: v.optional(Text),
+});
+
+export const Account = v.strictObject({
+  id: Id,
+  name: nonEmpty('a name'),
+  aliases: v.optional(StringList, []),
+  domains: v.optional(v.array(Domain, 'expected a list of domains'), []),
+  crmIds: perCrm(StringList),
+  segment: v.optional(nonEmpty('a segment')),
+  industry: v.optional(nonEmpty('an industry')),
+  region: v.optional(nonEmpty('a region')),
+  owner: v.optional(nonEmpty('an owner')),
+  /** Competitor ids known to be in play. */
+  competitors: v.optional(v.array(Id, 'expected a list of competitor ids'), []),
+  /** The opportunity stage known to ops, used when the page shows none. */
+  stage: v.optional(v.strictObject({ playbookId: Id, stageId: Id })),
+  renewalDate: v.optional(IsoDate),
+  arr: v.optional(v.pipe(v.number('expected a number'), v.minValue(0, 'expected zero or more'))),
+  currency: v.optional(v.pipe(v.string('expected a currency code'), v.regex(/^[A-Z]{3}$/, 'expected a currency code such as "USD"'))),
+  health: v.optional(v.array(HealthSnapshot, 'expected a list of health snapshots'), []),
+});
+
+export const DIRECTIONS = ['higher_better', 'lower_better'] as const;
+
+export const Measure = v.pipe(
+  v.strictObject({
+    id: Id,
+    label: Text,
+    weight: v.pipe(v.number('expected a weight'), v.minValue(0, 'expected a weight of zero or more')),
+    direction: v.picklist(DIRECTIONS, `expected a direction: ${DIRECTIONS.join(', ')}`),
+    /** Raw values scored 0 (`poor`) and 100 (`good`), linear between, clamped. */
+    thresholds: v.strictObject({ poor: v.number('expected a number'), good: v.number('expected a number') }),
+    unit: v.optional(nonEmpty('a unit')),
+  }),
+  v.forward(
+    v.check(
+      (m) => (m.direction === 'higher_better' ? m.thresholds.good > m.thresholds.poor : m.thresholds.good < m.thresholds.poor),
+      'expected thresholds.good beyond thresholds.poor in the measure\'s direction',
+    ),
+    ['thresholds'],
+  ),
+);
+
+export const Band = v.strictObject({
+  id: Id,
+  label: Text,
+  /** Inclusive lower bound of the 0–100 score. */
+  min: v.pipe(v.number('expected a number'), v.minValue(0, 'expected 0–100'), v.maxValue(100, 'expected 0–100')),
+  color: v.picklist(['red', 'yellow', 'green'], 'expected a colour: red, yellow or green'),
+  /** What a CS rep should do when the account is in this band (Markdown). */
+  play: v.optional(Text),
+});
+
+export const HealthModel = v.strictObject({
+  measures: v.pipe(v.array(Measure, 'expected a list of measures'), v.minLength(1, 'expected at least one measure')),
+  bands: v.pipe(v.array(Band, 'expected a list of bands'), v.minLength(1, 'expected at least one band')),
+});
+
+/** Rules for a self-hosted or unlisted CRM: CSS selectors per field. */
+export const SiteRule = v.strictObject({
+  id: Id,
+  /** Host pattern such as `crm.example.com` or `*.crm.example.com`. */
+  host: v.pipe(v.string('expected a host pattern'), v.regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'expected a host pattern such as "*.crm.example.com"')),
+  pathPrefix: v.optional(v.string('expected a path')),
+  recordType: v.optional(nonEmpty('a record type')),
+  selectors: v.strictObject({
+    accountName: v.optional(nonEmpty('a CSS selector')),
+    website: v.optional(nonEmpty('a CSS selector')),
+    stage: v.optional(nonEmpty('a CSS selector')),
+    emails: v.optional(nonEmpty('a CSS selector')),
+    competitor: v.optional(nonEmpty('a CSS selector')),
+    text: v.optional(nonEmpty('a CSS selector')),
+  }),
+});
+
+export const KnowledgePack = v.strictObject({
+  meta: Meta,
+  scenarios: v.optional(v.array(Scenario, 'expected a list of scenarios'), []),
+  competitors: v.array(Competitor, 'expected a list of competitors'),
+  playbooks: v.array(Playbook, 'expected a list of playbooks'),
+  accounts: v.array(Account, 'expected a list of accounts'),
+  healthModel: HealthModel,
+  sites: v.optional(v.array(SiteRule, 'expected a list of site rules'), []),
+});
+
+export type KnowledgePack = v.InferOutput<typeof KnowledgePack>;
+export type PackMeta = v.InferOutput<typeof Meta>;
+export type Scenario = v.InferOutput<typeof Scenario>;
+export type Competitor = v.InferOutput<typeof Competitor>;
+export type Battlecard = v.InferOutput<typeof Battlecard>;
+export type Objection = v.InferOutput<typeof Objection>;
+export type Playbook = v.InferOutput<typeof Playbook>;
+export type Stage = v.InferOutput<typeof Stage>;
+export type ChecklistItem = v.InferOutput<typeof ChecklistItem>;
+export type Account = v.InferOutput<typeof Account>;
+export type HealthSnapshot = v.InferOutput<typeof HealthSnapshot>;
+export type HealthModel = v.InferOutput<typeof HealthModel>;
+export type Measure = v.InferOutput<typeof Measure>;
+export type Band = v.InferOutput<typeof Band>;
+export type SiteRule = v.InferOutput<typeof SiteRule>;

@@ -1,0 +1,55 @@
+/**
+ * What a page says about the record in view — read, never inferred. Site adapters
+ * produce it; the matcher consumes it.
+ */
+export type SiteId = 'salesforce' | 'hubspot' | 'dynamics' | 'pipedrive' | 'zoho' | 'gmail' | 'outlook' | 'generic';
+
+export type RecordType =
+  | 'account'
+  | 'opportunity'
+  | 'contact'
+  | 'lead'
+  | 'case'
+  | 'company'
+  | 'deal'
+  | 'ticket'
+  | 'organization'
+  | 'person'
+  | 'thread'
+  | 'record';
+
+export interface Participant {
+  name: string | null;
+  email: string;
+  role: 'from' | 'to' | 'cc' | 'bcc';
+}
+
+export interface PageContext {
+  site: SiteId;
+  recordType: RecordType;
+  /** The CRM's record id (Salesforce 18-char id, HubSpot object id…), or the thread id. */
+  recordId: string | null;
+  /** The account/company name shown on the record (or the related account of an opportunity). */
+  accountName: string | null;
+  /** The CRM id of the related account, when the record links to one. */
+  accountId?: string | null;
+  /** Bare domains from website fields, lower-case, no scheme. */
+  domains: string[];
+  /** Every e-mail address on the page that belongs to the record or thread. */
+  emails: string[];
+  /** The CRM stage name exactly as shown ("Proposal/Price Quote"). */
+  stage: string | null;
+  /** The CRM's opportunity/deal type ("New Business", "Renewal"), drives the playbook's motion. */
+  opportunityType?: string | null;
+  /** Values of a competitor field on the record. */
+  competitorsField: string[];
+  /** Mail only: the thread's subject, participants and the signed-in user's address. */
+  subject?: string | null;
+  participants?: Participant[];
+  ownEmail?: string | null;
+  /** Visible text worth scanning for competitor mentions (record fields, notes, message bodies). */
+  text: string;
+}
+
+/** A site adapter: pure, given the document and URL, returns the context or null when the page is not a record it understands. */
+export type Extractor = (doc: Document, url: URL) => PageContext | null;

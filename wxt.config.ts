@@ -1,0 +1,20 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Host permissions are exactly the sites our content scripts read; anything else
+// (self-hosted CRMs from the pack's `sites` rules) is requested at run time.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Frontline',
+    description: 'Battlecards, playbook stage, next steps and account health beside your CRM and inbox.',
+    permissions: ['storage', 'unlimitedStorage'],
+    action: { default_title: 'Frontline' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'frontline@example.com', strict_min_version: '129.0' } } }
+      : {}),
+  }),
+});
