@@ -13,6 +13,13 @@ export default defineConfig({
     description: 'Battlecards, playbook stage, next steps and account health beside your CRM and inbox.',
     permissions: ['storage', 'unlimitedStorage'],
     action: { default_title: 'Frontline' },
+    commands: {
+      // Alt+Shift+F: unused by Salesforce, HubSpot, Gmail and Outlook keyboard shortcuts.
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+F', mac: 'Alt+Shift+F' },
+        description: 'Open or collapse the Frontline sidebar',
+      },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'frontline@example.com', strict_min_version: '129.0' } } }
       : {}),

@@ -41,6 +41,11 @@ export interface PageContext {
   stage: string | null;
   /** The CRM's opportunity/deal type ("New Business", "Renewal"), drives the playbook's motion. */
   opportunityType?: string | null;
+  /** Deals only: the pipeline the stage belongs to, as shown (HubSpot "Sales Pipeline"); stage names repeat across pipelines. */
+  pipeline?: string | null;
+  /** Opportunities/deals only: amount and close date exactly as shown ("$120,000.00", "6/30/2026"), not parsed. */
+  amount?: string | null;
+  closeDate?: string | null;
   /** Values of a competitor field on the record. */
   competitorsField: string[];
   /** Mail only: the thread's subject, participants and the signed-in user's address. */

@@ -1,0 +1,46 @@
+import { tr, type Lang } from '@/utils/i18n';
+import type { ChecklistView } from '@/utils/view/types';
+
+export function ChecklistSection({
+  checklist,
+  lang,
+  onToggle,
+}: {
+  checklist: ChecklistView | null;
+  lang: Lang;
+  onToggle(itemId: string, done: boolean, label: string): void;
+}) {
+  if (!checklist) return <p class="fl-muted">{tr(lang, 'noChecklist')}</p>;
+  const total = checklist.items.length;
+  return (
+    <div>
+      <p class="fl-progress-label" id="fl-progress-label">
+        {tr(lang, 'progress', { done: checklist.doneCount, total })}
+      </p>
+      <progress class="fl-progress" max={total} value={checklist.doneCount} aria-labelledby="fl-progress-label" />
+      <ul class="fl-checklist">
+        {checklist.items.map((item) => (
+          <li key={item.id}>
+            <label>
+              <input type="checkbox" checked={item.done} onChange={(e) => onToggle(item.id, (e.target as HTMLInputElement).checked, item.text)} />
+              <span>{item.text}</span>
+              {item.required && <span class="fl-badge">{tr(lang, 'required')}</span>}
+            </label>
+          </li>
+        ))}
+      </ul>
+      {checklist.removed.length > 0 && (
+        <div class="fl-removed" role="note">
+          <p class="fl-muted">{tr(lang, 'removedItems')}</p>
+          <ul>
+            {checklist.removed.map((r) => (
+              <li key={r.id}>
+                <del>{r.label}</del>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

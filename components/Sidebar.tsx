@@ -1,0 +1,94 @@
+/** The sidebar frame: a slim rail when collapsed, the panel with four sections when open. */
+import { tr } from '@/utils/i18n';
+import type { SidebarState } from '@/utils/state/sidebar';
+import { AccountHeader, type AccountActions } from './AccountHeader';
+import { BattlecardSection, type CardActions } from './BattlecardSection';
+import { StageSection } from './StageSection';
+import { ChecklistSection } from './ChecklistSection';
+import { HealthSection } from './HealthSection';
+
+export interface SidebarActions extends AccountActions, CardActions {
+  toggle(): void;
+  retry(): void;
+  tick(itemId: string, done: boolean, label: string): void;
+}
+
+function Rail({ state, actions }: { state: SidebarState; actions: SidebarActions }) {
+  const lang = state.lang.value;
+  const view = state.view.value;
+  const competitors = view?.cards.length ?? 0;
+  const stale = view?.cards.some((c) => c.stale) ?? false;
+  const label = [tr(lang, 'open'), view?.account?.name, view?.health && `${tr(lang, 'score')} ${view.health.score} ${view.health.bandLabel}`, competitors && tr(lang, 'competitorsInPlay', { count: competitors })]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <button type="button" class="fl-rail" onClick={actions.toggle} aria-label={label} aria-expanded="false" title={label}>
+      <span class="fl-rail-logo" aria-hidden="true">F</span>
+      {view?.health && <span class={`fl-dot fl-dot-${view.health.color}`} aria-hidden="true" />}
+      {competitors > 0 && (
+        <span class="fl-rail-count" aria-hidden="true">
+          {competitors}
+        </span>
+      )}
+      {stale && <span class="fl-dot fl-dot-warn" aria-hidden="true" />}
+    </button>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: preact.ComponentChildren }) {
+  return (
+    <section class="fl-section" aria-labelledby={`fl-h-${id}`} data-section={id}>
+      <h3 id={`fl-h-${id}`}>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+export function Sidebar({ state, actions }: { state: SidebarState; actions: SidebarActions }) {
+  const lang = state.lang.value;
+  if (!state.open.value) return <Rail state={state} actions={actions} />;
+  const view = state.view.value;
+  return (
+    <aside class="fl-panel" aria-label={tr(lang, 'appName')} lang={lang}>
+      <div class="fl-topbar">
+        <span class="fl-brand">{tr(lang, 'appName')}</span>
+        {view && <span class="fl-muted fl-pack">{tr(lang, 'packLine', { name: view.pack.name, version: view.pack.version })}</span>}
+        <button type="button" class="fl-icon-btn" onClick={actions.toggle} aria-label={tr(lang, 'close')} aria-expanded="true" title={tr(lang, 'close')}>
+          <span aria-hidden="true">›</span>
+        </button>
+      </div>
+      <div class="fl-body">
+        {state.status.value === 'error' && (
+          <div class="fl-error" role="alert">
+            <p>{tr(lang, 'error', { message: state.error.value ?? '' })}</p>
+            <button type="button" class="fl-btn" onClick={actions.retry}>
+              {tr(lang, 'retry')}
+            </button>
+          </div>
+        )}
+        {!view && state.status.value !== 'error' && (
+          <p class="fl-muted" role="status">
+            {tr(lang, 'loading')}
+          </p>
+        )}
+        {view && (
+          <>
+            <AccountHeader view={view} lang={lang} actions={actions} />
+            <Section id="battlecard" title={tr(lang, 'sectionBattlecard')}>
+              <BattlecardSection key={view.recordKey} cards={view.cards} lang={lang} actions={actions} />
+            </Section>
+            <Section id="stage" title={tr(lang, 'sectionStage')}>
+              <StageSection stage={view.stage} scenario={view.scenario} lang={lang} />
+            </Section>
+            <Section id="next-steps" title={tr(lang, 'sectionNextSteps')}>
+              <ChecklistSection checklist={view.checklist} lang={lang} onToggle={actions.tick} />
+            </Section>
+            <Section id="health" title={tr(lang, 'sectionHealth')}>
+              <HealthSection health={view.health} lang={lang} />
+            </Section>
+          </>
+        )}
+      </div>
+    </aside>
+  );
+}

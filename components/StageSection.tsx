@@ -1,0 +1,60 @@
+import { formatReason, tr, type Lang } from '@/utils/i18n';
+import type { ScenarioView, StageView } from '@/utils/view/types';
+import { RichText } from './RichText';
+
+export function StageSection({ stage, scenario, lang }: { stage: StageView | null; scenario: ScenarioView | null; lang: Lang }) {
+  if (!stage) return <p class="fl-muted">{tr(lang, 'noStage')}</p>;
+  return (
+    <div>
+      <p class="fl-muted">
+        {tr(lang, 'playbook')}: <strong>{stage.playbookName}</strong>
+      </p>
+      <ol class="fl-path" aria-label={stage.playbookName}>
+        {stage.path.map((s) => {
+          const current = s.id === stage.current.stageId;
+          return (
+            <li key={s.id} class={current ? 'fl-path-current' : ''} aria-current={current ? 'step' : undefined}>
+              {s.name}
+              {current && <span class="fl-visually-hidden"> ({tr(lang, 'currentStage')})</span>}
+            </li>
+          );
+        })}
+      </ol>
+      <ul class="fl-chips">
+        {[...stage.current.reasons, ...stage.playbookReasons].map((r, i) => (
+          <li key={i} class="fl-chip">
+            {formatReason(r, lang)}
+          </li>
+        ))}
+      </ul>
+      <h4>{tr(lang, 'goal')}</h4>
+      <p>{stage.goal}</p>
+      <h4>{tr(lang, 'exitCriteria')}</h4>
+      <ul>
+        {stage.exitCriteria.map((x, i) => (
+          <li key={i}>{x}</li>
+        ))}
+      </ul>
+      {stage.guidance && (
+        <details>
+          <summary>{tr(lang, 'guidance')}</summary>
+          <RichText value={stage.guidance} />
+        </details>
+      )}
+      {scenario && (
+        <details>
+          <summary>{tr(lang, 'talkTrack', { industry: scenario.industry })}</summary>
+          <p class="fl-muted">{scenario.useCase}</p>
+          <dl class="fl-talk">
+            <dt>{tr(lang, 'scenario')}</dt>
+            <dd>{scenario.scenario}</dd>
+            <dt>{tr(lang, 'advantage')}</dt>
+            <dd>{scenario.advantage}</dd>
+            <dt>{tr(lang, 'value')}</dt>
+            <dd>{scenario.value}</dd>
+          </dl>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * The background's work, independent of `browser.*` so it runs under vitest with
+ * fake-indexeddb. Nothing here may rely on memory surviving: the pack index is a
+ * cache, rebuilt lazily from IndexedDB whenever the worker wakes without it.
+ */
+import type { Db, StoredPack } from '../store/db';
+import { activatePack, getActivePack, getPreviousPack, rollbackPack } from '../store/packStore';
+import { getPick, getSeenStage, getTicks, setPick, setSeenStage, setTick, forgetRemoved, tickKey } from '../store/userState';
+import { validatePackText } from '../pack/validate';
+import { buildIndex, type PackIndex } from '../match/index';
+import { matchPage } from '../match/match';
+import { buildView, packInfo, recordKey } from '../view/buildView';
+import { normalizeName } from '../match/normalize';
+import type { MessageType, Request, Responses } from '../messages';
+import type { AccountHit } from '../view/types';
+
+export interface ServiceDeps {
+  getDb: () => Promise<Db>;
+  now?: () => Date;
+}
+
+export type Handlers = { [K in MessageType]: (payload: Request<K>) => Promise<Responses[K]> };
+
+export function createService({ getDb, now = () => new Date() }: ServiceDeps): Handlers & { invalidate(): void } {
+  let active: { stored: StoredPack; index: PackIndex } | null = null;
+  let loading: Promise<{ stored: StoredPack; index: PackIndex }> | null = null;
+
+  async function current() {
+    if (active) return active;
+    loading ??= (async () => {
+      const stored = await getActivePack(await getDb());
+      active = { stored, index: buildIndex(stored.pack) };
+      loading = null;
+      return active;
+    })().catch((e) => {
+      loading = null;
+      throw e;
+    });
+    return loading;
+  }
+
+  function invalidate() {
+    active = null;
+    loading = null;
+  }
+
+  async function info(lang = 'en') {
+    const db = await getDb();
+    const { stored } = await current();
+    return packInfo(stored, await getPreviousPack(db), lang);
+  }
+
+  return {
+    invalidate,
+
+    async 'view:get'({ ctx, lang }) {
+      const db = await getDb();
+      const { stored, index } = await current();
+      const key = recordKey(ctx);
+      const manualAccountId = await getPick(db, key);
+      // First pass without a remembered stage: we need the account to look it up.
+      let match = matchPage(index, ctx, { now: now(), manualAccountId });
+      if (match.accountId) {
+        if (ctx.stage && match.stage?.source === 'crm') {
+          await setSeenStage(db, { accountId: match.accountId, playbookId: match.stage.playbookId, stageId: match.stage.stageId, seenAt: now().toISOString() });
+        } else if (!ctx.stage) {
+          const seen = await getSeenStage(db, match.accountId);
+          if (seen) match = matchPage(index, ctx, { now: now(), manualAccountId, rememberedStage: seen });
+        }
+      }
+      const ticks = match.accountId && match.stage ? await getTicks(db, match.accountId, match.stage.playbookId, match.stage.stageId) : null;
+      const view = buildView({ pack: stored.pack, ctx, match, ticks, lang, now: now() });
+      if (view.checklist?.removed.length) {
+        const c = view.checklist;
+        await forgetRemoved(db, tickKey(c.accountId, c.playbookId, c.stageId), c.removed.map((r) => r.id));
+      }
+      return view;
+    },
+
+    async 'checklist:set'(req) {
+      const rec = await setTick(await getDb(), req, now());
+      return { done: rec.done };
+    },
+
+    async 'account:pick'({ recordKey: key, accountId }) {
+      const { stored } = await current();
+      if (accountId && !stored.pack.accounts.some((a) => a.id === accountId)) throw new Error(`unknown account "${accountId}"`);
+      await setPick(await getDb(), key, accountId, now());
+      return { ok: true };
+    },
+
+    async 'account:search'({ query }) {
+      const { stored } = await current();
+      const q = normalizeName(query);
+      if (!q) return [];
+      const hits: AccountHit[] = [];
+      for (const a of stored.pack.accounts) {
+        const names = [a.name, ...a.aliases].map(normalizeName);
+        if (names.some((n) => n.includes(q)) || a.domains.some((d) => d.includes(query.trim().toLowerCase()))) {
+          hits.push({ id: a.id, name: a.name, segment: a.segment ?? null, region: a.region ?? null, domains: a.domains });
+          if (hits.length >= 20) break;
+        }
+      }
+      return hits;
+    },
+
+    async 'pack:info'() {
+      return info();
+    },
+
+    async 'pack:import'({ text, source }) {
+      const result = validatePackText(text);
+      if (!result.ok) return { ok: false, errors: result.errors };
+      await activatePack(await getDb(), result.pack, source, now());
+      invalidate();
+      return { ok: true, info: await info(), warnings: result.warnings };
+    },
+
+    async 'pack:rollback'() {
+      try {
+        await rollbackPack(await getDb());
+      } catch (e) {
+        return { ok: false, error: (e as Error).message };
+      }
+      invalidate();
+      return { ok: true, info: await info() };
+    },
+  };
+}

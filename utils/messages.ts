@@ -1,0 +1,112 @@
+/**
+ * The one typed message map between content scripts, extension pages and the
+ * background. Every request is validated on arrival; privileged requests (anything
+ * that changes the pack) are accepted only from our own extension pages.
+ */
+import * as v from 'valibot';
+import type { SidebarView, PackInfo, AccountHit } from './view/types';
+import type { PackError } from './pack/validate';
+
+const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const nullableStr = (max: number) => v.nullable(str(max));
+const strList = (max: number, each = 320) => v.pipe(v.array(str(each)), v.maxLength(max));
+const Id = v.pipe(v.string(), v.maxLength(80));
+
+const PageContextIn = v.object({
+  site: v.picklist(['salesforce', 'hubspot', 'dynamics', 'pipedrive', 'zoho', 'gmail', 'outlook', 'generic']),
+  recordType: str(40),
+  recordId: nullableStr(200),
+  accountName: nullableStr(500),
+  accountId: v.optional(nullableStr(200)),
+  domains: strList(200),
+  emails: strList(500),
+  stage: nullableStr(200),
+  opportunityType: v.optional(nullableStr(200)),
+  competitorsField: strList(50, 500),
+  subject: v.optional(nullableStr(2000)),
+  participants: v.optional(
+    v.pipe(
+      v.array(v.object({ name: nullableStr(500), email: str(320), role: v.picklist(['from', 'to', 'cc', 'bcc']) })),
+      v.maxLength(500),
+    ),
+  ),
+  ownEmail: v.optional(nullableStr(320)),
+  // A long thread is cut, not refused: the first 200 KB carry the conversation.
+  text: v.pipe(v.string(), v.transform((s) => s.slice(0, 200_000))),
+});
+
+const Lang = v.picklist(['en', 'zh-CN']);
+
+export const REQUESTS = {
+  'view:get': v.object({ ctx: PageContextIn, lang: Lang }),
+  'checklist:set': v.object({ accountId: Id, playbookId: Id, stageId: Id, itemId: Id, done: v.boolean(), label: v.optional(str(2000)) }),
+  'account:pick': v.object({ recordKey: str(400), accountId: v.nullable(Id) }),
+  'account:search': v.object({ query: str(200), lang: Lang }),
+  'pack:info': v.object({}),
+  'pack:import': v.object({ text: v.string(), source: str(2000) }),
+  'pack:rollback': v.object({}),
+} as const;
+
+export type MessageType = keyof typeof REQUESTS;
+export type Request<K extends MessageType> = v.InferOutput<(typeof REQUESTS)[K]>;
+
+export type ImportResult = { ok: true; info: PackInfo; warnings: PackError[] } | { ok: false; errors: PackError[] };
+
+export interface Responses {
+  'view:get': SidebarView;
+  'checklist:set': { done: string[] };
+  'account:pick': { ok: true };
+  'account:search': AccountHit[];
+  'pack:info': PackInfo;
+  'pack:import': ImportResult;
+  'pack:rollback': { ok: true; info: PackInfo } | { ok: false; error: string };
+}
+
+/** Requests a content script (running in a CRM or mail tab) may make. */
+export const PAGE_ALLOWED: ReadonlySet<MessageType> = new Set(['view:get', 'checklist:set', 'account:pick', 'account:search']);
+
+export interface Envelope<K extends MessageType = MessageType> {
+  frontline: 1;
+  type: K;
+  payload: Request<K>;
+}
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+export type SenderKind = 'extension-page' | 'content-script';
+
+/**
+ * Who is asking. Only our own extension may; extension pages are recognised by the
+ * extension origin, content scripts by running in a tab.
+ */
+export function classifySender(sender: SenderLike, runtimeId: string, extensionOrigin: string): SenderKind | null {
+  if (!sender || sender.id !== runtimeId) return null;
+  if (sender.url && sender.url.startsWith(extensionOrigin)) return 'extension-page';
+  if (sender.tab) return 'content-script';
+  return null;
+}
+
+/** Checks the envelope, the sender's right to send it and the payload. */
+export function admit(
+  raw: unknown,
+  kind: SenderKind | null,
+): { ok: true; type: MessageType; payload: Request<MessageType> } | { ok: false; error: string } {
+  if (!kind) return { ok: false, error: 'refused: not from this extension' };
+  if (typeof raw !== 'object' || raw === null || (raw as Envelope).frontline !== 1) return { ok: false, error: 'refused: not a Frontline message' };
+  const { type, payload } = raw as Envelope;
+  if (!Object.hasOwn(REQUESTS, type)) return { ok: false, error: `refused: unknown message "${String(type)}"` };
+  if (kind === 'content-script' && !PAGE_ALLOWED.has(type)) return { ok: false, error: `refused: "${type}" is only for extension pages` };
+  const parsed = v.safeParse(REQUESTS[type], payload);
+  if (!parsed.success) return { ok: false, error: `refused: bad payload for "${type}" at ${v.getDotPath(parsed.issues[0]) ?? '(root)'}` };
+  return { ok: true, type, payload: parsed.output as Request<MessageType> };
+}
+
+export function envelope<K extends MessageType>(type: K, payload: Request<K>): Envelope<K> {
+  return { frontline: 1, type, payload };
+}

@@ -1,0 +1,93 @@
+/**
+ * Extension-origin IndexedDB. Opened only by the background and extension pages —
+ * a content script would open the host page's database instead.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { KnowledgePack } from '../pack/schema';
+
+export interface StoredPack {
+  pack: KnowledgePack;
+  importedAt: string;
+  /** Where it came from: "embedded", "file:name.json", a URL… */
+  source: string;
+}
+
+export interface TickRecord {
+  key: string;
+  accountId: string;
+  playbookId: string;
+  stageId: string;
+  done: string[];
+  /** Item text as it read when ticked, to name an item that a later pack removed. */
+  labels: Record<string, string>;
+  updatedAt: string;
+}
+
+export interface PickRecord {
+  recordKey: string;
+  accountId: string;
+  pickedAt: string;
+}
+
+export interface SeenStageRecord {
+  accountId: string;
+  playbookId: string;
+  stageId: string;
+  seenAt: string;
+}
+
+export interface UsageEvent {
+  id?: number;
+  at: string;
+  kind: 'card_view' | 'section_view' | 'copy' | 'insert' | 'tick' | 'untick';
+  accountId?: string | null;
+  competitorId?: string;
+  section?: string;
+  objectionId?: string;
+  playbookId?: string;
+  stageId?: string;
+  itemId?: string;
+}
+
+export interface FrontlineDB extends DBSchema {
+  packs: { key: 'active' | 'previous'; value: StoredPack };
+  ticks: { key: string; value: TickRecord };
+  picks: { key: string; value: PickRecord };
+  stages: { key: string; value: SeenStageRecord };
+  usage: { key: number; value: UsageEvent; indexes: { at: string } };
+}
+
+export const DB_NAME = 'frontline';
+export const DB_VERSION = 1;
+
+export type Db = IDBPDatabase<FrontlineDB>;
+
+let dbPromise: Promise<Db> | null = null;
+
+export function openFrontlineDb(name = DB_NAME): Promise<Db> {
+  return openDB<FrontlineDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('packs');
+        db.createObjectStore('ticks', { keyPath: 'key' });
+        db.createObjectStore('picks', { keyPath: 'recordKey' });
+        db.createObjectStore('stages', { keyPath: 'accountId' });
+        db.createObjectStore('usage', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
+      }
+    },
+    blocking() {
+      // A newer version of the extension wants to upgrade: let it.
+      dbPromise?.then((db) => db.close());
+      dbPromise = null;
+    },
+  });
+}
+
+/** The shared connection, opened lazily (the worker may have just woken up). */
+export function getDb(): Promise<Db> {
+  dbPromise ??= openFrontlineDb().catch((e) => {
+    dbPromise = null;
+    throw e;
+  });
+  return dbPromise;
+}

@@ -1,0 +1,168 @@
+/** Match + pack + the rep's ticks → the sidebar's view, in the UI language. Pure. */
+import type { Account, KnowledgePack, Text } from '../pack/schema';
+import { localize } from '../pack/text';
+import { markdownToRich, type Rich } from '../pack/rich';
+import type { MatchResult } from '../match/types';
+import type { PageContext } from '../sites/types';
+import type { TickRecord } from '../store/db';
+import type { AccountView, CardView, ChecklistView, HealthView, PackInfo, ScenarioView, SidebarView, StageView } from './types';
+import type { StoredPack } from '../store/db';
+
+const DAY = 86_400_000;
+
+/** The key under which a manual account pick is remembered for a record. */
+export function recordKey(ctx: PageContext): string {
+  return `${ctx.site}:${ctx.recordType}:${ctx.recordId ?? ctx.accountName ?? ''}`;
+}
+
+export function daysBetween(fromIso: string, to: Date): number {
+  return Math.floor((to.getTime() - Date.parse(fromIso.length === 10 ? `${fromIso}T00:00:00Z` : fromIso)) / DAY);
+}
+
+export function packInfo(active: StoredPack, previous: StoredPack | null, lang = 'en'): PackInfo {
+  const { meta } = active.pack;
+  return {
+    id: meta.id,
+    name: localize(meta.name, lang, meta.defaultLocale),
+    version: meta.version,
+    publishedAt: meta.publishedAt,
+    importedAt: active.importedAt,
+    source: active.source,
+    locales: meta.locales,
+    counts: {
+      competitors: active.pack.competitors.length,
+      playbooks: active.pack.playbooks.length,
+      accounts: active.pack.accounts.length,
+      scenarios: active.pack.scenarios.length,
+    },
+    previous: previous
+      ? { name: localize(previous.pack.meta.name, lang, previous.pack.meta.defaultLocale), version: previous.pack.meta.version, importedAt: previous.importedAt }
+      : null,
+  };
+}
+
+export function accountView(a: Account): AccountView {
+  return {
+    id: a.id,
+    name: a.name,
+    segment: a.segment ?? null,
+    industry: a.industry ?? null,
+    region: a.region ?? null,
+    owner: a.owner ?? null,
+    renewalDate: a.renewalDate ?? null,
+    arr: a.arr ?? null,
+    currency: a.currency ?? null,
+  };
+}
+
+export interface ViewInput {
+  pack: KnowledgePack;
+  ctx: PageContext;
+  match: MatchResult;
+  ticks: TickRecord | null;
+  lang: string;
+  now: Date;
+}
+
+export function buildView({ pack, ctx, match, ticks, lang, now }: ViewInput): SidebarView {
+  const loc = pack.meta.defaultLocale;
+  const t = (text: Text | undefined) => localize(text, lang, loc);
+  const rich = (text: Text | undefined): Rich | null => (text === undefined ? null : markdownToRich(t(text)));
+
+  const account = match.accountId ? (pack.accounts.find((a) => a.id === match.accountId) ?? null) : null;
+
+  const cards: CardView[] = match.competitors.flatMap((m) => {
+    const c = pack.competitors.find((x) => x.id === m.competitorId);
+    if (!c) return [];
+    const reviewedDaysAgo = daysBetween(c.reviewedAt, now);
+    const b = c.battlecard;
+    return [
+      {
+        id: c.id,
+        name: c.name,
+        owner: c.owner,
+        reviewedAt: c.reviewedAt,
+        reviewedDaysAgo,
+        reviewEvery: c.reviewEvery,
+        stale: reviewedDaysAgo > c.reviewEvery,
+        summary: rich(b.summary) ?? [],
+        whyWeWin: b.whyWeWin.map(t),
+        whyWeLose: b.whyWeLose.map(t),
+        objections: b.objections.map((o) => ({ id: o.id, objection: t(o.objection), response: t(o.response), proof: o.proof ? t(o.proof) : null })),
+        landmines: b.landmines.map(t),
+        pricing: rich(b.pricing),
+        proofPoints: b.proofPoints.map(t),
+        match: m,
+      },
+    ];
+  });
+
+  const playbook = match.playbookId ? pack.playbooks.find((p) => p.id === match.playbookId) : undefined;
+  let stage: StageView | null = null;
+  let checklist: ChecklistView | null = null;
+  if (playbook && match.stage && match.stage.playbookId === playbook.id) {
+    const s = playbook.stages.find((x) => x.id === match.stage!.stageId);
+    if (s) {
+      stage = {
+        playbookId: playbook.id,
+        playbookName: t(playbook.name),
+        motion: playbook.motion,
+        path: playbook.stages.map((x) => ({ id: x.id, name: t(x.name) })),
+        current: match.stage,
+        name: t(s.name),
+        goal: t(s.goal),
+        exitCriteria: s.exitCriteria.map(t),
+        guidance: rich(s.guidance),
+        playbookReasons: match.playbookReasons,
+      };
+      if (account) {
+        const done = new Set(ticks?.done ?? []);
+        const ids = new Set(s.checklist.map((i) => i.id));
+        const items = s.checklist.map((i) => ({ id: i.id, text: t(i.text), required: i.required, done: done.has(i.id) }));
+        checklist = {
+          accountId: account.id,
+          playbookId: playbook.id,
+          stageId: s.id,
+          items,
+          removed: [...done].filter((id) => !ids.has(id)).map((id) => ({ id, label: ticks?.labels[id] ?? id })),
+          doneCount: items.filter((i) => i.done).length,
+        };
+      }
+    }
+  }
+
+  let health: HealthView | null = null;
+  if (match.health) {
+    const band = pack.healthModel.bands.find((b) => b.id === match.health!.bandId);
+    health = {
+      ...match.health,
+      bandLabel: band ? t(band.label) : match.health.bandId,
+      play: match.health.color === 'red' && band?.play ? rich(band.play) : null,
+      measures: match.health.measures.map((ms) => {
+        const m = pack.healthModel.measures.find((x) => x.id === ms.measureId);
+        return { ...ms, label: m ? t(m.label) : ms.measureId, unit: m?.unit ?? null, weight: m?.weight ?? 0 };
+      }),
+    };
+  }
+
+  let scenario: ScenarioView | null = null;
+  if (account?.industry) {
+    const industry = account.industry.toLowerCase();
+    const s = pack.scenarios.find((x) => x.industry.toLowerCase() === industry);
+    if (s) scenario = { industry: s.industry, useCase: t(s.useCase), scenario: t(s.scenario), advantage: t(s.advantage), value: t(s.value) };
+  }
+
+  return {
+    pack: { id: pack.meta.id, name: t(pack.meta.name), version: pack.meta.version },
+    recordKey: recordKey(ctx),
+    account: account ? accountView(account) : null,
+    accountReasons: match.accountReasons,
+    candidates: match.candidates,
+    lookedFor: match.lookedFor,
+    cards,
+    stage,
+    checklist,
+    health,
+    scenario,
+  };
+}
