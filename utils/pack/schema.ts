@@ -18,7 +18,7 @@ const nonEmpty = (what: string) => v.pipe(v.string(`expected ${what}`), v.trim()
 
 const Id = v.pipe(
   v.string('expected an id (text)'),
-  v.regex(/^[a-z0-9][a-z0-9._-]{0,79}$/i, 'expected an id: letters, digits, ".", "_" or "-", at most 80 characters'),
+  v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'expected an id: letters, digits, ".", "_" or "-", at most 80 characters'),
 );
 
 const Locale = v.pipe(v.string('expected a locale'), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a locale such as "en" or "zh-CN"'));
@@ -242,7 +242,7 @@ export const HealthModel = v.strictObject({
 export const SiteRule = v.strictObject({
   id: Id,
   /** Host pattern such as `crm.example.com` or `*.crm.example.com`. */
-  host: v.pipe(v.string('expected a host pattern'), v.regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'expected a host pattern such as "*.crm.example.com"')),
+  host: v.pipe(v.string('expected a host pattern'), v.regex(/^(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'expected a host pattern such as "*.crm.example.com"')),
   pathPrefix: v.optional(v.string('expected a path')),
   recordType: v.optional(nonEmpty('a record type')),
   selectors: v.strictObject({
@@ -256,6 +256,8 @@ export const SiteRule = v.strictObject({
 });
 
 export const KnowledgePack = v.strictObject({
+  /** Lets editors find docs/knowledge-pack.schema.json; ignored otherwise. */
+  $schema: v.optional(v.string('expected the URL or path of the JSON Schema')),
   meta: Meta,
   scenarios: v.optional(v.array(Scenario, 'expected a list of scenarios'), []),
   competitors: v.array(Competitor, 'expected a list of competitors'),
