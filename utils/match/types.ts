@@ -22,6 +22,7 @@ export type ReasonCode =
   | 'playbook_motion' // params: playbook, motion, type
   | 'playbook_segment' // params: playbook, segment
   | 'playbook_default' // params: playbook
+  | 'playbook_stage' // params: playbook, stage, source ('crm' | 'remembered' | 'pack'): the stage in view belongs to this playbook only
   | 'no_account' // params: looked (a summary of what was looked for)
   | 'own_domain_skipped' // params: domain
   | 'free_mail_skipped'; // params: domain

@@ -1,0 +1,345 @@
+/**
+ * Aho-Corasick multi-pattern matcher: one pass over the page text finds every alias,
+ * keyword and exclusion phrase of every competitor.
+ *
+ * Layout (built once per pack, see DESIGN.md "Matching notes"):
+ * - Characters are folded per UTF-16 code unit (lower case, full-width ASCII → ASCII,
+ *   odd spaces → " "), so a hit's offsets in the folded stream are its offsets in the
+ *   original text; case-sensitive aliases are then verified against the original.
+ * - The folded characters that occur in patterns form the alphabet. The most frequent
+ *   ones (Latin letters, space, digits…) are "narrow" classes with a dense, fully
+ *   resolved transition table (a DFA: one array read per character). The rest (mostly
+ *   CJK) are "wide" classes with sparse goto edges plus failure links; the root has a
+ *   dense row for them. Characters that occur in no pattern are class 0 and go to the root.
+ * - States are numbered breadth-first, so the hot shallow rows sit together.
+ * - Word boundaries apply per pattern end: an end that is a Latin/Greek/Cyrillic/Hangul
+ *   letter or digit needs a non-word character (or the text's edge) beside it; CJK ends
+ *   need nothing ("我们用Globex的产品", "使用甲骨文数据库").
+ */
+
+export interface PatternSpec {
+  /** The pattern as written; NFKC is applied here. */
+  text: string;
+  /** Match only with the same letter case as written (compared after NFKC). */
+  caseSensitive?: boolean;
+}
+
+export interface Hit {
+  patternIndex: number;
+  /** UTF-16 offsets into the scanned text, end exclusive. */
+  start: number;
+  end: number;
+}
+
+export interface BuildOptions {
+  /** Columns of the dense table, class 0 included (default 40: a–z, space, digits and a few more). */
+  narrowWidth?: number;
+}
+
+let FOLD: Uint16Array | null = null;
+
+/** Per code unit fold: lower case, full-width ASCII → ASCII, whitespace → space. Length-preserving by construction. */
+export function foldTable(): Uint16Array {
+  if (FOLD) return FOLD;
+  const t = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    let f = c;
+    if (c < 128) {
+      if (c >= 65 && c <= 90) f = c + 32;
+      else if (c === 9 || c === 10 || c === 11 || c === 12 || c === 13) f = 32;
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      f = c;
+    } else if (c >= 0xff01 && c <= 0xff5e) {
+      f = c - 0xfee0;
+      if (f >= 65 && f <= 90) f += 32;
+    } else if (c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x2028 || c === 0x2029) {
+      f = 32;
+    } else {
+      const l = String.fromCharCode(c).toLowerCase();
+      if (l.length === 1) f = l.charCodeAt(0);
+    }
+    t[c] = f;
+  }
+  FOLD = t;
+  return t;
+}
+
+/** Folds a string with the same per-code-unit table the scanner uses. */
+export function foldString(s: string): string {
+  const fold = foldTable();
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(fold[s.charCodeAt(i)]);
+  return out;
+}
+
+/** Letters and digits of scripts written with spaces between words (not CJK, Thai…). */
+export function isWordCode(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+  if (c >= 0x300 && c <= 0x52f) return true; // combining marks, Greek, Cyrillic
+  if (c >= 0x1e00 && c <= 0x1fff) return true; // Latin extended additional, Greek extended
+  if (c >= 0xac00 && c <= 0xd7af) return true; // Hangul syllables
+  if (c >= 0xff10 && c <= 0xff19) return true; // full-width digits
+  if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return true;
+  return false;
+}
+
+/** Case key for verifying case-sensitive hits: full-width ASCII → ASCII, whitespace → space. */
+function caseKey(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  if (c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000) return 32;
+  return c;
+}
+
+export class Automaton {
+  readonly patternCount: number;
+  readonly stateCount: number;
+  /** Columns of the dense table (class 0 included). */
+  readonly width: number;
+
+  private readonly classOf: Uint16Array;
+  private readonly delta: Uint16Array | Int32Array;
+  private readonly fail: Int32Array;
+  private readonly edgeStart: Int32Array;
+  private readonly edgeCls: Uint16Array;
+  private readonly edgeTo: Int32Array;
+  private readonly rootWide: Int32Array;
+  private readonly outStart: Int32Array;
+  private readonly outPat: Int32Array;
+  private readonly dictLink: Int32Array;
+  private readonly hasOut: Uint8Array;
+  private readonly patLen: Int32Array;
+  /** bit 1: word boundary needed on the left, 2: on the right, 4: case-sensitive. */
+  private readonly patFlags: Uint8Array;
+  private readonly patText: string[];
+
+  constructor(patterns: readonly PatternSpec[], options: BuildOptions = {}) {
+    const fold = foldTable();
+    const n = patterns.length;
+    this.patternCount = n;
+    const texts: string[] = new Array(n);
+    const folded: Uint16Array[] = new Array(n);
+    const patLen = new Int32Array(n);
+    const patFlags = new Uint8Array(n);
+
+    // 1. Alphabet: folded characters by frequency.
+    const freq = new Map<number, number>();
+    for (let p = 0; p < n; p++) {
+      const t = patterns[p].text.normalize('NFKC');
+      texts[p] = t;
+      const f = new Uint16Array(t.length);
+      for (let i = 0; i < t.length; i++) {
+        const c = fold[t.charCodeAt(i)];
+        f[i] = c;
+        freq.set(c, (freq.get(c) ?? 0) + 1);
+      }
+      folded[p] = f;
+      patLen[p] = t.length;
+      if (t.length) {
+        let flags = 0;
+        if (isWordCode(t.charCodeAt(0))) flags |= 1;
+        if (isWordCode(t.charCodeAt(t.length - 1))) flags |= 2;
+        if (patterns[p].caseSensitive) flags |= 4;
+        patFlags[p] = flags;
+      }
+    }
+    const chars = [...freq.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map((e) => e[0]);
+    const width = Math.max(2, Math.min(options.narrowWidth ?? 40, chars.length + 1));
+    this.width = width;
+    const classByFolded = new Uint16Array(65536);
+    chars.forEach((c, i) => (classByFolded[c] = i + 1)); // 1..width-1 narrow, width.. wide
+    const numClasses = chars.length + 1;
+    const classOf = new Uint16Array(65536);
+    for (let c = 0; c < 65536; c++) classOf[c] = classByFolded[fold[c]];
+    this.classOf = classOf;
+
+    // 2. Trie, with numeric keys in one Map (faster to build than a Map per node).
+    const goto = new Map<number, number>();
+    const parentOf: number[] = [0];
+    const clsOf: number[] = [0];
+    const endsAt: number[][] = [[]];
+    for (let p = 0; p < n; p++) {
+      const f = folded[p];
+      if (!f.length) continue;
+      let s = 0;
+      for (let i = 0; i < f.length; i++) {
+        const cls = classByFolded[f[i]];
+        const key = s * numClasses + cls;
+        let t = goto.get(key);
+        if (t === undefined) {
+          t = parentOf.length;
+          goto.set(key, t);
+          parentOf.push(s);
+          clsOf.push(cls);
+          endsAt.push([]);
+        }
+        s = t;
+      }
+      endsAt[s].push(p);
+    }
+    const stateCount = parentOf.length;
+    this.stateCount = stateCount;
+
+    // Children lists (old ids) to walk breadth-first and renumber.
+    const childCount = new Int32Array(stateCount + 1);
+    for (let s = 1; s < stateCount; s++) childCount[parentOf[s] + 1]++;
+    for (let s = 0; s < stateCount; s++) childCount[s + 1] += childCount[s];
+    const childStartOld = childCount.slice();
+    const childList = new Int32Array(Math.max(0, stateCount - 1));
+    const fillPos = childCount.slice(0, stateCount);
+    for (let s = 1; s < stateCount; s++) childList[fillPos[parentOf[s]]++] = s;
+    const order = new Int32Array(stateCount); // new id → old id
+    const newId = new Int32Array(stateCount);
+    let head = 0;
+    let tail = 1;
+    order[0] = 0;
+    while (head < tail) {
+      const old = order[head++];
+      for (let k = childStartOld[old]; k < childStartOld[old + 1]; k++) {
+        const ch = childList[k];
+        newId[ch] = tail;
+        order[tail++] = ch;
+      }
+    }
+
+    // 3. Sparse goto edges (new ids), sorted by class, for every class.
+    const edgeStart = new Int32Array(stateCount + 1);
+    for (let ns = 0; ns < stateCount; ns++) {
+      const old = order[ns];
+      edgeStart[ns + 1] = edgeStart[ns] + (childStartOld[old + 1] - childStartOld[old]);
+    }
+    const edgeCls = new Uint16Array(Math.max(0, stateCount - 1));
+    const edgeTo = new Int32Array(Math.max(0, stateCount - 1));
+    for (let ns = 0; ns < stateCount; ns++) {
+      const old = order[ns];
+      const kids: number[] = [];
+      for (let k = childStartOld[old]; k < childStartOld[old + 1]; k++) kids.push(childList[k]);
+      kids.sort((a, b) => clsOf[a] - clsOf[b]);
+      let e = edgeStart[ns];
+      for (const ch of kids) {
+        edgeCls[e] = clsOf[ch];
+        edgeTo[e] = newId[ch];
+        e++;
+      }
+    }
+    this.edgeStart = edgeStart;
+    this.edgeCls = edgeCls;
+    this.edgeTo = edgeTo;
+    const rootWide = new Int32Array(Math.max(0, numClasses - width));
+    for (let e = edgeStart[0]; e < edgeStart[1]; e++) if (edgeCls[e] >= width) rootWide[edgeCls[e] - width] = edgeTo[e];
+    this.rootWide = rootWide;
+
+    // 4. Failure links and the dense narrow table, breadth-first (new ids are BFS order).
+    const delta = stateCount <= 65535 ? new Uint16Array(stateCount * width) : new Int32Array(stateCount * width);
+    const fail = new Int32Array(stateCount);
+    this.delta = delta;
+    this.fail = fail;
+    for (let ns = 0; ns < stateCount; ns++) {
+      const row = ns * width;
+      const fr = fail[ns] * width;
+      // Resolve narrow transitions: own goto edge, else the failure state's (already resolved; root's are 0).
+      if (ns !== 0) for (let c = 1; c < width; c++) delta[row + c] = delta[fr + c];
+      for (let e = edgeStart[ns]; e < edgeStart[ns + 1]; e++) {
+        const cls = edgeCls[e];
+        const child = edgeTo[e];
+        if (cls < width) delta[row + cls] = child;
+        // The child's failure link: the longest proper suffix that is a trie path.
+        fail[child] = ns === 0 ? 0 : this.step(fail[ns], cls);
+      }
+    }
+
+    // 5. Outputs: patterns ending at each state, and a link to the next state on the failure chain that has some.
+    const outStart = new Int32Array(stateCount + 1);
+    for (let ns = 0; ns < stateCount; ns++) outStart[ns + 1] = outStart[ns] + endsAt[order[ns]].length;
+    const outPat = new Int32Array(outStart[stateCount]);
+    for (let ns = 0; ns < stateCount; ns++) outPat.set(endsAt[order[ns]], outStart[ns]);
+    const dictLink = new Int32Array(stateCount).fill(-1);
+    const hasOut = new Uint8Array(stateCount);
+    for (let ns = 1; ns < stateCount; ns++) {
+      const f = fail[ns];
+      dictLink[ns] = outStart[f + 1] > outStart[f] ? f : dictLink[f];
+      hasOut[ns] = outStart[ns + 1] > outStart[ns] || dictLink[ns] >= 0 ? 1 : 0;
+    }
+    this.outStart = outStart;
+    this.outPat = outPat;
+    this.dictLink = dictLink;
+    this.hasOut = hasOut;
+    this.patLen = patLen;
+    this.patFlags = patFlags;
+    this.patText = texts;
+  }
+
+  /** Transition from `s` on class `cls` (any class), following failure links for wide classes. */
+  private step(s: number, cls: number): number {
+    const width = this.width;
+    if (cls < width) return this.delta[s * width + cls];
+    const { edgeStart, edgeCls, edgeTo, fail } = this;
+    for (;;) {
+      if (s === 0) return this.rootWide[cls - width];
+      let lo = edgeStart[s];
+      let hi = edgeStart[s + 1] - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const c = edgeCls[mid];
+        if (c === cls) return edgeTo[mid];
+        if (c < cls) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      s = fail[s];
+    }
+  }
+
+  /**
+   * Every pattern occurrence in `text` (overlapping ones too), in order of their end,
+   * after word-boundary and case checks. Appends to `out` when given.
+   */
+  scan(text: string, out: Hit[] = []): Hit[] {
+    const { classOf, delta, width, hasOut } = this;
+    const n = text.length;
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const cls = classOf[text.charCodeAt(i)];
+      s = cls < width ? delta[s * width + cls] : this.step(s, cls);
+      if (hasOut[s] !== 0) this.emit(s, i + 1, text, out);
+    }
+    return out;
+  }
+
+  private emit(state: number, end: number, text: string, out: Hit[]) {
+    const { outStart, outPat, patLen, patFlags, dictLink } = this;
+    for (let s = state; s >= 0; s = dictLink[s]) {
+      for (let k = outStart[s]; k < outStart[s + 1]; k++) {
+        const p = outPat[k];
+        const start = end - patLen[p];
+        const flags = patFlags[p];
+        if (flags & 1 && start > 0 && isWordCode(text.charCodeAt(start - 1))) continue;
+        if (flags & 2 && end < text.length && isWordCode(text.charCodeAt(end))) continue;
+        if (flags & 4 && !this.sameCase(p, text, start)) continue;
+        out.push({ patternIndex: p, start, end });
+      }
+    }
+  }
+
+  private sameCase(p: number, text: string, start: number): boolean {
+    const t = this.patText[p];
+    for (let i = 0; i < t.length; i++) if (caseKey(text.charCodeAt(start + i)) !== caseKey(t.charCodeAt(i))) return false;
+    return true;
+  }
+
+  /** Approximate memory held by the automaton's tables. */
+  get bytes(): number {
+    let b = 0;
+    for (const a of [this.classOf, this.delta, this.fail, this.edgeStart, this.edgeCls, this.edgeTo, this.rootWide, this.outStart, this.outPat, this.dictLink, this.hasOut, this.patLen, this.patFlags])
+      b += a.byteLength;
+    for (const t of this.patText) b += 16 + t.length * 2;
+    return b;
+  }
+}
+
+/** Builds an automaton over `patterns` (plain strings are case-insensitive). */
+export function buildAutomaton(patterns: readonly (string | PatternSpec)[], options?: BuildOptions): Automaton {
+  return new Automaton(
+    patterns.map((p) => (typeof p === 'string' ? { text: p } : p)),
+    options,
+  );
+}

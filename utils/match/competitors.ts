@@ -1,0 +1,261 @@
+/**
+ * Competitor detection: every alias, keyword and exclusion phrase of every competitor
+ * in one automaton, one pass over the page text.
+ *
+ * - An exclusion phrase of a competitor that covers one of its alias hits cancels it
+ *   ("the oracle of Delphi").
+ * - A `caseSensitive` alias counts only in the case written ("Beacon", not "beacon").
+ * - A `needsContext` alias counts only when one of the competitor's keywords occurs in
+ *   the scanned text (subject or body): a competitor whose name is a common word never
+ *   matches on that word alone.
+ * - Overlapping hits resolve leftmost-longest ("Oracle Cloud" is one mention, not two).
+ * - Ranking: the CRM's competitor field > the account's competitors in play > mentions
+ *   by count.
+ */
+import type { Alias, Competitor } from '../pack/schema';
+import type { CompetitorMatch, Mention, Reason } from './types';
+import { Automaton } from './automaton';
+import { normalizeName } from './normalize';
+
+export const PatternKind = { Alias: 0, Keyword: 1, Exclusion: 2 } as const;
+
+export interface CompetitorIndex {
+  competitors: readonly Competitor[];
+  byId: Map<string, number>;
+  /** Normalised name / alias → competitor indices (for CRM field values). */
+  byName: Map<string, number[]>;
+  automaton: Automaton;
+  patKind: Uint8Array;
+  patCompetitor: Int32Array;
+  patNeedsContext: Uint8Array;
+}
+
+function aliasOf(a: Alias): { text: string; caseSensitive: boolean; needsContext: boolean } {
+  return typeof a === 'string'
+    ? { text: a, caseSensitive: false, needsContext: false }
+    : { text: a.text, caseSensitive: !!a.caseSensitive, needsContext: !!a.needsContext };
+}
+
+export function buildCompetitorIndex(competitors: readonly Competitor[]): CompetitorIndex {
+  const specs: { text: string; caseSensitive?: boolean }[] = [];
+  const kind: number[] = [];
+  const comp: number[] = [];
+  const needs: number[] = [];
+  const byId = new Map<string, number>();
+  const byName = new Map<string, number[]>();
+  const addName = (key: string, ci: number) => {
+    if (!key) return;
+    const list = byName.get(key);
+    if (!list) byName.set(key, [ci]);
+    else if (!list.includes(ci)) list.push(ci);
+  };
+  competitors.forEach((c, ci) => {
+    byId.set(c.id, ci);
+    addName(normalizeName(c.name), ci);
+    // The name itself is an alias unless an alias object already says how to treat it.
+    const aliases = c.aliases.map(aliasOf);
+    const folded = new Set(aliases.map((a) => a.text.normalize('NFKC').toLowerCase()));
+    if (!folded.has(c.name.normalize('NFKC').toLowerCase())) aliases.unshift({ text: c.name, caseSensitive: false, needsContext: false });
+    for (const a of aliases) {
+      addName(normalizeName(a.text), ci);
+      specs.push({ text: a.text, caseSensitive: a.caseSensitive });
+      kind.push(PatternKind.Alias);
+      comp.push(ci);
+      needs.push(a.needsContext ? 1 : 0);
+    }
+    for (const k of c.keywords ?? []) {
+      specs.push({ text: k });
+      kind.push(PatternKind.Keyword);
+      comp.push(ci);
+      needs.push(0);
+    }
+    for (const x of c.exclusions ?? []) {
+      specs.push({ text: x });
+      kind.push(PatternKind.Exclusion);
+      comp.push(ci);
+      needs.push(0);
+    }
+  });
+  return {
+    competitors,
+    byId,
+    byName,
+    automaton: new Automaton(specs),
+    patKind: Uint8Array.from(kind),
+    patCompetitor: Int32Array.from(comp),
+    patNeedsContext: Uint8Array.from(needs),
+  };
+}
+
+interface Found {
+  ci: number;
+  pattern: number;
+  text: number; // which scanned text
+  start: number;
+  end: number;
+}
+
+interface Acc {
+  ci: number;
+  crmValue: string | null;
+  inPlay: boolean;
+  hits: Found[];
+  keyword: string | null;
+}
+
+export interface DetectInput {
+  /** Texts to scan (subject, body…); empty ones are skipped. */
+  texts: readonly (string | null | undefined)[];
+  /** Values of the CRM's competitor field. */
+  crmField: readonly string[];
+  /** Competitor ids in play at the matched account, and its name for the reason. */
+  inPlay: readonly string[];
+  accountName?: string | null;
+  maxSnippets?: number;
+}
+
+const SNIPPET_SIDE = 30;
+
+/** A ~60-character window around [start, end), cut at spaces where it can be, whitespace collapsed, "…" where cut. */
+export function snippet(text: string, start: number, end: number, side = SNIPPET_SIDE): string {
+  let a = Math.max(0, start - side);
+  let b = Math.min(text.length, end + side);
+  if (a > 0) {
+    const sp = text.slice(a, start).search(/\s/);
+    if (sp >= 0 && a + sp + 1 < start) a = a + sp + 1;
+  }
+  if (b < text.length) {
+    const tail = text.slice(end, b);
+    const m = /\s(?=\S*$)/.exec(tail);
+    if (m && m.index > 0) b = end + m.index;
+  }
+  const body = text.slice(a, b).replace(/\s+/g, ' ').trim();
+  return `${a > 0 ? '…' : ''}${body}${b < text.length ? '…' : ''}`;
+}
+
+/** Competitors on the page, strongest first, each with its sources, evidence and reasons. */
+export function detectCompetitors(index: CompetitorIndex, input: DetectInput): CompetitorMatch[] {
+  const { competitors, automaton, patKind, patCompetitor, patNeedsContext } = index;
+  const byCi = new Map<number, Acc>();
+  const acc = (ci: number): Acc => {
+    let a = byCi.get(ci);
+    if (!a) byCi.set(ci, (a = { ci, crmValue: null, inPlay: false, hits: [], keyword: null }));
+    return a;
+  };
+
+  // 1. The CRM's competitor field: whole value, then its parts, then aliases inside it.
+  for (const raw of input.crmField) {
+    const value = raw?.trim();
+    if (!value) continue;
+    let found = index.byName.get(normalizeName(value));
+    if (!found) {
+      const parts = value.split(/[;,|/\n、，；]+/).map((p) => index.byName.get(normalizeName(p)) ?? []);
+      const flat = [...new Set(parts.flat())];
+      if (flat.length) found = flat;
+    }
+    if (!found) {
+      const hits = automaton.scan(value).filter((h) => patKind[h.patternIndex] === PatternKind.Alias);
+      if (hits.length) found = [...new Set(hits.map((h) => patCompetitor[h.patternIndex]))];
+    }
+    for (const ci of found ?? []) {
+      const a = acc(ci);
+      if (a.crmValue === null) a.crmValue = value;
+    }
+  }
+
+  // 2. In play at the account.
+  for (const id of input.inPlay) {
+    const ci = index.byId.get(id);
+    if (ci !== undefined) acc(ci).inPlay = true;
+  }
+
+  // 3. Mentions: scan every text, then drop alias hits cancelled by an exclusion or lacking context.
+  const texts = input.texts;
+  const aliasHits: Found[] = [];
+  let exclusions: Found[] | null = null;
+  let keywordOf: Map<number, string> | null = null;
+  for (let ti = 0; ti < texts.length; ti++) {
+    const t = texts[ti];
+    if (!t) continue;
+    for (const h of automaton.scan(t)) {
+      const p = h.patternIndex;
+      const ci = patCompetitor[p];
+      const k = patKind[p];
+      if (k === PatternKind.Alias) aliasHits.push({ ci, pattern: p, text: ti, start: h.start, end: h.end });
+      else if (k === PatternKind.Keyword) {
+        keywordOf ??= new Map();
+        if (!keywordOf.has(ci)) keywordOf.set(ci, t.slice(h.start, h.end));
+      } else (exclusions ??= []).push({ ci, pattern: p, text: ti, start: h.start, end: h.end });
+    }
+  }
+  let n = 0;
+  for (const f of aliasHits) {
+    if (patNeedsContext[f.pattern] && !keywordOf?.has(f.ci)) continue;
+    if (exclusions && exclusions.some((x) => x.ci === f.ci && x.text === f.text && x.start <= f.start && x.end >= f.end)) continue;
+    aliasHits[n++] = f;
+  }
+  aliasHits.length = n;
+  return finish();
+
+  function finish(): CompetitorMatch[] {
+    // Leftmost-longest across all competitors, per text.
+    aliasHits.sort((x, y) => x.text - y.text || x.start - y.start || y.end - y.start - (x.end - x.start));
+    let lastText = -1;
+    let lastStart = -1;
+    let lastEnd = -1;
+    for (const f of aliasHits) {
+      if (f.text !== lastText) {
+        lastText = f.text;
+        lastEnd = -1;
+        lastStart = -1;
+      }
+      if (f.start >= lastEnd || (f.start === lastStart && f.end === lastEnd)) {
+        acc(f.ci).hits.push(f);
+        lastStart = f.start;
+        lastEnd = Math.max(lastEnd, f.end);
+      }
+    }
+    if (keywordOf) for (const [ci, kw] of keywordOf) if (byCi.has(ci)) byCi.get(ci)!.keyword = kw;
+
+    const out: CompetitorMatch[] = [];
+    const maxSnippets = input.maxSnippets ?? 3;
+    for (const a of byCi.values()) {
+      if (a.crmValue === null && !a.inPlay && a.hits.length === 0) continue;
+      const c = competitors[a.ci];
+      const sources: CompetitorMatch['sources'] = [];
+      const reasons: Reason[] = [];
+      let confidence = 0;
+      if (a.crmValue !== null) {
+        sources.push('crm_field');
+        reasons.push({ code: 'crm_field', params: { competitor: c.name, competitorId: c.id, value: a.crmValue } });
+        confidence = Math.max(confidence, 0.95);
+      }
+      if (a.inPlay) {
+        sources.push('in_play');
+        reasons.push({ code: 'in_play', params: { competitor: c.name, competitorId: c.id, account: input.accountName ?? '' } });
+        confidence = Math.max(confidence, 0.85);
+      }
+      const mentions: Mention[] = [];
+      if (a.hits.length) {
+        sources.push('mentions');
+        const params: Record<string, string | number> = { competitor: c.name, competitorId: c.id, count: a.hits.length };
+        if (a.keyword) params.keyword = a.keyword;
+        reasons.push({ code: 'mentions', params });
+        confidence = Math.max(confidence, Math.min(0.9, 0.5 + 0.1 * (a.hits.length - 1) + (a.keyword ? 0.2 : 0)));
+        const seen = new Set<string>();
+        for (const f of a.hits) {
+          if (mentions.length >= maxSnippets) break;
+          const t = texts[f.text]!;
+          const s = snippet(t, f.start, f.end);
+          if (seen.has(s)) continue;
+          seen.add(s);
+          mentions.push({ text: t.slice(f.start, f.end), snippet: s });
+        }
+      }
+      out.push({ competitorId: c.id, name: c.name, sources, mentionCount: a.hits.length, mentions, confidence, reasons });
+    }
+    const rank = (m: CompetitorMatch) => (m.sources.includes('crm_field') ? 2 : 0) + (m.sources.includes('in_play') ? 1 : 0);
+    out.sort((x, y) => rank(y) - rank(x) || y.mentionCount - x.mentionCount || x.name.localeCompare(y.name));
+    return out;
+  }
+}

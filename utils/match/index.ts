@@ -1,0 +1,172 @@
+/**
+ * The pack index: everything `matchPage` needs, built once per active pack (and again
+ * after the service worker wakes). Lookups are Map reads; the competitor automaton and
+ * the fuzzy-name index are built here so a match allocates nothing proportional to the
+ * pack.
+ */
+import { CRM_SITES, type Account, type CrmSite, type KnowledgePack, type Playbook, type Text } from '../pack/schema';
+import { buildCompetitorIndex, type CompetitorIndex } from './competitors';
+import { hostOf, registrableDomain } from './domains';
+import { FuzzyIndex } from './fuzzy';
+import { normalizeLoose, normalizeName } from './normalize';
+
+export interface NameEntry {
+  account: number;
+  kind: 'name' | 'alias';
+  /** The name or alias as the pack writes it. */
+  text: string;
+}
+
+export interface PlaybookStages {
+  playbook: Playbook;
+  /** site → CRM stage name (normalised) → stage id; only sites the playbook maps. */
+  bySite: Map<CrmSite, Map<string, string>>;
+  /** Every CRM's names, then the stage's own names and id → stage id. */
+  any: Map<string, string>;
+}
+
+export interface PackIndex {
+  pack: KnowledgePack;
+  accounts: readonly Account[];
+  accountIndexById: Map<string, number>;
+  /** `${site}\u0000${normalised id}` → account indices. */
+  byCrmId: Map<string, number[]>;
+  /** A domain exactly as an account lists it → account indices (several when accounts share it). */
+  byDomain: Map<string, number[]>;
+  /** The registrable domain of listed subdomains ("eu.acme.com" → "acme.com"): a weaker fallback. */
+  byRegistrable: Map<string, number[]>;
+  /** Normalised name or alias → name entries. */
+  byName: Map<string, number[]>;
+  nameEntries: NameEntry[];
+  fuzzy: FuzzyIndex;
+  competitors: CompetitorIndex;
+  playbookById: Map<string, PlaybookStages>;
+  /** Normalised opportunity type → playbooks listing it. */
+  playbooksByType: Map<string, Playbook[]>;
+  ownDomains: Set<string>;
+  extraFreeMail: Set<string>;
+  defaultLocale: string;
+  /** Index build time in ms (for the options page and benchmarks). */
+  buildMs: number;
+}
+
+/** Normalised CRM id: Salesforce ids by their case-sensitive 15-character prefix, Dynamics GUIDs lower-case without braces. */
+export function crmKey(site: string, id: string): string {
+  let s = id.trim();
+  if (site === 'salesforce' && /^[a-zA-Z0-9]{18}$/.test(s)) s = s.slice(0, 15);
+  else if (site === 'dynamics') s = s.replace(/[{}]/g, '').toLowerCase();
+  return `${site}\u0000${s}`;
+}
+
+/** A pack text in the pack's default locale (plain strings as they are). */
+export function textIn(text: Text | undefined, locale: string): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text[locale] ?? Object.values(text)[0] ?? '';
+}
+
+function push<K>(map: Map<K, number[]>, key: K, value: number) {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (list[list.length - 1] !== value && !list.includes(value)) list.push(value);
+}
+
+export function buildIndex(pack: KnowledgePack): PackIndex {
+  const t0 = performance.now();
+  const accounts = pack.accounts;
+  const accountIndexById = new Map<string, number>();
+  const byCrmId = new Map<string, number[]>();
+  const byDomain = new Map<string, number[]>();
+  const byRegistrable = new Map<string, number[]>();
+  const byName = new Map<string, number[]>();
+  const nameEntries: NameEntry[] = [];
+  const normalizedNames: string[] = [];
+
+  for (let ai = 0; ai < accounts.length; ai++) {
+    const a = accounts[ai];
+    accountIndexById.set(a.id, ai);
+    if (a.crmIds) {
+      for (const site of CRM_SITES) for (const id of a.crmIds[site] ?? []) push(byCrmId, crmKey(site, id), ai);
+    }
+    for (const d of a.domains ?? []) {
+      const host = hostOf(d);
+      if (!host) continue;
+      push(byDomain, host, ai);
+      const reg = registrableDomain(host);
+      if (reg && reg !== host) push(byRegistrable, reg, ai);
+    }
+    const addName = (text: string, kind: 'name' | 'alias') => {
+      const key = normalizeName(text);
+      if (!key) return;
+      const e = nameEntries.length;
+      nameEntries.push({ account: ai, kind, text });
+      normalizedNames.push(key);
+      const list = byName.get(key);
+      // One entry per account and key: the name wins over an alias that normalises the same.
+      if (list?.some((x) => nameEntries[x].account === ai)) return;
+      if (list) list.push(e);
+      else byName.set(key, [e]);
+    };
+    addName(a.name, 'name');
+    for (const al of a.aliases ?? []) addName(al, 'alias');
+  }
+
+  const playbookById = new Map<string, PlaybookStages>();
+  const playbooksByType = new Map<string, Playbook[]>();
+  for (const p of pack.playbooks) {
+    const bySite = new Map<CrmSite, Map<string, string>>();
+    const any = new Map<string, string>();
+    for (const s of p.stages) {
+      for (const site of CRM_SITES) {
+        for (const name of s.crmStages?.[site] ?? []) {
+          const key = normalizeLoose(name);
+          let m = bySite.get(site);
+          if (!m) bySite.set(site, (m = new Map()));
+          if (!m.has(key)) m.set(key, s.id);
+          if (!any.has(key)) any.set(key, s.id);
+        }
+      }
+    }
+    // The stage's own names and id last, so a CRM mapping always wins.
+    for (const s of p.stages) {
+      const names = typeof s.name === 'string' ? [s.name] : Object.values(s.name);
+      for (const n of [...names, s.id]) {
+        const key = normalizeLoose(n);
+        if (key && !any.has(key)) any.set(key, s.id);
+      }
+    }
+    playbookById.set(p.id, { playbook: p, bySite, any });
+    for (const t of p.opportunityTypes ?? []) {
+      const key = normalizeLoose(t);
+      const list = playbooksByType.get(key);
+      if (!list) playbooksByType.set(key, [p]);
+      else if (!list.includes(p)) list.push(p);
+    }
+  }
+
+  const index: PackIndex = {
+    pack,
+    accounts,
+    accountIndexById,
+    byCrmId,
+    byDomain,
+    byRegistrable,
+    byName,
+    nameEntries,
+    fuzzy: new FuzzyIndex(normalizedNames),
+    competitors: buildCompetitorIndex(pack.competitors),
+    playbookById,
+    playbooksByType,
+    ownDomains: new Set(pack.meta.ownDomains.map((d) => d.toLowerCase())),
+    extraFreeMail: new Set((pack.meta.freeMailDomains ?? []).map((d) => d.toLowerCase())),
+    defaultLocale: pack.meta.defaultLocale,
+    buildMs: 0,
+  };
+  index.buildMs = performance.now() - t0;
+  return index;
+}
+
+/** Approximate bytes held by the typed-array parts of the index (the automaton and fuzzy postings). */
+export function indexTableBytes(index: PackIndex): number {
+  return index.competitors.automaton.bytes + index.fuzzy.bytes;
+}
