@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../../utils/match/index';
+import { matchPage } from '../../../utils/match/match';
+import { buildCompetitorIndex, detectCompetitors, snippet } from '../../../utils/match/competitors';
+import { account, competitor, makePack, page } from './packs';
+
+const pack = makePack({
+  competitors: [
+    competitor('globex', 'Globex', { aliases: ['Globex Cloud', '格洛贝'], keywords: ['pricing'] }),
+    competitor('oracle', 'Oracle', {
+      aliases: [{ text: 'Oracle', caseSensitive: true }, '甲骨文', 'Oracle Cloud'],
+      exclusions: ['the oracle of', 'oracle of delphi'],
+    }),
+    competitor('beacon', 'Beacon Analytics', {
+      aliases: [{ text: 'Beacon', caseSensitive: true, needsContext: true }, 'Beacon Analytics'],
+      keywords: ['CDP', 'segment builder'],
+    }),
+    competitor('initech', 'Initech', { aliases: ['INITECH', 'Initrode'] }),
+    competitor('sap', 'SAP', { aliases: [{ text: 'SAP', caseSensitive: true }, 'SAP中国'] }),
+  ],
+  accounts: [
+    account('acme', 'Acme', { domains: ['acme.com'], competitors: ['initech'] }),
+    account('plain', 'Plain Co', { domains: ['plain.com'] }),
+  ],
+});
+const index = buildIndex(pack);
+const ids = (text: string, extra: Parameters<typeof page>[0] = {}) => matchPage(index, page({ text, ...extra })).competitors.map((c) => c.competitorId);
+
+describe('competitor mentions', () => {
+  it('respects Latin word boundaries', () => {
+    expect(ids('We looked at Globexx last year.')).toEqual([]);
+    expect(ids('We looked at Globex, and it was fine.')).toEqual(['globex']);
+    expect(ids('globex-based setup')).toEqual(['globex']);
+    expect(ids('MyGlobex tool')).toEqual([]);
+    expect(ids("Globex's roadmap")).toEqual(['globex']);
+  });
+
+  it('finds CJK aliases inside a Chinese sentence with no spaces', () => {
+    expect(ids('客户目前使用甲骨文数据库，正在评估')).toEqual(['oracle']);
+    expect(ids('他们也联系了格洛贝的销售')).toEqual(['globex']);
+    // A Latin alias between CJK characters still has boundaries on both sides.
+    expect(ids('我们用Globex的产品')).toEqual(['globex']);
+    expect(ids('在SAP中国的会议上')).toEqual(['sap']);
+  });
+
+  it('full-width Latin counts', () => {
+    expect(ids('对手是ＧＬＯＢＥＸ')).toEqual(['globex']);
+  });
+
+  it('case-sensitive alias: "Oracle" counts, "oracle" does not', () => {
+    expect(ids('They run Oracle for finance.')).toEqual(['oracle']);
+    expect(ids('He is the team oracle on billing.')).toEqual([]);
+    expect(ids('SAP is in the deal')).toEqual(['sap']);
+    expect(ids('sap flows in spring')).toEqual([]);
+  });
+
+  it('exclusion phrases cancel the hit they cover', () => {
+    expect(ids('Ask The Oracle of Omaha about Oracle licensing')).toEqual(['oracle']);
+    const r = matchPage(index, page({ text: 'Ask The Oracle of Omaha about it' }));
+    expect(r.competitors).toEqual([]);
+    expect(ids('Like the Oracle of Delphi, he knew.')).toEqual([]);
+  });
+
+  it('needsContext + case-sensitive: "beacon of hope" no; "Beacon" with "CDP" yes; lower-case "beacon" no', () => {
+    expect(ids('This project is a beacon of hope.')).toEqual([]);
+    expect(ids('Beacon was mentioned once.')).toEqual([]);
+    expect(ids('They compare us with Beacon for the CDP rollout.')).toEqual(['beacon']);
+    expect(ids('They compare us with beacon for the CDP rollout.')).toEqual([]);
+    // The full name needs no context.
+    expect(ids('beacon analytics sent a quote')).toEqual(['beacon']);
+    // Context may sit in the subject.
+    expect(ids('Beacon is pushing hard', { subject: 'CDP evaluation' })).toEqual(['beacon']);
+  });
+
+  it('the longest alias wins: "Oracle Cloud" is one mention', () => {
+    const r = matchPage(index, page({ text: 'Moving off Oracle Cloud next year.' }));
+    expect(r.competitors[0]).toMatchObject({ competitorId: 'oracle', mentionCount: 1 });
+    expect(r.competitors[0].mentions[0].text).toBe('Oracle Cloud');
+  });
+
+  it('counts mentions and keeps up to three snippets with ellipses', () => {
+    const filler = 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor';
+    const text = `${filler} Globex one. ${filler}\n\n  Globex   two ${filler} Globex three ${filler} Globex four ${filler}`;
+    const r = matchPage(index, page({ text }));
+    const g = r.competitors[0];
+    expect(g.mentionCount).toBe(4);
+    expect(g.mentions).toHaveLength(3);
+    for (const m of g.mentions) {
+      expect(m.text).toBe('Globex');
+      expect(m.snippet).toMatch(/^….*Globex.*…$/);
+      expect(m.snippet).not.toMatch(/\s\s|\n/);
+      expect(m.snippet.length).toBeLessThanOrEqual(80);
+    }
+    expect(g.reasons[0]).toMatchObject({ code: 'mentions', params: { count: 4 } });
+  });
+
+  it('snippet at the very start has no leading ellipsis', () => {
+    expect(snippet('Globex is here', 0, 6)).toBe('Globex is here');
+  });
+
+  it('a keyword raises confidence and is named in the reason', () => {
+    const plain = matchPage(index, page({ text: 'Globex came up.' })).competitors[0];
+    const withKw = matchPage(index, page({ text: 'Globex came up on pricing.' })).competitors[0];
+    expect(withKw.confidence).toBeGreaterThan(plain.confidence);
+    expect(withKw.reasons[0].params.keyword).toBe('pricing');
+  });
+});
+
+describe('competitor ranking', () => {
+  it('CRM field > in play > mentions by count', () => {
+    const r = matchPage(
+      index,
+      page({
+        site: 'salesforce',
+        recordType: 'opportunity',
+        domains: ['acme.com'],
+        competitorsField: ['Oracle Corporation'],
+        text: 'Globex Globex Globex. SAP once. Initrode.',
+      }),
+    );
+    expect(r.accountId).toBe('acme');
+    expect(r.competitors.map((c) => c.competitorId)).toEqual(['oracle', 'initech', 'globex', 'sap']);
+    expect(r.competitors[0].sources).toEqual(['crm_field']);
+    expect(r.competitors[0].reasons[0]).toEqual({ code: 'crm_field', params: { competitor: 'Oracle', competitorId: 'oracle', value: 'Oracle Corporation' } });
+    expect(r.competitors[1].sources).toEqual(['in_play', 'mentions']);
+    expect(r.competitors[1].reasons[0]).toMatchObject({ code: 'in_play', params: { account: 'Acme' } });
+    expect(r.competitors[2].mentionCount).toBe(3);
+  });
+
+  it('a multi-value CRM field and an alias inside a value', () => {
+    const r = matchPage(index, page({ competitorsField: ['Globex; Initrode', 'lost to Beacon Analytics'] }));
+    expect(r.competitors.map((c) => c.competitorId).sort()).toEqual(['beacon', 'globex', 'initech']);
+    expect(r.competitors.every((c) => c.sources[0] === 'crm_field')).toBe(true);
+  });
+
+  it('in play only applies to the matched account', () => {
+    expect(matchPage(index, page({ domains: ['plain.com'] })).competitors).toEqual([]);
+    expect(matchPage(index, page({ domains: ['acme.com'] })).competitors.map((c) => c.competitorId)).toEqual(['initech']);
+  });
+});
+
+describe('detectCompetitors directly', () => {
+  it('works without a pack index and ignores empty texts', () => {
+    const ci = buildCompetitorIndex(pack.competitors);
+    const out = detectCompetitors(ci, { texts: [null, '', 'INITECH and Globex'], crmField: [], inPlay: [] });
+    expect(out.map((c) => [c.competitorId, c.mentionCount])).toEqual([
+      ['globex', 1],
+      ['initech', 1],
+    ]);
+  });
+});
