@@ -1,0 +1,233 @@
+/**
+ * Small DOM helpers shared by the site adapters. Pure: they read the nodes they are
+ * given and nothing else (no layout, no `window`), so the same code runs in the content
+ * script and in Node on linkedom. Visibility is judged from markup only (`hidden`,
+ * inline `display:none` / `visibility:hidden`), never from computed styles, so a
+ * fixture and the live page give the same answer.
+ */
+
+type Root = ParentNode & { querySelector: Document['querySelector']; querySelectorAll: Document['querySelectorAll'] };
+
+/** Whitespace collapsed to single spaces, trimmed. */
+export function squash(s: string | null | undefined): string {
+  return (s ?? '').replace(/[\s\u00a0\u200b\u200c\u200d\ufeff]+/g, ' ').trim();
+}
+
+/** Trimmed text content of an element, or null when it has none. */
+export function textOf(el: Element | null | undefined): string | null {
+  if (!el) return null;
+  return squash(el.textContent) || null;
+}
+
+/** All matches of a selector as an array (an invalid selector yields none rather than throwing). */
+export function all(root: Root | null | undefined, selector: string): Element[] {
+  if (!root) return [];
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+/** First match of a selector, or null (an invalid selector yields null rather than throwing). */
+export function first(root: Root | null | undefined, selector: string): Element | null {
+  if (!root) return null;
+  try {
+    return root.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
+/** Trimmed text of the first element matching any of `selectors` (tried in order) that has text. */
+export function firstText(root: Root | null | undefined, selectors: string | readonly string[]): string | null {
+  for (const sel of typeof selectors === 'string' ? [selectors] : selectors) {
+    for (const el of all(root, sel)) {
+      const t = textOf(el);
+      if (t) return t;
+    }
+  }
+  return null;
+}
+
+/** First element matching any of `selectors`, tried in order. */
+export function firstOf(root: Root | null | undefined, selectors: readonly string[]): Element | null {
+  for (const sel of selectors) {
+    const el = first(root, sel);
+    if (el) return el;
+  }
+  return null;
+}
+
+/** Does the element itself say it is hidden (attribute or inline style)? */
+export function hiddenByMarkup(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  if (style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important)?\s*(?:;|$)/i.test(style)) return true;
+  return false;
+}
+
+/** Is the element or any ancestor up to (not including) `stop` hidden by markup? */
+export function isHidden(el: Element, stop?: Element | null): boolean {
+  for (let cur: Element | null = el; cur && cur !== stop; cur = cur.parentElement) {
+    if (hiddenByMarkup(cur)) return true;
+  }
+  return false;
+}
+
+/** Safe `matches` (linkedom and browsers throw on selectors they cannot parse). */
+export function matches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
+const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'img', 'input', 'select', 'textarea', 'iframe', 'object', 'canvas']);
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav',
+  'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'br', 'option',
+]);
+const CELL_TAGS = new Set(['td', 'th']);
+
+/** Upper bound on the text handed to the matcher; a long thread is still a few hundred KB at most. */
+export const MAX_TEXT = 200_000;
+
+export interface TextOptions {
+  /** Elements (and their subtrees) left out: a selector, a predicate, or both. */
+  exclude?: string;
+  skip?: (el: Element) => boolean;
+}
+
+/**
+ * Readable text of a subtree: hidden elements, scripts, form controls and anything
+ * excluded are left out; block elements start new lines and table cells are separated,
+ * so "<p>Globex</p><p>Beacon</p>" reads as two words, not "GlobexBeacon".
+ */
+export function visibleText(root: Element | null | undefined, opts: TextOptions = {}): string {
+  if (!root) return '';
+  const out: string[] = [];
+  let size = 0;
+  const walk = (node: Node): void => {
+    if (size > MAX_TEXT) return;
+    if (node.nodeType === 3) {
+      const t = node.nodeValue ?? '';
+      out.push(t);
+      size += t.length;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    const tag = el.localName;
+    if (SKIP_TAGS.has(tag) || hiddenByMarkup(el)) return;
+    if (opts.exclude && matches(el, opts.exclude)) return;
+    if (opts.skip && opts.skip(el)) return;
+    const block = BLOCK_TAGS.has(tag);
+    const cell = CELL_TAGS.has(tag);
+    if (block) out.push('\n');
+    for (let c = el.firstChild; c; c = c.nextSibling) walk(c);
+    if (block) out.push('\n');
+    else if (cell) out.push(' \t ');
+  };
+  walk(root);
+  return tidy(out.join(''));
+}
+
+/** Collapse spaces within lines, drop empty lines, cap the length. */
+export function tidy(text: string): string {
+  const lines = text
+    .split('\n')
+    .map((l) => squash(l))
+    .filter(Boolean);
+  const joined = lines.join('\n');
+  return joined.length > MAX_TEXT ? joined.slice(0, MAX_TEXT) : joined;
+}
+
+/** Join text parts (already tidied or not) into one text, one part per line, empty parts dropped. */
+export function joinText(parts: ReadonlyArray<string | null | undefined>): string {
+  return tidy(parts.filter((p): p is string => !!p && !!p.trim()).join('\n'));
+}
+
+/** Value of a form control or, failing that, its text (HubSpot renders some properties as inputs). */
+export function valueOf(el: Element | null | undefined): string | null {
+  if (!el) return null;
+  const tag = el.localName;
+  if (tag === 'input' || tag === 'textarea' || tag === 'select') {
+    const live = (el as HTMLInputElement).value;
+    const v = typeof live === 'string' && live !== '' ? live : tag === 'textarea' ? el.textContent : el.getAttribute('value');
+    return squash(v) || null;
+  }
+  return textOf(el);
+}
+
+/**
+ * Bare domain from a website value as people type it: "https://www.Acme.com/about" →
+ * "acme.com". Lower-case, no scheme, port, path or leading "www."; international names
+ * in their ASCII (punycode) form, as the pack stores domains. Null when it is not a host.
+ */
+export function domainFrom(value: string | null | undefined): string | null {
+  let v = squash(value).toLowerCase();
+  if (!v || /\s/.test(v)) return null;
+  if (v.startsWith('mailto:')) return null;
+  v = v.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/^\/\//, '');
+  v = v.split(/[/?#]/)[0];
+  v = v.replace(/^[^@]*@/, '').replace(/:\d*$/, '').replace(/\.$/, '');
+  if (!v || !v.includes('.')) return null;
+  let host: string;
+  try {
+    host = new URL(`http://${v}`).hostname;
+  } catch {
+    return null;
+  }
+  host = host.replace(/^www\d*\./, '');
+  if (!/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z0-9-]*[a-z][a-z0-9-]*$/.test(host)) return null;
+  if (/^\d+(\.\d+){3}$/.test(host)) return null;
+  return host;
+}
+
+const EMAIL = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
+
+/** A lower-cased e-mail address, or null. Accepts "mailto:x@y.z?subject=…" too. */
+export function emailFrom(value: string | null | undefined): string | null {
+  let v = squash(value);
+  if (!v) return null;
+  v = v.replace(/^mailto:/i, '').split('?')[0];
+  try {
+    v = decodeURIComponent(v);
+  } catch {
+    /* keep as is */
+  }
+  v = v.trim().replace(/^<|>$/g, '').toLowerCase();
+  return EMAIL.test(v) ? v : null;
+}
+
+/** Every e-mail address written in a piece of text, lower-cased, in order, once each. */
+export function emailsIn(text: string | null | undefined): string[] {
+  const found = (text ?? '').match(/[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi) ?? [];
+  return uniq(found.map((e) => emailFrom(e.replace(/\.+$/, ''))).filter((e): e is string => !!e));
+}
+
+/** Unique values in first-seen order. */
+export function uniq<T>(values: Iterable<T>): T[] {
+  return Array.from(new Set(values));
+}
+
+/**
+ * Split a competitor field into names: multi-select picklists show "A; B", free text
+ * often "A, B" or "A、B". A piece that is only a legal suffix ("Inc.") is glued back
+ * to the name before it.
+ */
+export function splitList(value: string | null | undefined): string[] {
+  const parts = squash(value)
+    .split(/\s*[;,、；，\n]\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const out: string[] = [];
+  for (const p of parts) {
+    if (out.length && /^(inc|ltd|llc|gmbh|co|corp|plc|s\.?a|ag|bv)\.?$/i.test(p)) out[out.length - 1] += `, ${p}`;
+    else out.push(p);
+  }
+  return uniq(out);
+}

@@ -1,0 +1,35 @@
+/**
+ * The site adapters, picked by URL. Adding a site is one folder under utils/sites/ and
+ * one entry here. `matches` is cheap and URL-only, so a content script can decide to do
+ * nothing at all on pages of no interest before it touches the DOM.
+ */
+import { extract as gmail } from './gmail/extract';
+import { matchesGmail } from './gmail/urls';
+import { extract as hubspot } from './hubspot/extract';
+import { matchesHubSpot } from './hubspot/urls';
+import { extract as salesforce } from './salesforce/extract';
+import { matchesSalesforce } from './salesforce/urls';
+import type { Extractor, PageContext, SiteId } from './types';
+
+export interface Site {
+  id: SiteId;
+  matches: (url: URL) => boolean;
+  extract: Extractor;
+}
+
+export const SITES: Site[] = [
+  { id: 'salesforce', matches: matchesSalesforce, extract: salesforce },
+  { id: 'hubspot', matches: matchesHubSpot, extract: hubspot },
+  { id: 'gmail', matches: matchesGmail, extract: gmail },
+];
+
+/** The adapter for a URL, or null when no built-in site covers it. */
+export function siteFor(url: URL): Site | null {
+  return SITES.find((s) => s.matches(url)) ?? null;
+}
+
+/** What the page says, read by the adapter for its URL; null for other sites and for pages the adapter does not understand. */
+export function extractPage(doc: Document, url: URL): PageContext | null {
+  const site = siteFor(url);
+  return site ? site.extract(doc, url) : null;
+}
