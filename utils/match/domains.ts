@@ -41,10 +41,14 @@ export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
   'wo.cn', 'tom.com', '21cn.com', '263.net', 'hexun.com', 'netease.com',
 ]);
 
+const BARE_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
+const TLD_OPTIONS = { allowPrivateDomains: false, extractHostname: false, validateHostname: false, detectIp: true, mixedInputs: false };
+
 /** Lower-case host of a URL, bare domain or e-mail address; null when there is none. */
 export function hostOf(input: string): string | null {
   let s = input.trim().toLowerCase();
   if (!s) return null;
+  if (BARE_HOST.test(s)) return s;
   const at = s.lastIndexOf('@');
   if (at >= 0 && !s.includes('://')) s = s.slice(at + 1);
   s = s.replace(/^mailto:/, '').replace(/[>\])}'",;]+$/, '').replace(/\.$/, '');
@@ -57,7 +61,12 @@ export function hostOf(input: string): string | null {
 export function registrableDomain(input: string): string | null {
   const host = hostOf(input);
   if (!host) return null;
-  return getDomain(host, { allowPrivateDomains: false }) ?? null;
+  return getDomain(host, TLD_OPTIONS) ?? null;
+}
+
+/** Registrable domain of an already lower-case bare host (no parsing). */
+export function registrableOfHost(host: string): string | null {
+  return getDomain(host, TLD_OPTIONS) ?? null;
 }
 
 /** The registrable domain of an e-mail address; null when it is not one. */
@@ -75,7 +84,7 @@ export function emailDomain(email: string): string | null {
 export function isFreeMail(host: string, extra?: ReadonlySet<string>): boolean {
   const h = host.toLowerCase();
   if (FREE_MAIL_DOMAINS.has(h) || extra?.has(h)) return true;
-  const reg = getDomain(h, { allowPrivateDomains: false });
+  const reg = getDomain(h, TLD_OPTIONS);
   return !!reg && reg !== h && (FREE_MAIL_DOMAINS.has(reg) || !!extra?.has(reg));
 }
 

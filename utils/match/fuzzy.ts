@@ -6,12 +6,24 @@
  * proportional to the number of names.
  */
 
-function bigrams(s: string): string[] {
-  const t = s.replace(/ /g, '');
-  if (t.length < 2) return t ? [t] : [];
-  const out = new Set<string>();
-  for (let i = 0; i < t.length - 1; i++) out.add(t.slice(i, i + 2));
-  return [...out];
+/**
+ * Distinct bigrams of `s` with spaces removed, as numbers (two UTF-16 code units
+ * packed into one integer); a one-character string is its own "bigram".
+ */
+function bigrams(s: string, out: number[] = []): number[] {
+  out.length = 0;
+  let prev = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) continue;
+    if (prev >= 0) {
+      const g = prev * 65536 + c;
+      if (!out.includes(g)) out.push(g);
+    }
+    prev = c;
+  }
+  if (!out.length && prev >= 0) out.push(prev);
+  return out;
 }
 
 /** Dice coefficient over distinct bigrams, 0–1. */
@@ -31,40 +43,66 @@ export interface FuzzyHit {
 }
 
 export class FuzzyIndex {
-  private readonly postings = new Map<string, Int32Array>();
+  /** Bigram → its row in the postings (CSR: `start[row]`…`start[row + 1]` in `postings`). */
+  private readonly rows = new Map<number, number>();
+  private readonly start: Int32Array;
+  private readonly postings: Int32Array;
   private readonly gramCount: Uint16Array;
   private readonly counts: Int32Array;
   private readonly touched: Int32Array;
 
   /** `names[i]` must already be normalised. */
   constructor(names: readonly string[]) {
-    const lists = new Map<string, number[]>();
-    this.gramCount = new Uint16Array(names.length);
-    names.forEach((name, i) => {
-      const gs = bigrams(name);
-      this.gramCount[i] = Math.min(gs.length, 65535);
+    // Two passes over the names (bigrams are cheap to recompute): count per bigram, then fill one flat array.
+    const n = names.length;
+    const gramCount = new Uint16Array(n);
+    let sizes = new Int32Array(1024);
+    const scratch: number[] = [];
+    const rows = this.rows;
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const gs = bigrams(names[i], scratch);
+      gramCount[i] = Math.min(gs.length, 65535);
+      total += gs.length;
       for (const g of gs) {
-        const l = lists.get(g);
-        if (l) l.push(i);
-        else lists.set(g, [i]);
+        let r = rows.get(g);
+        if (r === undefined) {
+          r = rows.size;
+          rows.set(g, r);
+          if (r >= sizes.length) {
+            const bigger = new Int32Array(sizes.length * 2);
+            bigger.set(sizes);
+            sizes = bigger;
+          }
+        }
+        sizes[r]++;
       }
-    });
-    for (const [g, l] of lists) this.postings.set(g, Int32Array.from(l));
-    this.counts = new Int32Array(names.length);
-    this.touched = new Int32Array(names.length);
+    }
+    const start = new Int32Array(rows.size + 1);
+    for (let r = 0; r < rows.size; r++) start[r + 1] = start[r] + sizes[r];
+    const fill = start.slice(0, rows.size);
+    const postings = new Int32Array(total);
+    for (let i = 0; i < n; i++) {
+      for (const g of bigrams(names[i], scratch)) postings[fill[rows.get(g)!]++] = i;
+    }
+    this.start = start;
+    this.postings = postings;
+    this.gramCount = gramCount;
+    this.counts = new Int32Array(n);
+    this.touched = new Int32Array(n);
   }
 
   /** Entries with Dice similarity ≥ `threshold`, best first, at most `limit`. */
   search(normalizedQuery: string, threshold = 0.6, limit = 5): FuzzyHit[] {
     const qs = bigrams(normalizedQuery);
     if (!qs.length) return [];
-    const { counts, touched, gramCount } = this;
+    const { counts, touched, gramCount, start, postings } = this;
     let nTouched = 0;
     for (const g of qs) {
-      const list = this.postings.get(g);
-      if (!list) continue;
-      for (let k = 0; k < list.length; k++) {
-        const e = list[k];
+      const r = this.rows.get(g);
+      if (r === undefined) continue;
+      for (let k = start[r]; k < start[r + 1]; k++) {
+        const e = postings[k];
         if (counts[e]++ === 0) touched[nTouched++] = e;
       }
     }
@@ -81,8 +119,6 @@ export class FuzzyIndex {
   }
 
   get bytes(): number {
-    let b = this.gramCount.byteLength + this.counts.byteLength + this.touched.byteLength;
-    for (const [g, l] of this.postings) b += l.byteLength + 64 + g.length * 2;
-    return b;
+    return this.start.byteLength + this.postings.byteLength + this.gramCount.byteLength + this.counts.byteLength + this.touched.byteLength + this.rows.size * 40;
   }
 }

@@ -6,7 +6,7 @@
  */
 import { CRM_SITES, type Account, type CrmSite, type KnowledgePack, type Playbook, type Text } from '../pack/schema';
 import { buildCompetitorIndex, type CompetitorIndex } from './competitors';
-import { hostOf, registrableDomain } from './domains';
+import { hostOf, registrableOfHost as getRegistrable } from './domains';
 import { FuzzyIndex } from './fuzzy';
 import { normalizeLoose, normalizeName } from './normalize';
 
@@ -29,14 +29,14 @@ export interface PackIndex {
   pack: KnowledgePack;
   accounts: readonly Account[];
   accountIndexById: Map<string, number>;
-  /** `${site}\u0000${normalised id}` → account indices. */
-  byCrmId: Map<string, number[]>;
+  /** `${site}\u0000${normalised id}` → account indices (read with `all`). */
+  byCrmId: Map<string, Multi>;
   /** A domain exactly as an account lists it → account indices (several when accounts share it). */
-  byDomain: Map<string, number[]>;
+  byDomain: Map<string, Multi>;
   /** The registrable domain of listed subdomains ("eu.acme.com" → "acme.com"): a weaker fallback. */
-  byRegistrable: Map<string, number[]>;
-  /** Normalised name or alias → name entries. */
-  byName: Map<string, number[]>;
+  byRegistrable: Map<string, Multi>;
+  /** Normalised name or alias → name entry indices. */
+  byName: Map<string, Multi>;
   nameEntries: NameEntry[];
   fuzzy: FuzzyIndex;
   competitors: CompetitorIndex;
@@ -65,50 +65,64 @@ export function textIn(text: Text | undefined, locale: string): string {
   return text[locale] ?? Object.values(text)[0] ?? '';
 }
 
-function push<K>(map: Map<K, number[]>, key: K, value: number) {
-  const list = map.get(key);
-  if (!list) map.set(key, [value]);
-  else if (list[list.length - 1] !== value && !list.includes(value)) list.push(value);
+/**
+ * Lookup maps hold one account index as a plain number and turn it into a list only
+ * when a second account shares the key: at 50k accounts that saves ~200k small arrays.
+ */
+export type Multi = number | number[];
+
+function push<K>(map: Map<K, Multi>, key: K, value: number) {
+  const cur = map.get(key);
+  if (cur === undefined) map.set(key, value);
+  else if (typeof cur === 'number') {
+    if (cur !== value) map.set(key, [cur, value]);
+  } else if (!cur.includes(value)) cur.push(value);
 }
+
+/** The values under `key` as a list (empty when none). */
+export function all<K>(map: Map<K, Multi>, key: K): readonly number[] {
+  const v = map.get(key);
+  return v === undefined ? NONE : typeof v === 'number' ? [v] : v;
+}
+const NONE: readonly number[] = Object.freeze([]);
 
 export function buildIndex(pack: KnowledgePack): PackIndex {
   const t0 = performance.now();
   const accounts = pack.accounts;
   const accountIndexById = new Map<string, number>();
-  const byCrmId = new Map<string, number[]>();
-  const byDomain = new Map<string, number[]>();
-  const byRegistrable = new Map<string, number[]>();
-  const byName = new Map<string, number[]>();
+  const byCrmId = new Map<string, Multi>();
+  const byDomain = new Map<string, Multi>();
+  const byRegistrable = new Map<string, Multi>();
+  const byName = new Map<string, Multi>();
   const nameEntries: NameEntry[] = [];
   const normalizedNames: string[] = [];
+  const addName = (ai: number, text: string, kind: 'name' | 'alias') => {
+    const key = normalizeName(text);
+    if (!key) return;
+    const cur = byName.get(key);
+    // One entry per account and key: the name wins over an alias that normalises the same.
+    if (cur !== undefined && (typeof cur === 'number' ? [cur] : cur).some((x) => nameEntries[x].account === ai)) return;
+    const e = nameEntries.length;
+    nameEntries.push({ account: ai, kind, text });
+    normalizedNames.push(key);
+    push(byName, key, e);
+  };
 
   for (let ai = 0; ai < accounts.length; ai++) {
     const a = accounts[ai];
     accountIndexById.set(a.id, ai);
     if (a.crmIds) {
-      for (const site of CRM_SITES) for (const id of a.crmIds[site] ?? []) push(byCrmId, crmKey(site, id), ai);
+      for (const site of Object.keys(a.crmIds) as CrmSite[]) for (const id of a.crmIds[site] ?? []) push(byCrmId, crmKey(site, id), ai);
     }
-    for (const d of a.domains ?? []) {
+    for (const d of a.domains) {
       const host = hostOf(d);
       if (!host) continue;
       push(byDomain, host, ai);
-      const reg = registrableDomain(host);
+      const reg = getRegistrable(host);
       if (reg && reg !== host) push(byRegistrable, reg, ai);
     }
-    const addName = (text: string, kind: 'name' | 'alias') => {
-      const key = normalizeName(text);
-      if (!key) return;
-      const e = nameEntries.length;
-      nameEntries.push({ account: ai, kind, text });
-      normalizedNames.push(key);
-      const list = byName.get(key);
-      // One entry per account and key: the name wins over an alias that normalises the same.
-      if (list?.some((x) => nameEntries[x].account === ai)) return;
-      if (list) list.push(e);
-      else byName.set(key, [e]);
-    };
-    addName(a.name, 'name');
-    for (const al of a.aliases ?? []) addName(al, 'alias');
+    addName(ai, a.name, 'name');
+    for (const al of a.aliases) addName(ai, al, 'alias');
   }
 
   const playbookById = new Map<string, PlaybookStages>();

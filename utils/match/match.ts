@@ -15,7 +15,7 @@ import type { PageContext } from '../sites/types';
 import { scoreHealth } from '../health/score';
 import { detectCompetitors } from './competitors';
 import { hostChain, hostOf, isFreeMail, registrableDomain } from './domains';
-import { crmKey, textIn, type PackIndex, type PlaybookStages } from './index';
+import { all, crmKey, textIn, type PackIndex, type PlaybookStages } from './index';
 import { normalizeLoose, normalizeName } from './normalize';
 import type { AccountCandidate, MatchResult, Reason, StageMatch } from './types';
 
@@ -94,7 +94,7 @@ export function matchPage(index: PackIndex, ctx: PageContext, opts: MatchOptions
     if (ctx.accountId) ids.push(ctx.accountId);
     for (const id of new Set(ids)) {
       lookedFor.ids.push(id);
-      for (const ai of index.byCrmId.get(crmKey(ctx.site, id)) ?? [])
+      for (const ai of all(index.byCrmId, crmKey(ctx.site, id)))
         add('crm', ai, { code: 'crm_id', params: { site: ctx.site, id, account: name(ai), accountId: accounts[ai].id } });
     }
   }
@@ -120,17 +120,17 @@ export function matchPage(index: PackIndex, ctx: PageContext, opts: MatchOptions
       return;
     }
     if (!lookedFor.domains.includes(reg)) lookedFor.domains.push(reg);
-    let found: number[] | undefined;
+    let found: readonly number[] = [];
     let key = reg;
     for (const h of hostChain(host, reg)) {
-      found = index.byDomain.get(h);
-      if (found) {
+      found = all(index.byDomain, h);
+      if (found.length) {
         key = h;
         break;
       }
     }
-    found ??= index.byRegistrable.get(reg);
-    if (!found) return;
+    if (!found.length) found = all(index.byRegistrable, reg);
+    if (!found.length) return;
     for (const ai of found) {
       add(tier, ai, { code: 'domain', params: { domain: key, account: name(ai), accountId: accounts[ai].id, source: tier } }, key);
       if (tier === 'email') ev(ai).people++;
@@ -156,7 +156,7 @@ export function matchPage(index: PackIndex, ctx: PageContext, opts: MatchOptions
   if (pageName) {
     lookedFor.names.push(pageName);
     const key = normalizeName(pageName);
-    for (const en of index.byName.get(key) ?? []) {
+    for (const en of all(index.byName, key)) {
       const entry = index.nameEntries[en];
       exactName = true;
       const reason: Reason =

@@ -13,14 +13,15 @@
 
 /**
  * Legal forms stripped from the end of a Latin-script name, as they read after
- * punctuation is removed ("S.A. de C.V." → "sa de cv"). Longest first.
+ * punctuation is removed ("S.A. de C.V." → "sa de cv"), by number of words.
  */
-const LATIN_SUFFIXES = [
-  'sa de cv', 's de rl', 'gmbh co kg', 'co ltd', 'co inc', 'pty ltd', 'pte ltd', 'pvt ltd', 'sdn bhd', 'sp zoo', 'co kg', 'l l c',
+const LATIN_SUFFIX_1 = new Set([
   'inc', 'incorporated', 'llc', 'llp', 'lp', 'ltd', 'limited', 'gmbh', 'mbh', 'ag', 'kg', 'sa', 'sas', 'sarl', 'sl', 'spa', 'srl',
   'co', 'corp', 'corporation', 'company', 'plc', 'bv', 'nv', 'pty', 'pte', 'kk', 'oy', 'oyj', 'ab', 'as', 'asa', 'aps',
   'se', 'sro', 'kft', 'doo', 'bhd', 'tbk', 'pvt', 'ulc', 'lda', 'ltda',
-].sort((a, b) => b.length - a.length);
+]);
+const LATIN_SUFFIX_2 = new Set(['co ltd', 'co inc', 'pty ltd', 'pte ltd', 'pvt ltd', 'sdn bhd', 'sp zoo', 'co kg', 's a', 'b v', 'n v']);
+const LATIN_SUFFIX_3 = new Set(['sa de cv', 's de rl', 'gmbh co kg', 'l l c']);
 
 /** Chinese legal forms, longest first; stripped repeatedly from the end. */
 const CJK_SUFFIXES = [
@@ -62,16 +63,36 @@ export function normalizeLoose(s: string): string {
  * non-empty name made only of a legal form ("AG" stays "ag").
  */
 export function normalizeName(input: string): string {
-  let s = foldCase(input).replace(REGION_IN_BRACKETS, ' ');
-  // Dots and apostrophes join ("S.A." → "sa", "O'Neil" → "oneil"); other punctuation splits.
-  s = s
-    .replace(/[.'’`´]/g, '')
-    .replace(/[\p{P}\p{S}\s]+/gu, ' ')
-    .replace(SPACE_NEAR_CJK, '')
-    .trim();
+  let s: string;
+  if (PRINTABLE_ASCII.test(input)) {
+    // Fast path (most names): no NFKC, no CJK.
+    s = input.toLowerCase();
+    if (s.includes('(') || s.includes('[')) s = s.replace(REGION_IN_BRACKETS, ' ');
+    s = s.replace(/[.'`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  } else {
+    s = foldCase(input).replace(REGION_IN_BRACKETS, ' ');
+    // Dots and apostrophes join ("S.A." → "sa", "O'Neil" → "oneil"); other punctuation splits.
+    s = s
+      .replace(/[.'’`´]/g, '')
+      .replace(/[\p{P}\p{S}\s]+/gu, ' ')
+      .replace(SPACE_NEAR_CJK, '')
+      .trim();
+  }
   if (!s) return s;
   const stripped = stripLegal(s);
   return stripped || s;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** The last `n` space-separated words of `s` and where they start, or null. */
+function lastWords(s: string, n: number): number {
+  let i = s.length;
+  for (let k = 0; k < n; k++) {
+    i = s.lastIndexOf(' ', i - 1);
+    if (i < 0) return -1;
+  }
+  return i;
 }
 
 function stripLegal(s: string): string {
@@ -79,16 +100,21 @@ function stripLegal(s: string): string {
   for (let guard = 0; guard < 8; guard++) {
     const before = out;
     // Chinese forms at the end.
-    for (const suf of CJK_SUFFIXES) {
-      if (out.length > suf.length && out.endsWith(suf)) {
-        out = out.slice(0, -suf.length).trim();
-        break;
+    if (out.length > 2 && out.charCodeAt(out.length - 1) > 0x2e80) {
+      for (const suf of CJK_SUFFIXES) {
+        if (out.length > suf.length && out.endsWith(suf)) {
+          out = out.slice(0, -suf.length).trim();
+          break;
+        }
       }
     }
-    // Latin forms at the end, as whole words.
-    for (const suf of LATIN_SUFFIXES) {
-      if (out.length > suf.length + 1 && out.endsWith(suf) && out.charCodeAt(out.length - suf.length - 1) === 32) {
-        out = out.slice(0, -suf.length - 1).trim();
+    // Latin forms at the end, as whole words (three, two, then one).
+    for (let n = 3; n >= 1; n--) {
+      const at = lastWords(out, n);
+      if (at <= 0) continue;
+      const tail = out.slice(at + 1);
+      if ((n === 1 ? LATIN_SUFFIX_1 : n === 2 ? LATIN_SUFFIX_2 : LATIN_SUFFIX_3).has(tail)) {
+        out = out.slice(0, at).trim();
         break;
       }
     }
