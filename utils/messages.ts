@@ -6,15 +6,18 @@
 import * as v from 'valibot';
 import type { SidebarView, PackInfo, AccountHit } from './view/types';
 import type { PackError } from './pack/validate';
+import type { RecordType } from './sites/types';
 
 const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const nullableStr = (max: number) => v.nullable(str(max));
 const strList = (max: number, each = 320) => v.pipe(v.array(str(each)), v.maxLength(max));
 const Id = v.pipe(v.string(), v.maxLength(80));
 
+const RECORD_TYPES = ['account', 'opportunity', 'contact', 'lead', 'case', 'company', 'deal', 'ticket', 'organization', 'person', 'thread', 'record'] as const satisfies readonly RecordType[];
+
 const PageContextIn = v.object({
   site: v.picklist(['salesforce', 'hubspot', 'dynamics', 'pipedrive', 'zoho', 'gmail', 'outlook', 'generic']),
-  recordType: str(40),
+  recordType: v.picklist(RECORD_TYPES),
   recordId: nullableStr(200),
   accountName: nullableStr(500),
   accountId: v.optional(nullableStr(200)),

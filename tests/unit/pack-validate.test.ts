@@ -54,7 +54,7 @@ describe('pack validation', () => {
     expect(r.errors).toEqual([
       { path: 'meta.colour', message: 'unknown field (check its spelling against docs/knowledge-pack.md)' },
       { path: 'competitors[0].aliases', message: 'expected a list of aliases, got text' },
-      { path: 'competitors[1].owner', message: 'expected an owner, got nothing' },
+      { path: 'competitors[1].owner', message: 'required field is missing' },
     ]);
   });
 

@@ -121,7 +121,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     await load();
   };
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: number | undefined;
   const schedule = () => {
     clearTimeout(timer);
     timer = ctx.setTimeout(() => void refresh(), 250);

@@ -35,6 +35,7 @@ const REASONS: Record<Reason['code'], { en: string; zh: string }> = {
   stage_pack: { en: 'stage “{stage}” from the knowledge pack', zh: '知识包中的阶段“{stage}”' },
   playbook_motion: { en: 'type “{type}” → {playbook}', zh: '类型“{type}” → {playbook}' },
   playbook_segment: { en: '{playbook} for the {segment} segment', zh: '{segment} 细分使用 {playbook}' },
+  playbook_stage: { en: 'stage “{stage}” belongs to {playbook}', zh: '阶段“{stage}”属于 {playbook}' },
   playbook_default: { en: 'default playbook {playbook}', zh: '默认手册 {playbook}' },
   no_account: { en: 'no account for {looked}', zh: '没有与 {looked} 对应的客户' },
   own_domain_skipped: { en: '{domain} is our own domain, skipped', zh: '{domain} 是我方域名，已忽略' },

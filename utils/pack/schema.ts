@@ -26,11 +26,11 @@ const Locale = v.pipe(v.string('expected a locale'), v.regex(/^[a-z]{2,3}(-[A-Za
 /** ISO date `2026-03-01` or full timestamp; must be a real calendar date. */
 const IsoDate = v.pipe(
   v.string('expected a date (YYYY-MM-DD)'),
-  v.regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected a date (YYYY-MM-DD)'),
   v.check((s) => {
+    if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s)) return false;
     const d = new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s.slice(0, 10);
-  }, 'expected a real calendar date'),
+  }, 'expected a real date as YYYY-MM-DD'),
 );
 
 /**
@@ -45,7 +45,7 @@ export const Text = v.union(
       v.check((r) => Object.keys(r).length > 0, 'expected at least one locale'),
     ),
   ],
-  'expected text (a string or a per-locale map such as { "en": …, "zh-CN": … })',
+  'expected text',
 );
 export type Text = v.InferOutput<typeof Text>;
 
@@ -212,7 +212,7 @@ export const Measure = v.pipe(
     direction: v.picklist(DIRECTIONS, `expected a direction: ${DIRECTIONS.join(', ')}`),
     /** Raw values scored 0 (`poor`) and 100 (`good`), linear between, clamped. */
     thresholds: v.strictObject({ poor: v.number('expected a number'), good: v.number('expected a number') }),
-    unit: v.optional(nonEmpty('a unit')),
+    unit: v.optional(Text),
   }),
   v.forward(
     v.check(

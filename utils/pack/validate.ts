@@ -49,7 +49,9 @@ function issueToError(issue: v.BaseIssue<unknown>): PackError[] {
   }
   const path = formatPath(issue.path as PathItem[] | undefined);
   let message = issue.message;
-  if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.expected === 'never') {
+  if (issue.kind === 'schema' && issue.input === undefined && issue.message.startsWith('Invalid key')) {
+    message = 'required field is missing';
+  } else if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.expected === 'never') {
     message = 'unknown field (check its spelling against docs/knowledge-pack.md)';
   } else if (issue.kind === 'schema' && !/\bgot\b/.test(message)) {
     message = `${message}, got ${describeValue(issue.input)}`;

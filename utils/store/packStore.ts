@@ -2,7 +2,8 @@
  * Active and previous pack. Activation and rollback are one readwrite transaction
  * each, so an interrupted import leaves the active pack as it was.
  */
-import type { Db, StoredPack } from './db';
+import type { IDBPObjectStore } from 'idb';
+import type { Db, FrontlineDB, StoredPack } from './db';
 import type { KnowledgePack } from '../pack/schema';
 import { validatePack } from '../pack/validate';
 import sampleJson from '../../assets/sample-pack.json';
@@ -30,21 +31,47 @@ export async function getPreviousPack(db: Db): Promise<StoredPack | null> {
 /** Makes `pack` active and keeps the one it replaces as previous. */
 export async function activatePack(db: Db, pack: KnowledgePack, source: string, now = new Date()): Promise<StoredPack> {
   const next: StoredPack = { pack, importedAt: now.toISOString(), source };
-  const tx = db.transaction('packs', 'readwrite', { durability: 'strict' });
-  const current = (await tx.store.get('active')) ?? embeddedPack();
-  await Promise.all([tx.store.put(current, 'previous'), tx.store.put(next, 'active'), tx.done]);
+  await swap(db, async (store) => {
+    const current = (await store.get('active')) ?? embeddedPack();
+    // One at a time: a synchronous throw from the second put must not orphan the first.
+    await store.put(current, 'previous');
+    await store.put(next, 'active');
+  });
   return next;
+}
+
+type PackStoreHandle = IDBPObjectStore<FrontlineDB, ['packs'], 'packs', 'readwrite'>;
+
+/**
+ * Runs the writes in one transaction and aborts it on any failure: a put that
+ * throws synchronously (a value that cannot be cloned, quota) does not abort an
+ * IndexedDB transaction by itself, and the writes before it would commit.
+ */
+async function swap(db: Db, work: (store: PackStoreHandle) => Promise<void>): Promise<void> {
+  const tx = db.transaction('packs', 'readwrite', { durability: 'strict' });
+  try {
+    await work(tx.store);
+    await tx.done;
+  } catch (e) {
+    try {
+      tx.abort();
+    } catch {
+      // already finished or aborted
+    }
+    await tx.done.catch(() => undefined);
+    throw e;
+  }
 }
 
 /** Swaps active and previous; a second rollback undoes the first. */
 export async function rollbackPack(db: Db): Promise<StoredPack> {
-  const tx = db.transaction('packs', 'readwrite', { durability: 'strict' });
-  const [current, previous] = await Promise.all([tx.store.get('active'), tx.store.get('previous')]);
-  if (!previous) {
-    tx.abort();
-    await tx.done.catch(() => undefined);
-    throw new Error('There is no previous pack to roll back to.');
-  }
-  await Promise.all([tx.store.put(previous, 'active'), tx.store.put(current ?? embeddedPack(), 'previous'), tx.done]);
-  return previous;
+  let restored: StoredPack | undefined;
+  await swap(db, async (store) => {
+    const [current, previous] = await Promise.all([store.get('active'), store.get('previous')]);
+    if (!previous) throw new Error('There is no previous pack to roll back to.');
+    restored = previous;
+    await store.put(previous, 'active');
+    await store.put(current ?? embeddedPack(), 'previous');
+  });
+  return restored!;
 }

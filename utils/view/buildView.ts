@@ -140,7 +140,7 @@ export function buildView({ pack, ctx, match, ticks, lang, now }: ViewInput): Si
       play: match.health.color === 'red' && band?.play ? rich(band.play) : null,
       measures: match.health.measures.map((ms) => {
         const m = pack.healthModel.measures.find((x) => x.id === ms.measureId);
-        return { ...ms, label: m ? t(m.label) : ms.measureId, unit: m?.unit ?? null, weight: m?.weight ?? 0 };
+        return { ...ms, label: m ? t(m.label) : ms.measureId, unit: m?.unit ? t(m.unit) : null, weight: m?.weight ?? 0 };
       }),
     };
   }
