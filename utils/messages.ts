@@ -45,6 +45,16 @@ export const REQUESTS = {
   'checklist:set': v.object({ accountId: Id, playbookId: Id, stageId: Id, itemId: Id, done: v.boolean(), label: v.optional(str(2000)) }),
   'account:pick': v.object({ recordKey: str(400), accountId: v.nullable(Id) }),
   'account:search': v.object({ query: str(200), lang: Lang }),
+  'usage:log': v.object({
+    kind: v.picklist(['card_view', 'section_view', 'copy', 'insert', 'tick', 'untick']),
+    accountId: v.optional(v.nullable(Id)),
+    competitorId: v.optional(Id),
+    section: v.optional(str(40)),
+    objectionId: v.optional(Id),
+    playbookId: v.optional(Id),
+    stageId: v.optional(Id),
+    itemId: v.optional(Id),
+  }),
   'pack:info': v.object({}),
   'pack:import': v.object({ text: v.string(), source: str(2000) }),
   'pack:rollback': v.object({}),
@@ -60,13 +70,14 @@ export interface Responses {
   'checklist:set': { done: string[] };
   'account:pick': { ok: true };
   'account:search': AccountHit[];
+  'usage:log': { ok: true };
   'pack:info': PackInfo;
   'pack:import': ImportResult;
   'pack:rollback': { ok: true; info: PackInfo } | { ok: false; error: string };
 }
 
 /** Requests a content script (running in a CRM or mail tab) may make. */
-export const PAGE_ALLOWED: ReadonlySet<MessageType> = new Set(['view:get', 'checklist:set', 'account:pick', 'account:search']);
+export const PAGE_ALLOWED: ReadonlySet<MessageType> = new Set(['view:get', 'checklist:set', 'account:pick', 'account:search', 'usage:log']);
 
 export interface Envelope<K extends MessageType = MessageType> {
   frontline: 1;

@@ -5,7 +5,7 @@
  */
 import type { Db, StoredPack } from '../store/db';
 import { activatePack, getActivePack, getPreviousPack, rollbackPack } from '../store/packStore';
-import { getPick, getSeenStage, getTicks, setPick, setSeenStage, setTick, forgetRemoved, tickKey } from '../store/userState';
+import { logUsage, getPick, getSeenStage, getTicks, setPick, setSeenStage, setTick, forgetRemoved, tickKey } from '../store/userState';
 import { validatePackText } from '../pack/validate';
 import { buildIndex, type PackIndex } from '../match/index';
 import { matchPage } from '../match/match';
@@ -102,6 +102,11 @@ export function createService({ getDb, now = () => new Date() }: ServiceDeps): H
         }
       }
       return hits;
+    },
+
+    async 'usage:log'(event) {
+      await logUsage(await getDb(), event, now());
+      return { ok: true };
     },
 
     async 'pack:info'() {
