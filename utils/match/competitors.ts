@@ -116,8 +116,8 @@ export interface DetectInput {
 
 const SNIPPET_SIDE = 30;
 
-/** A ~60-character window around [start, end), cut at spaces where it can be, whitespace collapsed, "…" where cut. */
-export function snippet(text: string, start: number, end: number, side = SNIPPET_SIDE): string {
+/** The window [a, b) of a snippet around [start, end): ~`side` characters each way, cut at spaces where it can be. */
+export function snippetBounds(text: string, start: number, end: number, side = SNIPPET_SIDE): [number, number] {
   let a = Math.max(0, start - side);
   let b = Math.min(text.length, end + side);
   if (a > 0) {
@@ -129,6 +129,12 @@ export function snippet(text: string, start: number, end: number, side = SNIPPET
     const m = /\s(?=\S*$)/.exec(tail);
     if (m && m.index > 0) b = end + m.index;
   }
+  return [a, b];
+}
+
+/** A ~60-character window around [start, end), cut at spaces where it can be, whitespace collapsed, "…" where cut. */
+export function snippet(text: string, start: number, end: number, side = SNIPPET_SIDE): string {
+  const [a, b] = snippetBounds(text, start, end, side);
   const body = text.slice(a, b).replace(/\s+/g, ' ').trim();
   return `${a > 0 ? '…' : ''}${body}${b < text.length ? '…' : ''}`;
 }
@@ -242,14 +248,18 @@ export function detectCompetitors(index: CompetitorIndex, input: DetectInput): C
         if (a.keyword) params.keyword = a.keyword;
         reasons.push({ code: 'mentions', params });
         confidence = Math.max(confidence, Math.min(0.9, 0.5 + 0.1 * (a.hits.length - 1) + (a.keyword ? 0.2 : 0)));
-        const seen = new Set<string>();
+        // One snippet per stretch of text: a hit inside the previous snippet's window adds nothing.
+        let lastText = -1;
+        let lastEnd = -1;
         for (const f of a.hits) {
           if (mentions.length >= maxSnippets) break;
+          if (f.text === lastText && f.start < lastEnd) continue;
           const t = texts[f.text]!;
-          const s = snippet(t, f.start, f.end);
-          if (seen.has(s)) continue;
-          seen.add(s);
-          mentions.push({ text: t.slice(f.start, f.end), snippet: s });
+          const [from, to] = snippetBounds(t, f.start, f.end);
+          lastText = f.text;
+          lastEnd = to;
+          const body = t.slice(from, to).replace(/\s+/g, ' ').trim();
+          mentions.push({ text: t.slice(f.start, f.end), snippet: `${from > 0 ? '…' : ''}${body}${to < t.length ? '…' : ''}` });
         }
       }
       out.push({ competitorId: c.id, name: c.name, sources, mentionCount: a.hits.length, mentions, confidence, reasons });

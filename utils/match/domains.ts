@@ -42,7 +42,7 @@ export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
 ]);
 
 const BARE_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
-const TLD_OPTIONS = { allowPrivateDomains: false, extractHostname: false, validateHostname: false, detectIp: true, mixedInputs: false };
+const TLD_OPTIONS = { allowPrivateDomains: true, extractHostname: false, validateHostname: false, detectIp: true, mixedInputs: false };
 
 /** Lower-case host of a URL, bare domain or e-mail address; null when there is none. */
 export function hostOf(input: string): string | null {

@@ -61,8 +61,8 @@ export function matchPage(index: PackIndex, ctx: PageContext, opts: MatchOptions
   const notes: Reason[] = []; // skipped domains, said out loud
   const evidence = new Map<number, Evidence>();
   const tierAccounts: Record<Tier, number[]> = { manual: [], crm: [], website: [], email: [], name: [] };
-  /** For the domain tiers: account → the domain that led to it. */
-  const tierKeys: Record<'website' | 'email', Map<number, string>> = { website: new Map(), email: new Map() };
+  /** Every domain lookup that found accounts, per tier, to tell a shared domain from several companies. */
+  const domainHits: { tier: 'website' | 'email'; domain: string; accounts: readonly number[] }[] = [];
 
   const ev = (ai: number): Evidence => {
     let e = evidence.get(ai);
@@ -135,7 +135,7 @@ export function matchPage(index: PackIndex, ctx: PageContext, opts: MatchOptions
       add(tier, ai, { code: 'domain', params: { domain: key, account: name(ai), accountId: accounts[ai].id, source: tier } }, key);
       if (tier === 'email') ev(ai).people++;
     }
-    for (const ai of found) if (!tierKeys[tier].has(ai)) tierKeys[tier].set(ai, key);
+    if (!domainHits.some((h) => h.tier === tier && h.domain === key)) domainHits.push({ tier, domain: key, accounts: found });
   };
   for (const d of ctx.domains ?? []) lookupDomain(d, 'website');
 
@@ -181,24 +181,28 @@ export function matchPage(index: PackIndex, ctx: PageContext, opts: MatchOptions
       chosen = list[0];
       break;
     }
-    // Several accounts at the strongest tier: say why, and take one only if weaker evidence singles it out.
+    // Several accounts at the strongest tier: say why, and take one only if the evidence singles it out.
     if (tier === 'website' || tier === 'email') {
-      const keys = tierKeys[tier];
-      const byKey = new Map<string, number>();
-      for (const ai of list) byKey.set(keys.get(ai)!, (byKey.get(keys.get(ai)!) ?? 0) + 1);
-      for (const [domain, count] of byKey) if (count > 1) ambiguity.push({ code: 'shared_domain', params: { domain, count } });
-      if (byKey.size > 1) ambiguity.push({ code: 'several_companies', params: { count: byKey.size } });
+      const hits = domainHits.filter((h) => h.tier === tier);
+      for (const h of hits) if (h.accounts.length > 1) ambiguity.push({ code: 'shared_domain', params: { domain: h.domain, count: h.accounts.length } });
+      // Every domain in the thread points at one account (and some also at others): that account.
+      const covering = list.filter((ai) => hits.every((h) => h.accounts.includes(ai)));
+      if (hits.length > 1 && covering.length === 1) {
+        chosen = covering[0];
+        break;
+      }
+      if (!covering.length) ambiguity.push({ code: 'several_companies', params: { count: hits.length } });
     }
     const sorted = [...list].sort((x, y) => evidence.get(y)!.weight - evidence.get(x)!.weight);
     const best = evidence.get(sorted[0])!;
     const second = evidence.get(sorted[1])!;
-    if (best.weight - TIER_WEIGHT[tier] >= TIER_WEIGHT.name - 10 && best.weight > second.weight) {
-      chosen = best.account;
-    }
+    // Weaker evidence (the name on the page, a domain from a lower tier) for exactly one of them.
+    if (best.weight - TIER_WEIGHT[tier] >= TIER_WEIGHT.name - 10 && best.weight > second.weight) chosen = best.account;
     break;
   }
   if (chosen !== null) accountReasons.push(...evidence.get(chosen)!.reasons);
-  accountReasons.push(...ambiguity, ...notes);
+  else accountReasons.push(...ambiguity);
+  accountReasons.push(...notes);
 
   // Candidates: every other account with evidence, then fuzzy names.
   const candidates: AccountCandidate[] = [];
@@ -280,9 +284,9 @@ export function lookupStage(ps: PlaybookStages, site: string, stageName: string)
 
 /** Keywords that imply a motion in an opportunity type nobody listed ("Renewal FY27", "Paid pilot"). */
 const MOTION_WORDS: [Motion, RegExp][] = [
-  ['renewal_expansion', /renew|expan|upsell|up-sell|cross-sell|续约|续费|扩展|增购/i],
+  ['renewal_expansion', /renew|expan|upsell|up-sell|cross-sell|existing|续约|续费|扩展|增购/i],
   ['poc', /\bpoc\b|pilot|trial|proof of concept|evaluation|试点|概念验证|试用/i],
-  ['new_business', /\bnew\b|new business|new logo|新业务|新客户/i],
+  ['new_business', /\bnew\b|newbusiness|new logo|新业务|新客户/i],
 ];
 
 function bySegment(list: readonly Playbook[], segment: string | undefined): Playbook | undefined {

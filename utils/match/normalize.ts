@@ -47,15 +47,12 @@ export function foldCase(s: string): string {
 }
 
 /**
- * Folds case and punctuation without stripping legal forms: the comparison form for
- * stage names, opportunity types and CRM picklist values.
+ * The comparison key for picklist labels — stage names, opportunity types: case,
+ * punctuation and spaces all dropped, so a label and its internal value agree
+ * ("Decision maker bought-in" ≡ "decisionmakerboughtin", "New Business" ≡ "newbusiness").
  */
 export function normalizeLoose(s: string): string {
-  return foldCase(s)
-    .replace(/[.'’`´]/g, '')
-    .replace(/[\p{P}\p{S}\s]+/gu, ' ')
-    .replace(SPACE_NEAR_CJK, '')
-    .trim();
+  return foldCase(s).replace(/[\p{P}\p{S}\s]+/gu, '');
 }
 
 /**
