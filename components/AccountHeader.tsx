@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { formatReason, tr, type Lang } from '@/utils/i18n';
+import { reasonTexts, tr, type Lang } from '@/utils/i18n';
 import type { SidebarView, AccountHit } from '@/utils/view/types';
 
 export interface AccountActions {
@@ -66,9 +66,9 @@ export function AccountHeader({ view, lang, actions }: { view: SidebarView; lang
             {[account.segment, account.region, account.owner && tr(lang, 'cardOwner', { owner: account.owner })].filter(Boolean).join(' · ')}
           </p>
           <ul class="fl-chips" aria-label={tr(lang, 'whyMatched')}>
-            {view.accountReasons.map((r, i) => (
-              <li key={i} class="fl-chip">
-                {formatReason(r, lang)}
+            {reasonTexts(view.accountReasons, lang).map((text) => (
+              <li key={text} class="fl-chip">
+                {text}
               </li>
             ))}
           </ul>
@@ -89,7 +89,7 @@ export function AccountHeader({ view, lang, actions }: { view: SidebarView; lang
                 <button type="button" class="fl-btn" onClick={() => actions.pick(c.accountId)}>
                   {c.name}
                 </button>
-                <span class="fl-muted"> {c.reasons.map((r) => formatReason(r, lang)).join('; ')}</span>
+                <span class="fl-muted"> {reasonTexts(c.reasons, lang).join('; ')}</span>
               </li>
             ))}
           </ul>

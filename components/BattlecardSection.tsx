@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { formatReason, tr, type Lang } from '@/utils/i18n';
+import { reasonTexts, tr, type Lang } from '@/utils/i18n';
 import type { CardView, ObjectionView } from '@/utils/view/types';
 import { RichText } from './RichText';
 
@@ -25,7 +25,7 @@ function Objection({ o, card, lang, actions }: { o: ObjectionView; card: CardVie
   const ids = { competitorId: card.id, objectionId: o.id };
   return (
     <li class="fl-objection">
-      <p class="fl-objection-q">“{o.objection}”</p>
+      <p class="fl-objection-q">{o.objection}</p>
       <p>
         <span class="fl-label">{tr(lang, 'response')}: </span>
         {o.response}
@@ -72,9 +72,9 @@ function Card({ card, lang, actions }: { card: CardView; lang: Lang; actions: Ca
       </p>
       <div class="fl-evidence" aria-label={tr(lang, 'evidence')}>
         <ul class="fl-chips">
-          {m.reasons.map((r, i) => (
-            <li key={i} class="fl-chip">
-              {formatReason(r, lang)}
+          {reasonTexts(m.reasons, lang).map((text) => (
+            <li key={text} class="fl-chip">
+              {text}
             </li>
           ))}
         </ul>
@@ -90,7 +90,7 @@ function Card({ card, lang, actions }: { card: CardView; lang: Lang; actions: Ca
       </div>
       <h4>{tr(lang, 'summary')}</h4>
       <RichText value={card.summary} />
-      <details open>
+      <details>
         <summary>{tr(lang, 'whyWeWin')}</summary>
         <List items={card.whyWeWin} class="fl-win" />
       </details>
@@ -98,7 +98,7 @@ function Card({ card, lang, actions }: { card: CardView; lang: Lang; actions: Ca
         <summary>{tr(lang, 'whyWeLose')}</summary>
         <List items={card.whyWeLose} class="fl-lose" />
       </details>
-      <details open>
+      <details>
         <summary>{tr(lang, 'objections')}</summary>
         <ul class="fl-objections">
           {card.objections.map((o) => (

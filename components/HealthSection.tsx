@@ -30,8 +30,19 @@ export function HealthSection({ health, lang }: { health: HealthView | null; lan
   return (
     <div class={`fl-health fl-band-${health.color}`}>
       <div class="fl-health-top">
-        <div class="fl-gauge" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={health.score} aria-label={tr(lang, 'score')}>
-          <span class="fl-gauge-score">{health.score}</span>
+        <div class="fl-gauge-wrap">
+          <div
+            class="fl-gauge"
+            role="meter"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={health.score}
+            aria-valuetext={`${health.score} · ${health.bandLabel}`}
+            aria-label={tr(lang, 'score')}
+            style={{ '--fl-score': `${health.score}%` }}
+          >
+            <span class="fl-gauge-score">{health.score}</span>
+          </div>
           <span class="fl-gauge-band">{health.bandLabel}</span>
         </div>
         <div>
@@ -50,6 +61,12 @@ export function HealthSection({ health, lang }: { health: HealthView | null; lan
             ? tr(lang, 'renewalIn', { days: health.daysToRenewal, date: health.renewalDate })
             : tr(lang, 'renewalPast', { days: -health.daysToRenewal, date: health.renewalDate })}
         </p>
+      )}
+      {health.play && (
+        <div class="fl-play" role="note">
+          <h4>{tr(lang, 'recommendedPlay')}</h4>
+          <RichText value={health.play} />
+        </div>
       )}
       <ul class="fl-measures">
         {health.measures.map((m) => (
@@ -72,12 +89,6 @@ export function HealthSection({ health, lang }: { health: HealthView | null; lan
         ))}
       </ul>
       {missing.length > 0 && <p class="fl-muted">{tr(lang, 'missingNote', { list: missing.map((m) => m.label).join(', ') })}</p>}
-      {health.play && (
-        <div class="fl-play" role="note">
-          <h4>{tr(lang, 'recommendedPlay')}</h4>
-          <RichText value={health.play} />
-        </div>
-      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /** The sidebar frame: a slim rail when collapsed, the panel with four sections when open. */
-import { tr } from '@/utils/i18n';
+import { tr, type Lang } from '@/utils/i18n';
+import type { SidebarView } from '@/utils/view/types';
 import type { SidebarState } from '@/utils/state/sidebar';
 import { AccountHeader, type AccountActions } from './AccountHeader';
 import { BattlecardSection, type CardActions } from './BattlecardSection';
@@ -32,6 +33,32 @@ function Rail({ state, actions }: { state: SidebarState; actions: SidebarActions
       )}
       {stale && <span class="fl-dot fl-dot-warn" aria-hidden="true" />}
     </button>
+  );
+}
+
+/** The ten-second answer: health, stage, next steps and competitors on one line, each a jump to its section. */
+function Glance({ view, lang }: { view: SidebarView; lang: Lang }) {
+  const jump = (id: string) => (e: Event) => {
+    const root = (e.currentTarget as HTMLElement).getRootNode() as ShadowRoot | Document;
+    root.querySelector<HTMLElement>(`#fl-h-${id}`)?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  };
+  const items: { id: string; text: string; cls?: string }[] = [];
+  if (view.health) items.push({ id: 'health', text: `${view.health.score} · ${view.health.bandLabel}`, cls: `fl-glance-${view.health.color}` });
+  if (view.stage) items.push({ id: 'stage', text: view.stage.name });
+  if (view.checklist) items.push({ id: 'next-steps', text: tr(lang, 'progress', { done: view.checklist.doneCount, total: view.checklist.items.length }) });
+  if (view.cards.length) items.push({ id: 'battlecard', text: tr(lang, 'competitorsInPlay', { count: view.cards.length }) });
+  if (!items.length) return null;
+  return (
+    <ul class="fl-glance">
+      {items.map((i) => (
+        <li key={i.id}>
+          <button type="button" class={`fl-glance-item ${i.cls ?? ''}`} onClick={jump(i.id)}>
+            {i.cls && <span class="fl-dot" aria-hidden="true" />}
+            {i.text}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -74,6 +101,7 @@ export function Sidebar({ state, actions }: { state: SidebarState; actions: Side
         {view && (
           <>
             <AccountHeader view={view} lang={lang} actions={actions} />
+            <Glance view={view} lang={lang} />
             <Section id="battlecard" title={tr(lang, 'sectionBattlecard')}>
               <BattlecardSection key={view.recordKey} cards={view.cards} lang={lang} actions={actions} />
             </Section>

@@ -1,4 +1,4 @@
-import { formatReason, tr, type Lang } from '@/utils/i18n';
+import { reasonTexts, tr, type Lang } from '@/utils/i18n';
 import type { ScenarioView, StageView } from '@/utils/view/types';
 import { RichText } from './RichText';
 
@@ -15,15 +15,14 @@ export function StageSection({ stage, scenario, lang }: { stage: StageView | nul
           return (
             <li key={s.id} class={current ? 'fl-path-current' : ''} aria-current={current ? 'step' : undefined}>
               {s.name}
-              {current && <span class="fl-visually-hidden"> ({tr(lang, 'currentStage')})</span>}
             </li>
           );
         })}
       </ol>
       <ul class="fl-chips">
-        {[...stage.current.reasons, ...stage.playbookReasons].map((r, i) => (
-          <li key={i} class="fl-chip">
-            {formatReason(r, lang)}
+        {reasonTexts([...stage.current.reasons, ...stage.playbookReasons], lang).map((text) => (
+          <li key={text} class="fl-chip">
+            {text}
           </li>
         ))}
       </ul>

@@ -39,7 +39,9 @@ async function main() {
   }
   if (args.headless) args.screenshot ??= 'demo-screenshots';
 
-  const context = await launchWithExtension({ headless: args.headless, locale: args.lang, colorScheme: args.dark ? 'dark' : 'light' });
+  // Tall enough that a screenshot shows the whole sidebar: battlecard, stage, checklist and health.
+  const viewport = args.screenshot ? { width: 1440, height: 2200 } : undefined;
+  const context = await launchWithExtension({ headless: args.headless, locale: args.lang, colorScheme: args.dark ? 'dark' : 'light', viewport });
   const id = await extensionId(context);
 
   if (args.screenshot) {

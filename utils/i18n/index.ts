@@ -42,10 +42,20 @@ const REASONS: Record<Reason['code'], { en: string; zh: string }> = {
   free_mail_skipped: { en: '{domain} is a free-mail provider, skipped', zh: '{domain} 是免费邮箱，已忽略' },
 };
 
+const DOMAIN_SOURCE: Record<string, { en: string; zh: string }> = {
+  website: { en: 'website {domain} matched {account}', zh: '网站 {domain} 匹配 {account}' },
+  email: { en: 'email domain {domain} matched {account}', zh: '邮箱域名 {domain} 匹配 {account}' },
+};
+
 export function formatReason(reason: Reason, lang: Lang): string {
-  const r = REASONS[reason.code];
+  const r = (reason.code === 'domain' && DOMAIN_SOURCE[String(reason.params.source)]) || REASONS[reason.code];
   if (!r) return reason.code;
   return fill(lang === 'zh-CN' ? r.zh : r.en, reason.params);
 }
 
 export type { StringKey };
+
+/** Reasons as distinct sentences, in order: two reasons can read the same. */
+export function reasonTexts(reasons: readonly Reason[], lang: Lang): string[] {
+  return [...new Set(reasons.map((r) => formatReason(r, lang)))];
+}
