@@ -22,7 +22,8 @@ export default defineBackground(() => {
   const toggle = (tabId?: number) => {
     if (tabId !== undefined) browser.tabs.sendMessage(tabId, TOGGLE_MESSAGE).catch(() => undefined);
   };
-  browser.action.onClicked.addListener((tab) => toggle(tab.id));
+  // MV3 has `action`; Firefox's MV2 build has `browserAction`.
+  (browser.action ?? browser.browserAction).onClicked.addListener((tab) => toggle(tab.id));
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'toggle-sidebar') toggle(tab?.id);
   });
