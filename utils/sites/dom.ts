@@ -84,11 +84,12 @@ export function matches(el: Element, selector: string): boolean {
   }
 }
 
-const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'img', 'input', 'select', 'textarea', 'iframe', 'object', 'canvas']);
+/** Never text. Inputs hold what the user is typing; a textarea's content is kept (CRMs show long field values in read-only ones). */
+const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'img', 'input', 'select', 'iframe', 'object', 'canvas']);
 const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
   'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav',
-  'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'br', 'option',
+  'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'br', 'option', 'textarea',
 ]);
 const CELL_TAGS = new Set(['td', 'th']);
 

@@ -12,7 +12,6 @@ import type { PageContext, Participant } from '../types';
 import * as S from './selectors';
 import { parseThreadId } from './urls';
 
-const ROLES = new Set<Participant['role']>(['from', 'to', 'cc', 'bcc']);
 /** What Gmail shows instead of your name ("to me"). */
 const SELF_WORDS = new Set(['me', '我', 'moi', 'mí', 'mir', 'mich', '自分', '나']);
 
@@ -39,8 +38,8 @@ function participantsOf(m: Element): Participant[] {
 
   // The details table says which role each address has.
   for (const row of spans(m, S.DETAILS_ROW)) {
-    const label = squash(first(row, S.DETAILS_LABEL)?.textContent).replace(/[:：]$/, '').toLowerCase() as Participant['role'];
-    if (!ROLES.has(label)) continue;
+    const label = S.DETAILS_ROLE_LABELS[squash(first(row, S.DETAILS_LABEL)?.textContent).replace(/\s*[:：]$/, '').toLowerCase()];
+    if (!label) continue;
     for (const s of spans(first(row, S.DETAILS_VALUE) ?? row, '[email]')) {
       const p = person(s, label);
       if (p) out.push(p);

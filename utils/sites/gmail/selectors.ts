@@ -34,6 +34,12 @@ export const RECIPIENTS = '.hb span[email]';
  * "to:", "cc:", "bcc:"), addresses `td.gL span[email]`. The only place that says cc.
  */
 export const DETAILS_ROW = 'table.ajC tr.ajv';
+/** Row labels by role, as the English and Chinese UIs write them (trailing colon removed). */
+export const DETAILS_ROLE_LABELS: Readonly<Record<string, 'from' | 'to' | 'cc' | 'bcc'>> = {
+  from: 'from', to: 'to', cc: 'cc', bcc: 'bcc',
+  发件人: 'from', 收件人: 'to', 抄送: 'cc', 密送: 'bcc',
+  寄件者: 'from', 收件者: 'to', 副本: 'cc', 密件副本: 'bcc',
+};
 export const DETAILS_LABEL = 'td.gG';
 export const DETAILS_VALUE = 'td.gL';
 

@@ -103,9 +103,9 @@ export const COMPETITOR_LABEL = /competitor|竞争对手|竞品/i;
  */
 export const TIMELINE_CARD = '[data-selenium-test="timeline-card"]';
 
-/** Never record text: controls, tab bars, labels, search and filter bars, app cards, empty hover slots. */
+/** Never record text: controls (but a dropdown property's value is a button), tab bars, labels, search and filter bars, app cards, empty hover slots. */
 export const TEXT_EXCLUDE = [
-  'button',
+  'button:not([data-selenium-test^="property-input-"])',
   '[aria-hidden="true"]',
   '[role="tablist"]',
   '[role="toolbar"]',

@@ -7,7 +7,7 @@
  * When no single host is active the adapter returns null rather than guess.
  */
 import { makeContext } from '../context';
-import { all, first, firstText, isHidden, splitList, squash, textOf, visibleText } from '../dom';
+import { all, first, firstOf, firstText, isHidden, splitList, squash, textOf, visibleText } from '../dom';
 import type { PageContext } from '../types';
 import * as S from './selectors';
 import { accountIdFromHref, parseRecordUrl, type SalesforceRecordRef } from './urls';
@@ -81,7 +81,7 @@ function classicFields(root: Element): Field[] {
     for (const labelCell of all(table, S.CLASSIC.label)) {
       const value = labelCell.nextElementSibling;
       if (!value || !value.matches(S.CLASSIC.value)) continue;
-      fields.push({ object: null, api: null, label: squash(textOf(labelCell)).replace(/\s*\?$/, ''), item: labelCell, value });
+      fields.push({ object: null, api: null, label: squash(textOf(labelCell)), item: value, value });
     }
   }
   return fields;
@@ -200,7 +200,7 @@ export function extract(doc: Document, url: URL): PageContext | null {
   if (!ref || !ref.recordType) return null;
 
   if (ref.ui === 'classic') {
-    const root = first(doc, S.CLASSIC.body) ?? doc.body;
+    const root = firstOf(doc, S.CLASSIC.body) ?? doc.body;
     if (!root) return null;
     const name = firstText(root, S.CLASSIC.recordName);
     if (!name) return null;

@@ -124,6 +124,7 @@ export const TEXT_EXCLUDE = [
   '.slds-form-element__label',
   '.slds-text-title',
   '.slds-card__header',
+  '.slds-section__title',
   'thead',
   PATH,
   ENTITY_LABEL,
@@ -155,6 +156,6 @@ export const CLASSIC = {
   detail: '.bDetailBlock table.detailList, table.detailList',
   label: 'td.labelCol',
   value: 'td.dataCol',
-  body: '#bodyCell, .bodyDiv',
-  exclude: '.pbButton, .pbButtonb, .pbHeader, .listHoverLinks, .bPageTitle .ptBreadcrumb, script, input',
+  body: ['#bodyCell', '.bodyDiv'],
+  exclude: '.pbButton, .pbButtonb, .pbBottomButtons, .pbHeader, .pbSubheader, .listHoverLinks, .pageType, .bPageTitle .links, .ptBreadcrumb, .actionColumn, .headerRow',
 } as const;
