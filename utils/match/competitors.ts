@@ -14,7 +14,7 @@
  */
 import type { Alias, Competitor } from '../pack/schema';
 import type { CompetitorMatch, Mention, Reason } from './types';
-import { Automaton } from './automaton';
+import { Automaton, foldString } from './automaton';
 import { normalizeName } from './normalize';
 
 export const PatternKind = { Alias: 0, Keyword: 1, Exclusion: 2 } as const;
@@ -24,10 +24,18 @@ export interface CompetitorIndex {
   byId: Map<string, number>;
   /** Normalised name / alias → competitor indices (for CRM field values). */
   byName: Map<string, number[]>;
+  /**
+   * One automaton pattern per distinct text (and case rule); what it means is a list
+   * of payloads (CSR: `payStart[p]`…`payStart[p + 1]`), since several competitors may
+   * share a keyword ("CRM", "pricing") or even an alias.
+   */
   automaton: Automaton;
-  patKind: Uint8Array;
-  patCompetitor: Int32Array;
-  patNeedsContext: Uint8Array;
+  payStart: Int32Array;
+  payKind: Uint8Array;
+  payCompetitor: Int32Array;
+  payNeedsContext: Uint8Array;
+  /** Per-call scratch, sized by the number of competitors, reused by every detection (single-threaded). */
+  scratch: { epoch: number; kwEpoch: Uint32Array; kwHit: Int32Array };
 }
 
 function aliasOf(a: Alias): { text: string; caseSensitive: boolean; needsContext: boolean } {
@@ -38,9 +46,8 @@ function aliasOf(a: Alias): { text: string; caseSensitive: boolean; needsContext
 
 export function buildCompetitorIndex(competitors: readonly Competitor[]): CompetitorIndex {
   const specs: { text: string; caseSensitive?: boolean }[] = [];
-  const kind: number[] = [];
-  const comp: number[] = [];
-  const needs: number[] = [];
+  const payloads: { kind: number; ci: number; needs: number }[][] = [];
+  const patternOf = new Map<string, number>();
   const byId = new Map<string, number>();
   const byName = new Map<string, number[]>();
   const addName = (key: string, ci: number) => {
@@ -49,47 +56,63 @@ export function buildCompetitorIndex(competitors: readonly Competitor[]): Compet
     if (!list) byName.set(key, [ci]);
     else if (!list.includes(ci)) list.push(ci);
   };
+  const addPattern = (text: string, caseSensitive: boolean, kind: number, ci: number, needs: boolean) => {
+    const t = text.normalize('NFKC');
+    const key = caseSensitive ? `C${t}` : `i${foldString(t)}`;
+    let p = patternOf.get(key);
+    if (p === undefined) {
+      p = specs.length;
+      patternOf.set(key, p);
+      specs.push({ text: t, caseSensitive });
+      payloads.push([]);
+    }
+    const list = payloads[p];
+    if (!list.some((x) => x.kind === kind && x.ci === ci && x.needs === (needs ? 1 : 0))) list.push({ kind, ci, needs: needs ? 1 : 0 });
+  };
   competitors.forEach((c, ci) => {
     byId.set(c.id, ci);
     addName(normalizeName(c.name), ci);
     // The name itself is an alias unless an alias object already says how to treat it.
     const aliases = c.aliases.map(aliasOf);
-    const folded = new Set(aliases.map((a) => a.text.normalize('NFKC').toLowerCase()));
-    if (!folded.has(c.name.normalize('NFKC').toLowerCase())) aliases.unshift({ text: c.name, caseSensitive: false, needsContext: false });
+    const folded = new Set(aliases.map((a) => foldString(a.text.normalize('NFKC'))));
+    if (!folded.has(foldString(c.name.normalize('NFKC')))) aliases.unshift({ text: c.name, caseSensitive: false, needsContext: false });
     for (const a of aliases) {
       addName(normalizeName(a.text), ci);
-      specs.push({ text: a.text, caseSensitive: a.caseSensitive });
-      kind.push(PatternKind.Alias);
-      comp.push(ci);
-      needs.push(a.needsContext ? 1 : 0);
+      addPattern(a.text, a.caseSensitive, PatternKind.Alias, ci, a.needsContext);
     }
-    for (const k of c.keywords ?? []) {
-      specs.push({ text: k });
-      kind.push(PatternKind.Keyword);
-      comp.push(ci);
-      needs.push(0);
-    }
-    for (const x of c.exclusions ?? []) {
-      specs.push({ text: x });
-      kind.push(PatternKind.Exclusion);
-      comp.push(ci);
-      needs.push(0);
-    }
+    for (const k of c.keywords ?? []) addPattern(k, false, PatternKind.Keyword, ci, false);
+    for (const x of c.exclusions ?? []) addPattern(x, false, PatternKind.Exclusion, ci, false);
   });
+  const payStart = new Int32Array(specs.length + 1);
+  payloads.forEach((l, p) => (payStart[p + 1] = payStart[p] + l.length));
+  const n = payStart[specs.length];
+  const payKind = new Uint8Array(n);
+  const payCompetitor = new Int32Array(n);
+  const payNeedsContext = new Uint8Array(n);
+  payloads.forEach((l, p) =>
+    l.forEach((x, k) => {
+      payKind[payStart[p] + k] = x.kind;
+      payCompetitor[payStart[p] + k] = x.ci;
+      payNeedsContext[payStart[p] + k] = x.needs;
+    }),
+  );
   return {
     competitors,
     byId,
     byName,
     automaton: new Automaton(specs),
-    patKind: Uint8Array.from(kind),
-    patCompetitor: Int32Array.from(comp),
-    patNeedsContext: Uint8Array.from(needs),
+    payStart,
+    payKind,
+    payCompetitor,
+    payNeedsContext,
+    scratch: { epoch: 0, kwEpoch: new Uint32Array(competitors.length), kwHit: new Int32Array(competitors.length) },
   };
 }
 
 interface Found {
   ci: number;
-  pattern: number;
+  /** The payload entry (for needsContext). */
+  pay: number;
   text: number; // which scanned text
   start: number;
   end: number;
@@ -141,7 +164,7 @@ export function snippet(text: string, start: number, end: number, side = SNIPPET
 
 /** Competitors on the page, strongest first, each with its sources, evidence and reasons. */
 export function detectCompetitors(index: CompetitorIndex, input: DetectInput): CompetitorMatch[] {
-  const { competitors, automaton, patKind, patCompetitor, patNeedsContext } = index;
+  const { competitors, automaton, payStart, payKind, payCompetitor, payNeedsContext } = index;
   const byCi = new Map<number, Acc>();
   const acc = (ci: number): Acc => {
     let a = byCi.get(ci);
@@ -160,8 +183,10 @@ export function detectCompetitors(index: CompetitorIndex, input: DetectInput): C
       if (flat.length) found = flat;
     }
     if (!found) {
-      const hits = automaton.scan(value).filter((h) => patKind[h.patternIndex] === PatternKind.Alias);
-      if (hits.length) found = [...new Set(hits.map((h) => patCompetitor[h.patternIndex]))];
+      const cis = new Set<number>();
+      for (const h of automaton.scan(value))
+        for (let k = payStart[h.patternIndex]; k < payStart[h.patternIndex + 1]; k++) if (payKind[k] === PatternKind.Alias) cis.add(payCompetitor[k]);
+      if (cis.size) found = [...cis];
     }
     for (const ci of found ?? []) {
       const a = acc(ci);
@@ -179,24 +204,41 @@ export function detectCompetitors(index: CompetitorIndex, input: DetectInput): C
   const texts = input.texts;
   const aliasHits: Found[] = [];
   let exclusions: Found[] | null = null;
-  let keywordOf: Map<number, string> | null = null;
+  // Which competitors have a keyword on the page: per-competitor scratch stamped with this call's epoch
+  // (allocated once per index), and the first hit of each keyword pattern to quote it.
+  const epoch = (index.scratch.epoch = (index.scratch.epoch + 1) >>> 0 || 1);
+  const { kwEpoch, kwHit } = index.scratch;
+  const kwHits: Found[] = [];
+  const hasKeyword = (ci: number) => kwEpoch[ci] === epoch;
+  let seenKeyword: Set<number> | null = null;
   for (let ti = 0; ti < texts.length; ti++) {
     const t = texts[ti];
     if (!t) continue;
     for (const h of automaton.scan(t)) {
       const p = h.patternIndex;
-      const ci = patCompetitor[p];
-      const k = patKind[p];
-      if (k === PatternKind.Alias) aliasHits.push({ ci, pattern: p, text: ti, start: h.start, end: h.end });
-      else if (k === PatternKind.Keyword) {
-        keywordOf ??= new Map();
-        if (!keywordOf.has(ci)) keywordOf.set(ci, t.slice(h.start, h.end));
-      } else (exclusions ??= []).push({ ci, pattern: p, text: ti, start: h.start, end: h.end });
+      // Keywords only need to be present: the first occurrence marks all their competitors.
+      const keywordSeen = seenKeyword?.has(p) ?? false;
+      let keyword = false;
+      for (let k = payStart[p]; k < payStart[p + 1]; k++) {
+        const ci = payCompetitor[k];
+        const kind = payKind[k];
+        if (kind === PatternKind.Alias) aliasHits.push({ ci, pay: k, text: ti, start: h.start, end: h.end });
+        else if (kind === PatternKind.Keyword) {
+          if (keywordSeen) continue;
+          if (!keyword) kwHits.push({ ci, pay: k, text: ti, start: h.start, end: h.end });
+          keyword = true;
+          if (kwEpoch[ci] !== epoch) {
+            kwEpoch[ci] = epoch;
+            kwHit[ci] = kwHits.length - 1;
+          }
+        } else (exclusions ??= []).push({ ci, pay: k, text: ti, start: h.start, end: h.end });
+      }
+      if (keyword) (seenKeyword ??= new Set()).add(p);
     }
   }
   let n = 0;
   for (const f of aliasHits) {
-    if (patNeedsContext[f.pattern] && !keywordOf?.has(f.ci)) continue;
+    if (payNeedsContext[f.pay] && !hasKeyword(f.ci)) continue;
     if (exclusions && exclusions.some((x) => x.ci === f.ci && x.text === f.text && x.start <= f.start && x.end >= f.end)) continue;
     aliasHits[n++] = f;
   }
@@ -221,7 +263,11 @@ export function detectCompetitors(index: CompetitorIndex, input: DetectInput): C
         lastEnd = Math.max(lastEnd, f.end);
       }
     }
-    if (keywordOf) for (const [ci, kw] of keywordOf) if (byCi.has(ci)) byCi.get(ci)!.keyword = kw;
+    for (const a of byCi.values()) {
+      if (!hasKeyword(a.ci)) continue;
+      const h = kwHits[kwHit[a.ci]];
+      a.keyword = texts[h.text]!.slice(h.start, h.end);
+    }
 
     const out: CompetitorMatch[] = [];
     const maxSnippets = input.maxSnippets ?? 3;
@@ -265,7 +311,7 @@ export function detectCompetitors(index: CompetitorIndex, input: DetectInput): C
       out.push({ competitorId: c.id, name: c.name, sources, mentionCount: a.hits.length, mentions, confidence, reasons });
     }
     const rank = (m: CompetitorMatch) => (m.sources.includes('crm_field') ? 2 : 0) + (m.sources.includes('in_play') ? 1 : 0);
-    out.sort((x, y) => rank(y) - rank(x) || y.mentionCount - x.mentionCount || x.name.localeCompare(y.name));
+    out.sort((x, y) => rank(y) - rank(x) || y.mentionCount - x.mentionCount || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
     return out;
   }
 }

@@ -42,9 +42,58 @@ export interface FuzzyHit {
   score: number;
 }
 
+/**
+ * Open-addressing hash from a 32-bit bigram code to a row number: bigram codes exceed
+ * V8's small-integer range, and a Map keyed by heap numbers was the slowest part of
+ * building the index for 50k names.
+ */
+class GramTable {
+  keys: Uint32Array;
+  rows: Int32Array;
+  size = 0;
+  constructor(capacity = 4096) {
+    this.keys = new Uint32Array(capacity);
+    this.rows = new Int32Array(capacity).fill(-1);
+  }
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let i = Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) >>> 0;
+    for (i &= mask; ; i = (i + 1) & mask) if (this.rows[i] === -1 || this.keys[i] === key) return i;
+  }
+  get(key: number): number {
+    return this.rows[this.slot(key >>> 0)];
+  }
+  /** The row of `key`, adding it with the next row number when new. */
+  intern(key: number): number {
+    const k = key >>> 0;
+    let i = this.slot(k);
+    if (this.rows[i] !== -1) return this.rows[i];
+    if ((this.size + 1) * 2 > this.keys.length) {
+      this.grow();
+      i = this.slot(k);
+    }
+    this.keys[i] = k;
+    this.rows[i] = this.size++;
+    return this.rows[i];
+  }
+  private grow() {
+    const { keys, rows } = this;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.rows = new Int32Array(keys.length * 2).fill(-1);
+    for (let j = 0; j < keys.length; j++) if (rows[j] !== -1) {
+      const i = this.slot(keys[j]);
+      this.keys[i] = keys[j];
+      this.rows[i] = rows[j];
+    }
+  }
+  get bytes(): number {
+    return this.keys.byteLength + this.rows.byteLength;
+  }
+}
+
 export class FuzzyIndex {
   /** Bigram → its row in the postings (CSR: `start[row]`…`start[row + 1]` in `postings`). */
-  private readonly rows = new Map<number, number>();
+  private readonly rows = new GramTable();
   private readonly start: Int32Array;
   private readonly postings: Int32Array;
   private readonly gramCount: Uint16Array;
@@ -65,15 +114,11 @@ export class FuzzyIndex {
       gramCount[i] = Math.min(gs.length, 65535);
       total += gs.length;
       for (const g of gs) {
-        let r = rows.get(g);
-        if (r === undefined) {
-          r = rows.size;
-          rows.set(g, r);
-          if (r >= sizes.length) {
-            const bigger = new Int32Array(sizes.length * 2);
-            bigger.set(sizes);
-            sizes = bigger;
-          }
+        const r = rows.intern(g);
+        if (r >= sizes.length) {
+          const bigger = new Int32Array(sizes.length * 2);
+          bigger.set(sizes);
+          sizes = bigger;
         }
         sizes[r]++;
       }
@@ -83,7 +128,7 @@ export class FuzzyIndex {
     const fill = start.slice(0, rows.size);
     const postings = new Int32Array(total);
     for (let i = 0; i < n; i++) {
-      for (const g of bigrams(names[i], scratch)) postings[fill[rows.get(g)!]++] = i;
+      for (const g of bigrams(names[i], scratch)) postings[fill[rows.get(g)]++] = i;
     }
     this.start = start;
     this.postings = postings;
@@ -100,7 +145,7 @@ export class FuzzyIndex {
     let nTouched = 0;
     for (const g of qs) {
       const r = this.rows.get(g);
-      if (r === undefined) continue;
+      if (r === -1) continue;
       for (let k = start[r]; k < start[r + 1]; k++) {
         const e = postings[k];
         if (counts[e]++ === 0) touched[nTouched++] = e;
@@ -119,6 +164,6 @@ export class FuzzyIndex {
   }
 
   get bytes(): number {
-    return this.start.byteLength + this.postings.byteLength + this.gramCount.byteLength + this.counts.byteLength + this.touched.byteLength + this.rows.size * 40;
+    return this.start.byteLength + this.postings.byteLength + this.gramCount.byteLength + this.counts.byteLength + this.touched.byteLength + this.rows.bytes;
   }
 }

@@ -449,3 +449,39 @@ function chooseStage(
   }
   return null;
 }
+
+export interface NameLookupHit {
+  accountId: string;
+  name: string;
+  /** 1 for an exact (normalised) name or alias, else the Dice similarity. */
+  score: number;
+  kind: 'name' | 'alias' | 'fuzzy';
+}
+
+/**
+ * Accounts by name: exact normalised names and aliases first, then fuzzy ones
+ * (Dice ≥ `threshold`). The lookup `npm run bench` measures against Fuse.js; also the
+ * building block for a "pick the account" search box.
+ */
+export function lookupAccountName(index: PackIndex, query: string, limit = 5, threshold = FUZZY_THRESHOLD): NameLookupHit[] {
+  const key = normalizeName(query);
+  if (!key) return [];
+  const out: NameLookupHit[] = [];
+  const seen = new Set<number>();
+  for (const en of all(index.byName, key)) {
+    const e = index.nameEntries[en];
+    if (seen.has(e.account)) continue;
+    seen.add(e.account);
+    out.push({ accountId: index.accounts[e.account].id, name: index.accounts[e.account].name, score: 1, kind: e.kind });
+  }
+  if (out.length < limit) {
+    for (const hit of index.fuzzy.search(key, threshold, limit + out.length)) {
+      const ai = index.nameEntries[hit.entry].account;
+      if (seen.has(ai)) continue;
+      seen.add(ai);
+      out.push({ accountId: index.accounts[ai].id, name: index.accounts[ai].name, score: round2(hit.score), kind: 'fuzzy' });
+      if (out.length >= limit) break;
+    }
+  }
+  return out.slice(0, limit);
+}
