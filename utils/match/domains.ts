@@ -9,6 +9,10 @@
  * domain only counts when some account lists it, and no account lists gmx.de; the list
  * exists to say "skipped" out loud and to keep free-mail out of the "several companies"
  * count. Packs add their own through `meta.freeMailDomains`.
+ *
+ * Registrable domains include the public suffix list's private section (github.io,
+ * herokuapp.com, azurewebsites.net…): "pixel.github.io" is one tenant's site, and
+ * treating "github.io" as the registrable domain would match every other tenant to it.
  */
 import { getDomain, getHostname } from 'tldts';
 

@@ -191,7 +191,7 @@ export function matchPage(index: PackIndex, ctx: PageContext, opts: MatchOptions
         chosen = covering[0];
         break;
       }
-      if (!covering.length) ambiguity.push({ code: 'several_companies', params: { count: hits.length } });
+      if (!covering.length) ambiguity.push({ code: 'several_companies', params: { count: companies(hits.map((h) => h.accounts)) } });
     }
     const sorted = [...list].sort((x, y) => evidence.get(y)!.weight - evidence.get(x)!.weight);
     const best = evidence.get(sorted[0])!;
@@ -261,6 +261,22 @@ export function matchPage(index: PackIndex, ctx: PageContext, opts: MatchOptions
     health: account ? scoreHealth(index.pack.healthModel, account, now) : null,
     lookedFor,
   };
+}
+
+/** How many separate companies a set of domain hits names: accounts joined by a shared domain count once. */
+function companies(groups: readonly (readonly number[])[]): number {
+  const merged: Set<number>[] = [];
+  for (const g of groups) {
+    const joined = new Set(g);
+    for (let i = merged.length - 1; i >= 0; i--) {
+      if ([...merged[i]].some((a) => joined.has(a))) {
+        for (const a of merged[i]) joined.add(a);
+        merged.splice(i, 1);
+      }
+    }
+    merged.push(joined);
+  }
+  return merged.length;
 }
 
 function round2(x: number): number {

@@ -181,3 +181,15 @@ describe('names', () => {
     expect(r.lookedFor.names).toEqual(['Stark Enterprises']);
   });
 });
+
+describe('several companies are counted as companies, not domains', () => {
+  it('two domains of one customer plus another customer is two companies', () => {
+    const r = matchPage(index, page({ site: 'gmail', recordType: 'thread', emails: ['a@acme.com', 'b@acme.co.uk', 'c@initech.io'] }));
+    expect(r.accountId).toBeNull();
+    expect(r.accountReasons).toContainEqual({ code: 'several_companies', params: { count: 2 } });
+  });
+
+  it('two domains of one customer only is that customer', () => {
+    expect(matchPage(index, page({ emails: ['a@acme.com', 'b@acme.co.uk'] })).accountId).toBe('acme');
+  });
+});
