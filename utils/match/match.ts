@@ -43,8 +43,6 @@ interface Evidence {
   weight: number;
   tiers: Set<Tier>;
   reasons: Reason[];
-  /** Domains (website or e-mail) that led here, to tell shared domains from several companies. */
-  domains: Set<string>;
   /** People in the thread from this account's domains. */
   people: number;
   alias: boolean;
@@ -66,17 +64,16 @@ export function matchPage(index: PackIndex, ctx: PageContext, opts: MatchOptions
 
   const ev = (ai: number): Evidence => {
     let e = evidence.get(ai);
-    if (!e) evidence.set(ai, (e = { account: ai, weight: 0, tiers: new Set(), reasons: [], domains: new Set(), people: 0, alias: false }));
+    if (!e) evidence.set(ai, (e = { account: ai, weight: 0, tiers: new Set(), reasons: [], people: 0, alias: false }));
     return e;
   };
-  const add = (tier: Tier, ai: number, reason: Reason, domain?: string) => {
+  const add = (tier: Tier, ai: number, reason: Reason) => {
     const e = ev(ai);
     if (!e.tiers.has(tier)) {
       e.tiers.add(tier);
       e.weight += TIER_WEIGHT[tier];
       tierAccounts[tier].push(ai);
     }
-    if (domain) e.domains.add(domain);
     if (!e.reasons.some((r) => r.code === reason.code && sameParams(r.params, reason.params))) e.reasons.push(reason);
   };
   const name = (ai: number) => accounts[ai].name;
@@ -132,7 +129,7 @@ export function matchPage(index: PackIndex, ctx: PageContext, opts: MatchOptions
     if (!found.length) found = all(index.byRegistrable, reg);
     if (!found.length) return;
     for (const ai of found) {
-      add(tier, ai, { code: 'domain', params: { domain: key, account: name(ai), accountId: accounts[ai].id, source: tier } }, key);
+      add(tier, ai, { code: 'domain', params: { domain: key, account: name(ai), accountId: accounts[ai].id, source: tier } });
       if (tier === 'email') ev(ai).people++;
     }
     if (!domainHits.some((h) => h.tier === tier && h.domain === key)) domainHits.push({ tier, domain: key, accounts: found });
