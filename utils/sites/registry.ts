@@ -3,6 +3,8 @@
  * one entry here. `matches` is cheap and URL-only, so a content script can decide to do
  * nothing at all on pages of no interest before it touches the DOM.
  */
+import { extract as dynamics } from './dynamics/extract';
+import { matchesDynamics } from './dynamics/urls';
 import { extract as gmail } from './gmail/extract';
 import { matchesGmail } from './gmail/urls';
 import { extract as hubspot } from './hubspot/extract';
@@ -20,6 +22,7 @@ export interface Site {
 export const SITES: Site[] = [
   { id: 'salesforce', matches: matchesSalesforce, extract: salesforce },
   { id: 'hubspot', matches: matchesHubSpot, extract: hubspot },
+  { id: 'dynamics', matches: matchesDynamics, extract: dynamics },
   { id: 'gmail', matches: matchesGmail, extract: gmail },
 ];
 
