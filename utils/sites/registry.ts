@@ -12,6 +12,8 @@ import { matchesHubSpot } from './hubspot/urls';
 import { extract as salesforce } from './salesforce/extract';
 import { matchesSalesforce } from './salesforce/urls';
 import type { Extractor, PageContext, SiteId } from './types';
+import { extract as zoho } from './zoho/extract';
+import { matchesZoho } from './zoho/urls';
 
 export interface Site {
   id: SiteId;
@@ -23,6 +25,7 @@ export const SITES: Site[] = [
   { id: 'salesforce', matches: matchesSalesforce, extract: salesforce },
   { id: 'hubspot', matches: matchesHubSpot, extract: hubspot },
   { id: 'dynamics', matches: matchesDynamics, extract: dynamics },
+  { id: 'zoho', matches: matchesZoho, extract: zoho },
   { id: 'gmail', matches: matchesGmail, extract: gmail },
 ];
 
