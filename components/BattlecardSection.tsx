@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import { reasonTexts, tr, type Lang } from '@/utils/i18n';
 import type { CardView, ObjectionView } from '@/utils/view/types';
 import { RichText } from './RichText';
@@ -7,6 +8,17 @@ export interface CardActions {
   copy(text: string, o: { competitorId: string; objectionId: string }): void;
   insert?(text: string, o: { competitorId: string; objectionId: string }): void;
   viewed?(competitorId: string): void;
+  sectionOpened?(competitorId: string, section: string): void;
+}
+
+/** A collapsible card section that reports being opened (for the local usage log). */
+function Part({ id, title, card, actions, open, children }: { id: string; title: string; card: CardView; actions: CardActions; open?: boolean; children: preact.ComponentChildren }) {
+  return (
+    <details open={open} data-part={id} onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && actions.sectionOpened?.(card.id, id)}>
+      <summary>{title}</summary>
+      {children}
+    </details>
+  );
 }
 
 function List({ items, class: cls }: { items: string[]; class?: string }) {
@@ -20,11 +32,16 @@ function List({ items, class: cls }: { items: string[]; class?: string }) {
   );
 }
 
-function Objection({ o, card, lang, actions }: { o: ObjectionView; card: CardView; lang: Lang; actions: CardActions }) {
+function Objection({ o, card, lang, actions, highlight }: { o: ObjectionView; card: CardView; lang: Lang; actions: CardActions; highlight: boolean }) {
   const copied = useSignal(false);
+  const inserted = useSignal(false);
   const ids = { competitorId: card.id, objectionId: o.id };
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (highlight) ref.current?.scrollIntoView({ block: 'center' });
+  }, [highlight]);
   return (
-    <li class="fl-objection">
+    <li class={`fl-objection ${highlight ? 'fl-objection-hl' : ''}`} ref={ref} data-objection={o.id}>
       <p class="fl-objection-q">{o.objection}</p>
       <p>
         <span class="fl-label">{tr(lang, 'response')}: </span>
@@ -49,8 +66,16 @@ function Objection({ o, card, lang, actions }: { o: ObjectionView; card: CardVie
           {copied.value ? tr(lang, 'copied') : tr(lang, 'copy')}
         </button>
         {actions.insert && (
-          <button type="button" class="fl-btn" onClick={() => actions.insert!(o.response, ids)}>
-            {tr(lang, 'insert')}
+          <button
+            type="button"
+            class="fl-btn"
+            onClick={() => {
+              actions.insert!(o.response, ids);
+              inserted.value = true;
+              setTimeout(() => (inserted.value = false), 1500);
+            }}
+          >
+            {inserted.value ? tr(lang, 'inserted') : tr(lang, 'insert')}
           </button>
         )}
       </div>
@@ -58,8 +83,9 @@ function Objection({ o, card, lang, actions }: { o: ObjectionView; card: CardVie
   );
 }
 
-function Card({ card, lang, actions }: { card: CardView; lang: Lang; actions: CardActions }) {
+function Card({ card, lang, actions, objectionId }: { card: CardView; lang: Lang; actions: CardActions; objectionId?: string }) {
   const m = card.match;
+  const hasObjection = Boolean(objectionId && card.objections.some((o) => o.id === objectionId));
   return (
     <div class="fl-card">
       <p class="fl-card-meta">
@@ -90,51 +116,64 @@ function Card({ card, lang, actions }: { card: CardView; lang: Lang; actions: Ca
       </div>
       <h4>{tr(lang, 'summary')}</h4>
       <RichText value={card.summary} />
-      <details>
-        <summary>{tr(lang, 'whyWeWin')}</summary>
+      <Part id="whyWeWin" title={tr(lang, 'whyWeWin')} card={card} actions={actions}>
         <List items={card.whyWeWin} class="fl-win" />
-      </details>
-      <details>
-        <summary>{tr(lang, 'whyWeLose')}</summary>
+      </Part>
+      <Part id="whyWeLose" title={tr(lang, 'whyWeLose')} card={card} actions={actions}>
         <List items={card.whyWeLose} class="fl-lose" />
-      </details>
-      <details>
-        <summary>{tr(lang, 'objections')}</summary>
+      </Part>
+      <Part id="objections" title={tr(lang, 'objections')} card={card} actions={actions} open={hasObjection || undefined}>
         <ul class="fl-objections">
           {card.objections.map((o) => (
-            <Objection key={o.id} o={o} card={card} lang={lang} actions={actions} />
+            <Objection key={o.id} o={o} card={card} lang={lang} actions={actions} highlight={o.id === objectionId} />
           ))}
         </ul>
-      </details>
-      <details>
-        <summary>{tr(lang, 'landmines')}</summary>
+      </Part>
+      <Part id="landmines" title={tr(lang, 'landmines')} card={card} actions={actions}>
         <List items={card.landmines} />
-      </details>
+      </Part>
       {card.pricing && (
-        <details>
-          <summary>{tr(lang, 'pricing')}</summary>
+        <Part id="pricing" title={tr(lang, 'pricing')} card={card} actions={actions}>
           <RichText value={card.pricing} />
-        </details>
+        </Part>
       )}
-      <details>
-        <summary>{tr(lang, 'proofPoints')}</summary>
+      <Part id="proofPoints" title={tr(lang, 'proofPoints')} card={card} actions={actions}>
         <List items={card.proofPoints} />
-      </details>
+      </Part>
     </div>
   );
 }
 
-export function BattlecardSection({ cards, lang, actions }: { cards: CardView[]; lang: Lang; actions: CardActions }) {
-  const selected = useSignal(0);
+export function BattlecardSection({
+  cards,
+  lang,
+  actions,
+  selectedId,
+  onSelect,
+  objectionId,
+}: {
+  cards: CardView[];
+  lang: Lang;
+  actions: CardActions;
+  selectedId: string | null;
+  onSelect(id: string): void;
+  objectionId?: string;
+}) {
   if (!cards.length) return <p class="fl-muted">{tr(lang, 'noCompetitors')}</p>;
-  const index = Math.min(selected.value, cards.length - 1);
+  const index = Math.max(0, cards.findIndex((c) => c.id === selectedId));
+  const select = (i: number) => {
+    onSelect(cards[i].id);
+    actions.viewed?.(cards[i].id);
+  };
   const onKey = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const next = (index + (e.key === 'ArrowRight' ? 1 : cards.length - 1)) % cards.length;
-    selected.value = next;
-    actions.viewed?.(cards[next].id);
+    const step = { ArrowRight: 1, ArrowLeft: cards.length - 1, Home: cards.length - index, End: cards.length - 1 - index } as Record<string, number>;
+    if (!(e.key in step)) return;
+    e.preventDefault();
+    const next = (index + step[e.key]) % cards.length;
+    select(next);
     ((e.currentTarget as HTMLElement).querySelectorAll('[role=tab]')[next] as HTMLElement | undefined)?.focus();
   };
+  const card = cards[index];
   return (
     <div>
       <div role="tablist" class="fl-tabs" aria-label={tr(lang, 'sectionBattlecard')} onKeyDown={onKey}>
@@ -148,18 +187,15 @@ export function BattlecardSection({ cards, lang, actions }: { cards: CardView[];
             aria-controls={`fl-card-${c.id}`}
             tabIndex={i === index ? 0 : -1}
             class="fl-tab"
-            onClick={() => {
-              selected.value = i;
-              actions.viewed?.(c.id);
-            }}
+            onClick={() => select(i)}
           >
             {c.name}
-            {c.stale && <span class="fl-dot fl-dot-warn" aria-label={tr(lang, 'stale')} />}
+            {c.stale && <span class="fl-dot fl-dot-warn" role="img" aria-label={tr(lang, 'stale')} />}
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`fl-card-${cards[index].id}`} aria-labelledby={`fl-tab-${cards[index].id}`}>
-        <Card card={cards[index]} lang={lang} actions={actions} />
+      <div role="tabpanel" id={`fl-card-${card.id}`} aria-labelledby={`fl-tab-${card.id}`}>
+        <Card key={card.id} card={card} lang={lang} actions={actions} objectionId={objectionId} />
       </div>
     </div>
   );

@@ -1,6 +1,9 @@
 /** The sidebar frame: a slim rail when collapsed, the panel with four sections when open. */
 import { tr, type Lang } from '@/utils/i18n';
 import type { SidebarView } from '@/utils/view/types';
+import type { PaletteHit } from '@/utils/search/palette';
+import { PANEL_MAX, PANEL_MIN } from '@/utils/settings';
+import { Palette } from './Palette';
 import type { SidebarState } from '@/utils/state/sidebar';
 import { AccountHeader, type AccountActions } from './AccountHeader';
 import { BattlecardSection, type CardActions } from './BattlecardSection';
@@ -12,6 +15,52 @@ export interface SidebarActions extends AccountActions, CardActions {
   toggle(): void;
   retry(): void;
   tick(itemId: string, done: boolean, label: string): void;
+  paletteSearch(query: string): Promise<PaletteHit[]>;
+  openHit(hit: PaletteHit): void;
+  backToRecord(): void;
+  /** Width in px; `done` when the drag or key press ends (then it is saved). */
+  resize(width: number, done: boolean): void;
+}
+
+const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+/** Drag (or arrow keys) on the panel's left edge changes its width. */
+function ResizeHandle({ state, actions }: { state: SidebarState; actions: SidebarActions }) {
+  const lang = state.lang.value;
+  const onPointerDown = (e: PointerEvent) => {
+    const handle = e.currentTarget as HTMLElement;
+    handle.setPointerCapture(e.pointerId);
+    const startX = e.clientX;
+    const startW = state.width.value;
+    const move = (ev: PointerEvent) => actions.resize(startW + (startX - ev.clientX), false);
+    const up = (ev: PointerEvent) => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', up);
+      actions.resize(startW + (startX - ev.clientX), true);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up);
+  };
+  const onKey = (e: KeyboardEvent) => {
+    const delta = e.key === 'ArrowLeft' ? 20 : e.key === 'ArrowRight' ? -20 : 0;
+    if (!delta) return;
+    e.preventDefault();
+    actions.resize(state.width.value + delta, true);
+  };
+  return (
+    <div
+      class="fl-resize"
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={tr(lang, 'resize')}
+      aria-valuemin={PANEL_MIN}
+      aria-valuemax={PANEL_MAX}
+      aria-valuenow={state.width.value}
+      tabIndex={0}
+      onPointerDown={onPointerDown}
+      onKeyDown={onKey}
+    />
+  );
 }
 
 function Rail({ state, actions }: { state: SidebarState; actions: SidebarActions }) {
@@ -75,16 +124,47 @@ export function Sidebar({ state, actions }: { state: SidebarState; actions: Side
   const lang = state.lang.value;
   if (!state.open.value) return <Rail state={state} actions={actions} />;
   const view = state.view.value;
+  const focus = state.focus.value;
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key.toLowerCase() === 'k' && (isMac() ? e.metaKey : e.ctrlKey) && !e.altKey && !e.shiftKey) {
+      e.preventDefault();
+      e.stopPropagation();
+      state.paletteOpen.value = true;
+    }
+  };
   return (
-    <aside class="fl-panel" aria-label={tr(lang, 'appName')} lang={lang}>
+    <aside class="fl-panel" aria-label={tr(lang, 'appName')} lang={lang} style={{ '--fl-width': `${state.width.value}px` }} onKeyDown={onKeyDown}>
+      <ResizeHandle state={state} actions={actions} />
       <div class="fl-topbar">
         <span class="fl-brand">{tr(lang, 'appName')}</span>
         {view && <span class="fl-muted fl-pack">{tr(lang, 'packLine', { name: view.pack.name, version: view.pack.version })}</span>}
+        <button type="button" class="fl-icon-btn" onClick={() => (state.paletteOpen.value = true)} aria-label={tr(lang, 'paletteButton')} title={isMac() ? tr(lang, 'paletteButton').replace('Ctrl+K', '⌘K') : tr(lang, 'paletteButton')}>
+          <span aria-hidden="true">⌕</span>
+        </button>
         <button type="button" class="fl-icon-btn" onClick={actions.toggle} aria-label={tr(lang, 'close')} aria-expanded="true" title={tr(lang, 'close')}>
           <span aria-hidden="true">›</span>
         </button>
       </div>
+      {state.paletteOpen.value && (
+        <Palette
+          lang={lang}
+          search={actions.paletteSearch}
+          onOpen={(hit) => {
+            state.paletteOpen.value = false;
+            actions.openHit(hit);
+          }}
+          onClose={() => (state.paletteOpen.value = false)}
+        />
+      )}
       <div class="fl-body">
+        {focus && (
+          <p class="fl-browsing" role="status">
+            {tr(lang, 'browsing')}{' '}
+            <button type="button" class="fl-link" onClick={actions.backToRecord}>
+              {tr(lang, 'backToRecord')}
+            </button>
+          </p>
+        )}
         {state.status.value === 'error' && (
           <div class="fl-error" role="alert">
             <p>{tr(lang, 'error', { message: state.error.value ?? '' })}</p>
@@ -103,10 +183,18 @@ export function Sidebar({ state, actions }: { state: SidebarState; actions: Side
             <AccountHeader view={view} lang={lang} actions={actions} />
             <Glance view={view} lang={lang} />
             <Section id="battlecard" title={tr(lang, 'sectionBattlecard')}>
-              <BattlecardSection key={view.recordKey} cards={view.cards} lang={lang} actions={actions} />
+              <BattlecardSection
+                key={view.recordKey}
+                cards={view.cards}
+                lang={lang}
+                actions={actions}
+                selectedId={state.selectedCard.value}
+                onSelect={(id) => (state.selectedCard.value = id)}
+                objectionId={focus?.objectionId}
+              />
             </Section>
             <Section id="stage" title={tr(lang, 'sectionStage')}>
-              <StageSection stage={view.stage} scenario={view.scenario} lang={lang} />
+              <StageSection stage={view.stage} scenario={view.scenario} lang={lang} openTalkTrack={Boolean(focus?.scenarioId)} />
             </Section>
             <Section id="next-steps" title={tr(lang, 'sectionNextSteps')}>
               <ChecklistSection checklist={view.checklist} lang={lang} onToggle={actions.tick} />

@@ -2,8 +2,31 @@ import { reasonTexts, tr, type Lang } from '@/utils/i18n';
 import type { ScenarioView, StageView } from '@/utils/view/types';
 import { RichText } from './RichText';
 
-export function StageSection({ stage, scenario, lang }: { stage: StageView | null; scenario: ScenarioView | null; lang: Lang }) {
-  if (!stage) return <p class="fl-muted">{tr(lang, 'noStage')}</p>;
+function TalkTrack({ scenario, lang, open }: { scenario: ScenarioView; lang: Lang; open: boolean }) {
+  return (
+    <details open={open || undefined} data-part="talkTrack">
+      <summary>{tr(lang, 'talkTrack', { industry: scenario.industry })}</summary>
+      <p class="fl-muted">{scenario.useCase}</p>
+      <dl class="fl-talk">
+        <dt>{tr(lang, 'scenario')}</dt>
+        <dd>{scenario.scenario}</dd>
+        <dt>{tr(lang, 'advantage')}</dt>
+        <dd>{scenario.advantage}</dd>
+        <dt>{tr(lang, 'value')}</dt>
+        <dd>{scenario.value}</dd>
+      </dl>
+    </details>
+  );
+}
+
+export function StageSection({ stage, scenario, lang, openTalkTrack = false }: { stage: StageView | null; scenario: ScenarioView | null; lang: Lang; openTalkTrack?: boolean }) {
+  if (!stage)
+    return (
+      <div>
+        <p class="fl-muted">{tr(lang, 'noStage')}</p>
+        {scenario && <TalkTrack scenario={scenario} lang={lang} open={openTalkTrack} />}
+      </div>
+    );
   return (
     <div>
       <p class="fl-muted">
@@ -40,20 +63,7 @@ export function StageSection({ stage, scenario, lang }: { stage: StageView | nul
           <RichText value={stage.guidance} />
         </details>
       )}
-      {scenario && (
-        <details>
-          <summary>{tr(lang, 'talkTrack', { industry: scenario.industry })}</summary>
-          <p class="fl-muted">{scenario.useCase}</p>
-          <dl class="fl-talk">
-            <dt>{tr(lang, 'scenario')}</dt>
-            <dd>{scenario.scenario}</dd>
-            <dt>{tr(lang, 'advantage')}</dt>
-            <dd>{scenario.advantage}</dd>
-            <dt>{tr(lang, 'value')}</dt>
-            <dd>{scenario.value}</dd>
-          </dl>
-        </details>
-      )}
+      {scenario && <TalkTrack scenario={scenario} lang={lang} open={openTalkTrack} />}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import type { SidebarView, PackInfo, AccountHit } from './view/types';
 import type { PackError } from './pack/validate';
 import type { RecordType } from './sites/types';
+import type { PaletteHit } from './search/palette';
 
 const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const nullableStr = (max: number) => v.nullable(str(max));
@@ -41,7 +42,13 @@ const PageContextIn = v.object({
 const Lang = v.picklist(['en', 'zh-CN']);
 
 export const REQUESTS = {
-  'view:get': v.object({ ctx: PageContextIn, lang: Lang }),
+  'view:get': v.object({
+    ctx: PageContextIn,
+    lang: Lang,
+    /** Browsing from the palette: show this account / card / talk track without remembering it. */
+    focus: v.optional(v.object({ accountId: v.optional(Id), competitorId: v.optional(Id), scenarioId: v.optional(Id) })),
+  }),
+  'search:palette': v.object({ query: str(200), lang: Lang }),
   'checklist:set': v.object({ accountId: Id, playbookId: Id, stageId: Id, itemId: Id, done: v.boolean(), label: v.optional(str(2000)) }),
   'account:pick': v.object({ recordKey: str(400), accountId: v.nullable(Id) }),
   'account:search': v.object({ query: str(200), lang: Lang }),
@@ -70,6 +77,7 @@ export interface Responses {
   'checklist:set': { done: string[] };
   'account:pick': { ok: true };
   'account:search': AccountHit[];
+  'search:palette': PaletteHit[];
   'usage:log': { ok: true };
   'pack:info': PackInfo;
   'pack:import': ImportResult;
@@ -77,7 +85,7 @@ export interface Responses {
 }
 
 /** Requests a content script (running in a CRM or mail tab) may make. */
-export const PAGE_ALLOWED: ReadonlySet<MessageType> = new Set(['view:get', 'checklist:set', 'account:pick', 'account:search', 'usage:log']);
+export const PAGE_ALLOWED: ReadonlySet<MessageType> = new Set(['view:get', 'checklist:set', 'account:pick', 'account:search', 'search:palette', 'usage:log']);
 
 export interface Envelope<K extends MessageType = MessageType> {
   frontline: 1;

@@ -10,7 +10,9 @@ import { validatePackText } from '../pack/validate';
 import { buildIndex, type PackIndex } from '../match/index';
 import { matchPage } from '../match/match';
 import { buildView, packInfo, recordKey } from '../view/buildView';
-import { normalizeName } from '../match/normalize';
+import { buildPaletteIndex, type PaletteIndex } from '../search/palette';
+import type { MatchResult } from '../match/types';
+import type { KnowledgePack } from '../pack/schema';
 import type { MessageType, Request, Responses } from '../messages';
 import type { AccountHit } from '../view/types';
 
@@ -22,8 +24,9 @@ export interface ServiceDeps {
 export type Handlers = { [K in MessageType]: (payload: Request<K>) => Promise<Responses[K]> };
 
 export function createService({ getDb, now = () => new Date() }: ServiceDeps): Handlers & { invalidate(): void } {
-  let active: { stored: StoredPack; index: PackIndex } | null = null;
-  let loading: Promise<{ stored: StoredPack; index: PackIndex }> | null = null;
+  type Active = { stored: StoredPack; index: PackIndex; palette?: PaletteIndex };
+  let active: Active | null = null;
+  let loading: Promise<Active> | null = null;
 
   async function current() {
     if (active) return active;
@@ -37,6 +40,13 @@ export function createService({ getDb, now = () => new Date() }: ServiceDeps): H
       throw e;
     });
     return loading;
+  }
+
+  /** The palette's index is built on first use: most tabs never open it. */
+  async function palette(): Promise<PaletteIndex> {
+    const a = await current();
+    a.palette ??= buildPaletteIndex(a.stored.pack);
+    return a.palette;
   }
 
   function invalidate() {
@@ -53,14 +63,15 @@ export function createService({ getDb, now = () => new Date() }: ServiceDeps): H
   return {
     invalidate,
 
-    async 'view:get'({ ctx, lang }) {
+    async 'view:get'({ ctx, lang, focus }) {
       const db = await getDb();
       const { stored, index } = await current();
       const key = recordKey(ctx);
-      const manualAccountId = await getPick(db, key);
+      const browsing = Boolean(focus?.accountId);
+      const manualAccountId = focus?.accountId ?? (await getPick(db, key));
       // First pass without a remembered stage: we need the account to look it up.
       let match = matchPage(index, ctx, { now: now(), manualAccountId });
-      if (match.accountId) {
+      if (match.accountId && !browsing) {
         if (ctx.stage && match.stage?.source === 'crm') {
           await setSeenStage(db, { accountId: match.accountId, playbookId: match.stage.playbookId, stageId: match.stage.stageId, seenAt: now().toISOString() });
         } else if (!ctx.stage) {
@@ -68,8 +79,9 @@ export function createService({ getDb, now = () => new Date() }: ServiceDeps): H
           if (seen) match = matchPage(index, ctx, { now: now(), manualAccountId, rememberedStage: seen });
         }
       }
+      if (focus?.competitorId) match = withSearchedCompetitor(match, stored.pack, focus.competitorId);
       const ticks = match.accountId && match.stage ? await getTicks(db, match.accountId, match.stage.playbookId, match.stage.stageId) : null;
-      const view = buildView({ pack: stored.pack, ctx, match, ticks, lang, now: now() });
+      const view = buildView({ pack: stored.pack, ctx, match, ticks, lang, now: now(), scenarioId: focus?.scenarioId });
       if (view.checklist?.removed.length) {
         const c = view.checklist;
         await forgetRemoved(db, tickKey(c.accountId, c.playbookId, c.stageId), c.removed.map((r) => r.id));
@@ -89,19 +101,21 @@ export function createService({ getDb, now = () => new Date() }: ServiceDeps): H
       return { ok: true };
     },
 
-    async 'account:search'({ query }) {
+    async 'account:search'({ query, lang }) {
       const { stored } = await current();
-      const q = normalizeName(query);
-      if (!q) return [];
-      const hits: AccountHit[] = [];
-      for (const a of stored.pack.accounts) {
-        const names = [a.name, ...a.aliases].map(normalizeName);
-        if (names.some((n) => n.includes(q)) || a.domains.some((d) => d.includes(query.trim().toLowerCase()))) {
-          hits.push({ id: a.id, name: a.name, segment: a.segment ?? null, region: a.region ?? null, domains: a.domains });
-          if (hits.length >= 20) break;
-        }
-      }
-      return hits;
+      const byId = new Map(stored.pack.accounts.map((a) => [a.id, a]));
+      return (await palette())
+        .search(query, lang, 60)
+        .filter((h) => h.kind === 'account')
+        .slice(0, 20)
+        .map((h): AccountHit => {
+          const a = byId.get(h.id)!;
+          return { id: a.id, name: a.name, segment: a.segment ?? null, region: a.region ?? null, domains: a.domains };
+        });
+    },
+
+    async 'search:palette'({ query, lang }) {
+      return (await palette()).search(query, lang);
     },
 
     async 'usage:log'(event) {
@@ -131,4 +145,21 @@ export function createService({ getDb, now = () => new Date() }: ServiceDeps): H
       return { ok: true, info: await info() };
     },
   };
+}
+
+/** A card opened from the palette comes first, marked as searched, even when the page never mentions it. */
+function withSearchedCompetitor(match: MatchResult, pack: KnowledgePack, competitorId: string): MatchResult {
+  const found = match.competitors.find((c) => c.competitorId === competitorId);
+  const c = pack.competitors.find((x) => x.id === competitorId);
+  if (!c) return match;
+  const first = found ?? {
+    competitorId,
+    name: c.name,
+    sources: [],
+    mentionCount: 0,
+    mentions: [],
+    confidence: 0,
+    reasons: [{ code: 'searched' as const, params: { competitor: c.name } }],
+  };
+  return { ...match, competitors: [first, ...match.competitors.filter((x) => x !== found)] };
 }

@@ -10,7 +10,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Sidebar, type SidebarActions } from '@/components/Sidebar';
 import { ask } from '../ask';
 import { pickLang } from '../i18n';
-import { langSetting, panelOpen } from '../settings';
+import { langSetting, panelOpen, panelWidth, PANEL_MAX, PANEL_MIN } from '../settings';
+import type { UsageEvent } from '../store/db';
 import { createSidebarState } from '../state/sidebar';
 import type { PageContext } from '../sites/types';
 import { isToggle } from './toggle';
@@ -30,8 +31,9 @@ function identity(pc: PageContext): string {
 
 export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): Promise<void> {
   const openItem = panelOpen(opts.site);
-  const [langPref, open] = await Promise.all([langSetting.getValue(), openItem.getValue()]);
-  const state = createSidebarState(pickLang(browser.i18n.getUILanguage?.() ?? navigator.language, langPref === 'auto' ? null : langPref), open);
+  const widthItem = panelWidth(opts.site);
+  const [langPref, open, width] = await Promise.all([langSetting.getValue(), openItem.getValue(), widthItem.getValue()]);
+  const state = createSidebarState(pickLang(browser.i18n.getUILanguage?.() ?? navigator.language, langPref === 'auto' ? null : langPref), open, width);
   const replies = opts.replies ? trackReplyBox(document) : null;
   ctx.onInvalidated(() => replies?.stop());
 
@@ -43,7 +45,12 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     if (!page) return;
     state.status.value = 'loading';
     try {
-      state.view.value = await ask('view:get', { ctx: page, lang: state.lang.value });
+      const focus = state.focus.value;
+      state.view.value = await ask('view:get', {
+        ctx: page,
+        lang: state.lang.value,
+        focus: focus ? { accountId: focus.accountId, competitorId: focus.competitorId, scenarioId: focus.scenarioId } : undefined,
+      });
       state.status.value = 'ready';
       state.error.value = null;
     } catch (e) {
@@ -51,6 +58,11 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
       state.status.value = 'error';
       state.error.value = e instanceof Error ? e.message : String(e);
     }
+  };
+
+  /** Local usage log for ops analytics; never blocks the UI and never leaves the machine. */
+  const usage = (event: Omit<UsageEvent, 'id' | 'at' | 'accountId'>) => {
+    void ask('usage:log', { ...event, accountId: state.view.value?.account?.id ?? null }).catch(() => undefined);
   };
 
   const actions: SidebarActions = {
@@ -66,6 +78,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
       state.view.value = { ...state.view.value, checklist: { ...c, items, doneCount: items.filter((i) => i.done).length } };
       try {
         await ask('checklist:set', { accountId: c.accountId, playbookId: c.playbookId, stageId: c.stageId, itemId, done, label });
+        usage({ kind: done ? 'tick' : 'untick', playbookId: c.playbookId, stageId: c.stageId, itemId });
       } catch (e) {
         state.status.value = 'error';
         state.error.value = e instanceof Error ? e.message : String(e);
@@ -76,13 +89,41 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
       const key = state.view.value?.recordKey;
       if (!key) return;
       await ask('account:pick', { recordKey: key, accountId });
+      state.focus.value = null;
       await load();
     },
     search: (query) => ask('account:search', { query, lang: state.lang.value }),
-    copy(text) {
+    copy(text, ids) {
       void navigator.clipboard?.writeText(text).catch(() => undefined);
+      usage({ kind: 'copy', competitorId: ids.competitorId, objectionId: ids.objectionId });
     },
-    insert: replies ? (text) => void replies.insert(text) : undefined,
+    insert: replies
+      ? (text, ids) => {
+          if (replies.insert(text)) usage({ kind: 'insert', competitorId: ids.competitorId, objectionId: ids.objectionId });
+        }
+      : undefined,
+    viewed: (competitorId) => usage({ kind: 'card_view', competitorId }),
+    sectionOpened: (competitorId, section) => usage({ kind: 'section_view', competitorId, section }),
+    paletteSearch: (query) => ask('search:palette', { query, lang: state.lang.value }),
+    openHit(hit) {
+      const current = state.focus.value ?? {};
+      if (hit.kind === 'account') state.focus.value = { accountId: hit.id };
+      else if (hit.kind === 'competitor') state.focus.value = { accountId: current.accountId, competitorId: hit.id };
+      else if (hit.kind === 'objection') state.focus.value = { accountId: current.accountId, competitorId: hit.competitorId, objectionId: hit.id };
+      else state.focus.value = { accountId: current.accountId, scenarioId: hit.id };
+      state.selectedCard.value = hit.kind === 'competitor' ? hit.id : hit.kind === 'objection' ? (hit.competitorId ?? null) : state.selectedCard.value;
+      if (state.selectedCard.value && hit.kind !== 'account') usage({ kind: 'card_view', competitorId: state.selectedCard.value });
+      void load();
+    },
+    backToRecord() {
+      state.focus.value = null;
+      state.selectedCard.value = null;
+      void load();
+    },
+    resize(width, done) {
+      state.width.value = Math.round(Math.min(PANEL_MAX, Math.max(PANEL_MIN, width)));
+      if (done) void widthItem.setValue(state.width.value);
+    },
   };
 
   const mount = async () => {
@@ -115,8 +156,15 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     }
     const id = identity(next);
     if (id === lastIdentity) return;
+    const sameRecord = page !== null && page.site === next.site && page.recordId === next.recordId;
     lastIdentity = id;
     page = next;
+    if (!sameRecord) {
+      // Another record: what the rep browsed from search belonged to the last one.
+      state.focus.value = null;
+      state.selectedCard.value = null;
+      state.paletteOpen.value = false;
+    }
     await mount();
     await load();
   };

@@ -29,6 +29,7 @@ const REASONS: Record<Reason['code'], { en: string; zh: string }> = {
   manual: { en: 'you picked {account} for this record', zh: '您为此记录选择了 {account}' },
   crm_field: { en: 'competitor field says “{value}”', zh: '竞争对手字段为“{value}”' },
   in_play: { en: '{competitor} is in play at {account}', zh: '{competitor} 参与 {account} 的竞争' },
+  searched: { en: 'opened from search', zh: '从搜索打开' },
   mentions: { en: 'mentioned {count}× on this page', zh: '本页提及 {count} 次' },
   stage_crm: { en: 'CRM stage “{stage}”', zh: 'CRM 阶段“{stage}”' },
   stage_remembered: { en: 'stage “{stage}” last seen in the CRM on {date}', zh: '最近一次于 {date} 在 CRM 中看到阶段“{stage}”' },

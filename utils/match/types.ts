@@ -16,6 +16,7 @@ export type ReasonCode =
   | 'crm_field' // params: competitor, value
   | 'in_play' // params: competitor, account
   | 'mentions' // params: competitor, count
+  | 'searched' // params: competitor — opened from the search palette, not found on the page
   | 'stage_crm' // params: stage (CRM name), playbook, site
   | 'stage_remembered' // params: stage, date (ISO)
   | 'stage_pack' // params: stage

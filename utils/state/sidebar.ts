@@ -5,15 +5,26 @@ import type { Lang } from '../i18n';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
 
-export function createSidebarState(lang: Lang, open: boolean) {
+/** What the rep opened from the palette: shown without being remembered for the record. */
+export interface Focus {
+  accountId?: string;
+  competitorId?: string;
+  scenarioId?: string;
+  objectionId?: string;
+}
+
+export function createSidebarState(lang: Lang, open: boolean, width: number) {
   return {
     lang: signal<Lang>(lang),
     open: signal(open),
+    width: signal(width),
     status: signal<Status>('idle'),
     error: signal<string | null>(null),
     view: signal<SidebarView | null>(null),
-    /** Whether the page has a reply box we can insert into (webmail). */
-    canInsert: signal(false),
+    focus: signal<Focus | null>(null),
+    /** The battlecard tab in view (competitor id); null = the strongest. */
+    selectedCard: signal<string | null>(null),
+    paletteOpen: signal(false),
   };
 }
 

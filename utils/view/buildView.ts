@@ -62,9 +62,11 @@ export interface ViewInput {
   ticks: TickRecord | null;
   lang: string;
   now: Date;
+  /** A talk track opened from the palette, shown instead of the account's industry one. */
+  scenarioId?: string;
 }
 
-export function buildView({ pack, ctx, match, ticks, lang, now }: ViewInput): SidebarView {
+export function buildView({ pack, ctx, match, ticks, lang, now, scenarioId }: ViewInput): SidebarView {
   const loc = pack.meta.defaultLocale;
   const t = (text: Text | undefined) => localize(text, lang, loc);
   const rich = (text: Text | undefined): Rich | null => (text === undefined ? null : markdownToRich(t(text)));
@@ -146,11 +148,9 @@ export function buildView({ pack, ctx, match, ticks, lang, now }: ViewInput): Si
   }
 
   let scenario: ScenarioView | null = null;
-  if (account?.industry) {
-    const industry = account.industry.toLowerCase();
-    const s = pack.scenarios.find((x) => x.industry.toLowerCase() === industry);
-    if (s) scenario = { industry: s.industry, useCase: t(s.useCase), scenario: t(s.scenario), advantage: t(s.advantage), value: t(s.value) };
-  }
+  const industry = account?.industry?.toLowerCase();
+  const s = scenarioId ? pack.scenarios.find((x) => x.id === scenarioId) : industry ? pack.scenarios.find((x) => x.industry.toLowerCase() === industry) : undefined;
+  if (s) scenario = { id: s.id, industry: s.industry, useCase: t(s.useCase), scenario: t(s.scenario), advantage: t(s.advantage), value: t(s.value) };
 
   return {
     pack: { id: pack.meta.id, name: t(pack.meta.name), version: pack.meta.version },

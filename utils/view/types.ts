@@ -87,6 +87,7 @@ export interface HealthView extends Omit<HealthResult, 'measures'> {
 }
 
 export interface ScenarioView {
+  id: string;
   industry: string;
   useCase: string;
   scenario: string;
