@@ -9,6 +9,8 @@ import { extract as gmail } from './gmail/extract';
 import { matchesGmail } from './gmail/urls';
 import { extract as hubspot } from './hubspot/extract';
 import { matchesHubSpot } from './hubspot/urls';
+import { extract as outlook } from './outlook/extract';
+import { matchesOutlook } from './outlook/urls';
 import { extract as salesforce } from './salesforce/extract';
 import { matchesSalesforce } from './salesforce/urls';
 import type { Extractor, PageContext, SiteId } from './types';
@@ -27,6 +29,7 @@ export const SITES: Site[] = [
   { id: 'dynamics', matches: matchesDynamics, extract: dynamics },
   { id: 'zoho', matches: matchesZoho, extract: zoho },
   { id: 'gmail', matches: matchesGmail, extract: gmail },
+  { id: 'outlook', matches: matchesOutlook, extract: outlook },
 ];
 
 /** The adapter for a URL, or null when no built-in site covers it. */
