@@ -130,10 +130,13 @@ export function Sidebar({ state, actions }: { state: SidebarState; actions: Side
       e.preventDefault();
       e.stopPropagation();
       state.paletteOpen.value = true;
+    } else if (e.key === 'Escape' && state.paletteOpen.value) {
+      state.paletteOpen.value = false;
     }
   };
   return (
-    <aside class="fl-panel" aria-label={tr(lang, 'appName')} lang={lang} style={{ '--fl-width': `${state.width.value}px` }} onKeyDown={onKeyDown}>
+    // tabIndex -1: a click anywhere in the panel puts focus in it, so Ctrl+K reaches us and not the page.
+    <aside class="fl-panel" aria-label={tr(lang, 'appName')} lang={lang} tabIndex={-1} style={{ '--fl-width': `${state.width.value}px` }} onKeyDown={onKeyDown}>
       <ResizeHandle state={state} actions={actions} />
       <div class="fl-topbar">
         <span class="fl-brand">{tr(lang, 'appName')}</span>

@@ -1,10 +1,12 @@
-import { test as base, type BrowserContext } from '@playwright/test';
-import { extensionId, launchWithExtension } from '../../scripts/demo/launch';
+import { test as base, type BrowserContext, type Page } from '@playwright/test';
+import { extensionId, launchWithExtension, type LaunchOptions } from '../../scripts/demo/launch';
+import { DEMO_PAGES } from '../../scripts/demo/routes';
 
-export const test = base.extend<{ context: BrowserContext; extId: string }>({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
-    const context = await launchWithExtension({ headless: true });
+export const test = base.extend<{ launch: Partial<LaunchOptions>; context: BrowserContext; extId: string }>({
+  // Per-file browser settings: test.use({ launch: { locale: 'zh-CN' } }).
+  launch: [{}, { option: true }],
+  context: async ({ launch }, use) => {
+    const context = await launchWithExtension({ headless: true, ...launch });
     await use(context);
     await context.close();
   },
@@ -14,3 +16,18 @@ export const test = base.extend<{ context: BrowserContext; extId: string }>({
 });
 
 export const expect = test.expect;
+
+export function demo(id: string) {
+  const d = DEMO_PAGES.find((p) => p.id === id);
+  if (!d) throw new Error(`no demo page ${id}`);
+  return d;
+}
+
+export const panel = (page: Page) => page.locator('frontline-sidebar .fl-panel');
+
+/** Runs code in the extension's service worker (it has chrome.* and the extension's IndexedDB). */
+export async function inWorker<T>(context: BrowserContext, fn: () => Promise<T>): Promise<T> {
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker');
+  return worker.evaluate(fn);
+}

@@ -1,15 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
-import { DEMO_PAGES } from '../../scripts/demo/routes';
+import { test, expect, demo, panel } from './fixtures';
 
 const sample = JSON.parse(readFileSync(new URL('../../assets/sample-pack.json', import.meta.url), 'utf8'));
 const en = (t: string | Record<string, string>) => (typeof t === 'string' ? t : t.en);
-const demo = (id: string) => {
-  const d = DEMO_PAGES.find((p) => p.id === id);
-  if (!d) throw new Error(`no demo page ${id}`);
-  return d;
-};
 const competitorName = (id: string) => sample.competitors.find((c: any) => c.id === id).name;
 /** The new-business stage the pack maps Salesforce's "Proposal/Price Quote" to. */
 const proposalStage = () => {
@@ -17,7 +11,6 @@ const proposalStage = () => {
   return en(pb.stages.find((s: any) => s.crmStages?.salesforce?.includes('Proposal/Price Quote')).name);
 };
 
-const panel = (page: Page) => page.locator('frontline-sidebar .fl-panel');
 
 test('Salesforce opportunity: account, battlecards with evidence, stage from the CRM, checklist and health', async ({ context }) => {
   const page = await context.newPage();

@@ -38,11 +38,13 @@ export function trackReplyBox(doc: Document): ReplyTracker {
     insert(text) {
       const box = last && last.isConnected ? last : doc.querySelector<HTMLElement>(REPLY_BOX);
       if (!box) return false;
+      // Focusing the box moves its caret (and our focusin listener would record that): keep the saved one.
+      const caret = range;
       box.focus();
       const sel = doc.getSelection();
       if (sel) {
         sel.removeAllRanges();
-        if (range && box.contains(range.startContainer)) sel.addRange(range);
+        if (caret && box.contains(caret.startContainer)) sel.addRange(caret);
         else {
           const end = doc.createRange();
           end.selectNodeContents(box);
