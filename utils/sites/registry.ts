@@ -11,6 +11,8 @@ import { extract as hubspot } from './hubspot/extract';
 import { matchesHubSpot } from './hubspot/urls';
 import { extract as outlook } from './outlook/extract';
 import { matchesOutlook } from './outlook/urls';
+import { extract as pipedrive } from './pipedrive/extract';
+import { matchesPipedrive } from './pipedrive/urls';
 import { extract as salesforce } from './salesforce/extract';
 import { matchesSalesforce } from './salesforce/urls';
 import type { Extractor, PageContext, SiteId } from './types';
@@ -27,6 +29,7 @@ export const SITES: Site[] = [
   { id: 'salesforce', matches: matchesSalesforce, extract: salesforce },
   { id: 'hubspot', matches: matchesHubSpot, extract: hubspot },
   { id: 'dynamics', matches: matchesDynamics, extract: dynamics },
+  { id: 'pipedrive', matches: matchesPipedrive, extract: pipedrive },
   { id: 'zoho', matches: matchesZoho, extract: zoho },
   { id: 'gmail', matches: matchesGmail, extract: gmail },
   { id: 'outlook', matches: matchesOutlook, extract: outlook },
