@@ -3,8 +3,11 @@
  * one entry here. `matches` is cheap and URL-only, so a content script can decide to do
  * nothing at all on pages of no interest before it touches the DOM.
  */
+import type { SiteRule } from '../pack/schema';
 import { extract as dynamics } from './dynamics/extract';
 import { matchesDynamics } from './dynamics/urls';
+import { extractGeneric } from './generic/extract';
+import { ruleFor } from './generic/rules';
 import { extract as gmail } from './gmail/extract';
 import { matchesGmail } from './gmail/urls';
 import { extract as hubspot } from './hubspot/extract';
@@ -40,8 +43,18 @@ export function siteFor(url: URL): Site | null {
   return SITES.find((s) => s.matches(url)) ?? null;
 }
 
-/** What the page says, read by the adapter for its URL; null for other sites and for pages the adapter does not understand. */
-export function extractPage(doc: Document, url: URL): PageContext | null {
+/**
+ * What the page says, read by the adapter for its URL; null for other sites and for pages
+ * the adapter does not understand. Hosts no built-in adapter covers fall to the pack's
+ * `sites` rules, when given.
+ */
+export function extractPage(doc: Document, url: URL, rules: readonly SiteRule[] = []): PageContext | null {
   const site = siteFor(url);
-  return site ? site.extract(doc, url) : null;
+  if (site) return site.extract(doc, url);
+  return rules.length ? extractGeneric(doc, url, rules) : null;
+}
+
+/** Does anything read this URL: a built-in site or one of the pack's rules? (URL only, for deciding to do nothing at all.) */
+export function handles(url: URL, rules: readonly SiteRule[] = []): boolean {
+  return !!siteFor(url) || !!ruleFor(url, rules);
 }

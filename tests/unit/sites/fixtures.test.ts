@@ -17,6 +17,11 @@ describe('page fixtures', () => {
       'salesforce:opportunity', 'salesforce:account', 'salesforce:contact', 'salesforce:lead', 'salesforce:case', 'salesforce:null',
       'hubspot:company', 'hubspot:deal', 'hubspot:contact', 'hubspot:ticket', 'hubspot:null',
       'gmail:thread', 'gmail:null',
+      'dynamics:opportunity', 'dynamics:account', 'dynamics:contact', 'dynamics:null',
+      'pipedrive:deal', 'pipedrive:organization', 'pipedrive:null',
+      'zoho:deal', 'zoho:account', 'zoho:null',
+      'outlook:thread', 'outlook:null',
+      'generic:opportunity', 'generic:null',
     ]) expect(kinds, k).toContain(k);
   });
 
@@ -25,12 +30,12 @@ describe('page fixtures', () => {
       it('has its HTML beside it', () => expect(existsSync(f.html)).toBe(true));
 
       it(f.context ? `reads a ${f.context.recordType}` : 'is not a record page: null', () => {
-        const ctx = extractPage(load(f.html), new URL(f.url));
+        const ctx = extractPage(load(f.html), new URL(f.url), f.rules);
         expect(ctx).toEqual(f.context);
       });
 
       if (f.context) {
-        const ctx = () => extractPage(load(f.html), new URL(f.url))!;
+        const ctx = () => extractPage(load(f.html), new URL(f.url), f.rules)!;
         for (const phrase of f.textContains ?? []) it(`text contains "${phrase}"`, () => expect(ctx().text).toContain(phrase));
         for (const phrase of f.textExcludes ?? []) it(`text leaves out "${phrase}"`, () => expect(ctx().text).not.toContain(phrase));
         it('site matches the folder', () => expect(ctx().site).toBe(f.site));

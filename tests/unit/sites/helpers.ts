@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
+import type { SiteRule } from '../../../utils/pack/schema';
 import type { PageContext } from '../../../utils/sites/types';
 
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -17,6 +18,8 @@ export const load = (file: string): Document => parse(readFileSync(file, 'utf8')
 export interface Expected {
   url: string;
   context: PageContext | null;
+  /** Generic (self-hosted) fixtures: the pack's `sites` rules the page is read with. */
+  rules?: SiteRule[];
   /** Key phrases the text must contain / must not contain (chrome, quoted mail, competitor fields). */
   textContains?: string[];
   textExcludes?: string[];
