@@ -146,6 +146,14 @@ export function tidy(text: string): string {
   return joined.length > MAX_TEXT ? joined.slice(0, MAX_TEXT) : joined;
 }
 
+/**
+ * Drop repeated lines, keeping the first. CRM pages show the same value in the header and
+ * in the details (the record name, the amount…); counted twice it would double a mention.
+ */
+export function uniqLines(text: string): string {
+  return uniq(text.split('\n')).join('\n');
+}
+
 /** Join text parts (already tidied or not) into one text, one part per line, empty parts dropped. */
 export function joinText(parts: ReadonlyArray<string | null | undefined>): string {
   return tidy(parts.filter((p): p is string => !!p && !!p.trim()).join('\n'));

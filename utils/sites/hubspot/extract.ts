@@ -5,7 +5,7 @@
  * right sidebar describe other records and are not read as this record's text.
  */
 import { makeContext } from '../context';
-import { all, first, firstOf, firstText, splitList, squash, textOf, valueOf, visibleText } from '../dom';
+import { all, first, firstOf, firstText, joinText, splitList, squash, textOf, uniqLines, valueOf, visibleText } from '../dom';
 import type { PageContext } from '../types';
 import * as S from './selectors';
 import { companyIdFromHref, parseRecordUrl } from './urls';
@@ -125,7 +125,7 @@ export function extract(doc: Document, url: URL): PageContext | null {
 
   const isDeal = ref.recordType === 'deal';
   const textRoots = [...(left ? all(left, S.SIDEBAR_CARD).filter((c) => !c.parentElement?.closest(S.SIDEBAR_CARD)) : []), ...(middle ? [middle] : [])];
-  const text = textRoots.map((r) => visibleText(r, { exclude: S.TEXT_EXCLUDE, skip: (el) => skip.has(el) }));
+  const text = [uniqLines(joinText(textRoots.map((r) => visibleText(r, { exclude: S.TEXT_EXCLUDE, skip: (el) => skip.has(el) }))))];
 
   return makeContext({
     site: 'hubspot',

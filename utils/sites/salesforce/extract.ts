@@ -7,7 +7,7 @@
  * When no single host is active the adapter returns null rather than guess.
  */
 import { makeContext } from '../context';
-import { all, first, firstOf, firstText, isHidden, splitList, squash, textOf, visibleText } from '../dom';
+import { all, first, firstOf, firstText, isHidden, splitList, squash, textOf, uniqLines, visibleText } from '../dom';
 import type { PageContext } from '../types';
 import * as S from './selectors';
 import { accountIdFromHref, parseRecordUrl, type SalesforceRecordRef } from './urls';
@@ -191,7 +191,7 @@ function read(ref: SalesforceRecordRef, root: Element, fields: Field[], name: st
     amount: isOpp ? value(S.FIELDS.amount) : null,
     closeDate: isOpp ? value(S.FIELDS.closeDate) : null,
     competitorsField: [...compFields.flatMap((f) => splitList(valueText(f))), ...compLists.flatMap((l) => l.names)],
-    text: [text],
+    text: [uniqLines(text)],
   });
 }
 

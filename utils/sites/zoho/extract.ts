@@ -2,7 +2,7 @@
  * Zoho CRM adapter: account, deal (stage), contact and lead detail pages. Pure.
  */
 import { makeContext } from '../context';
-import { all, first, firstText, splitList, squash, visibleText } from '../dom';
+import { all, first, firstText, joinText, splitList, squash, uniqLines, visibleText } from '../dom';
 import type { PageContext } from '../types';
 import * as S from './selectors';
 import { accountIdFromHref, parseRecordUrl } from './urls';
@@ -80,6 +80,6 @@ export function extract(doc: Document, url: URL): PageContext | null {
     amount: isDeal ? value(S.FIELDS.amount) : null,
     closeDate: isDeal ? value(S.FIELDS.closeDate) : null,
     competitorsField: competitorFields.flatMap((f) => splitList(valueText(f))),
-    text: textRoots.map((r) => (r ? visibleText(r, { exclude: S.TEXT_EXCLUDE, skip: (el) => skip.has(el) }) : null)),
+    text: [uniqLines(joinText(textRoots.map((r) => (r ? visibleText(r, { exclude: S.TEXT_EXCLUDE, skip: (el) => skip.has(el) }) : null))))],
   });
 }
