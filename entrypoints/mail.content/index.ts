@@ -1,12 +1,12 @@
 import '@/components/sidebar.css';
-import { extractPage } from '@/utils/sites/registry';
+import { MAIL_SITES } from '@/utils/sites/mail';
 import { runSidebar } from '@/utils/content/runSidebar';
 
 export default defineContentScript({
-  matches: ['https://mail.google.com/*'],
+  matches: ['https://mail.google.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'],
   cssInjectionMode: 'ui',
   runAt: 'document_idle',
   async main(ctx) {
-    await runSidebar(ctx, { site: 'gmail', extract: extractPage, replies: true });
+    await runSidebar(ctx, { sites: MAIL_SITES, replies: true });
   },
 });

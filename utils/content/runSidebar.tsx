@@ -14,12 +14,13 @@ import { langSetting, panelOpen, panelWidth, PANEL_MAX, PANEL_MIN } from '../set
 import type { UsageEvent } from '../store/db';
 import { createSidebarState } from '../state/sidebar';
 import type { PageContext } from '../sites/types';
+import type { Site } from '../sites/site';
 import { isToggle } from './toggle';
 import { trackReplyBox } from './replyBox';
 
 export interface RunOptions {
-  site: string;
-  extract(doc: Document, url: URL): PageContext | null;
+  /** The sites this content script reads (its bundle holds only their adapters). */
+  sites: Site[];
   /** Webmail: offer "insert in reply". */
   replies?: boolean;
 }
@@ -30,8 +31,11 @@ function identity(pc: PageContext): string {
 }
 
 export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): Promise<void> {
-  const openItem = panelOpen(opts.site);
-  const widthItem = panelWidth(opts.site);
+  const site = opts.sites.find((s) => s.matches(new URL(location.href)));
+  // A host our match patterns cover but no adapter reads (a marketing page, settings): nothing to do.
+  if (!site) return;
+  const openItem = panelOpen(site.id);
+  const widthItem = panelWidth(site.id);
   const [langPref, open, width] = await Promise.all([langSetting.getValue(), openItem.getValue(), widthItem.getValue()]);
   const state = createSidebarState(pickLang(browser.i18n.getUILanguage?.() ?? navigator.language, langPref === 'auto' ? null : langPref), open, width);
   const replies = opts.replies ? trackReplyBox(document) : null;
@@ -144,8 +148,12 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     ui.mount();
   };
 
+  let observer: MutationObserver | null = null;
   const refresh = async () => {
-    const next = opts.extract(document, new URL(location.href));
+    const url = new URL(location.href);
+    // URL first: on lists, inboxes and settings we read no DOM and watch no mutations.
+    const next = site.isRecord(url) ? site.extract(document, url) : null;
+    watch(site.isRecord(url));
     if (!next) {
       // Not a record (list, inbox, settings): no sidebar at all.
       page = null;
@@ -175,15 +183,24 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     timer = ctx.setTimeout(() => void refresh(), 250);
   };
 
+  /** One debounced observer, only while the URL can show a record. */
+  function watch(on: boolean) {
+    if (on && !observer) {
+      observer = new MutationObserver((records) => {
+        // Our own UI's mutations are not the page changing.
+        if (records.every((r) => (r.target as Element).closest?.('frontline-sidebar'))) return;
+        schedule();
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    } else if (!on && observer) {
+      observer.disconnect();
+      observer = null;
+    }
+  }
+
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
-  const observer = new MutationObserver((records) => {
-    // Our own UI's mutations are not the page changing.
-    if (records.every((r) => (r.target as Element).closest?.('frontline-sidebar'))) return;
-    schedule();
-  });
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => {
-    observer.disconnect();
+    observer?.disconnect();
     clearTimeout(timer);
   });
 

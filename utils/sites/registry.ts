@@ -4,39 +4,16 @@
  * nothing at all on pages of no interest before it touches the DOM.
  */
 import type { SiteRule } from '../pack/schema';
-import { extract as dynamics } from './dynamics/extract';
-import { matchesDynamics } from './dynamics/urls';
+import { CRM_SITES } from './crm';
 import { extractGeneric } from './generic/extract';
 import { ruleFor } from './generic/rules';
-import { extract as gmail } from './gmail/extract';
-import { matchesGmail } from './gmail/urls';
-import { extract as hubspot } from './hubspot/extract';
-import { matchesHubSpot } from './hubspot/urls';
-import { extract as outlook } from './outlook/extract';
-import { matchesOutlook } from './outlook/urls';
-import { extract as pipedrive } from './pipedrive/extract';
-import { matchesPipedrive } from './pipedrive/urls';
-import { extract as salesforce } from './salesforce/extract';
-import { matchesSalesforce } from './salesforce/urls';
-import type { Extractor, PageContext, SiteId } from './types';
-import { extract as zoho } from './zoho/extract';
-import { matchesZoho } from './zoho/urls';
+import { MAIL_SITES } from './mail';
+import type { Site } from './site';
+import type { PageContext } from './types';
 
-export interface Site {
-  id: SiteId;
-  matches: (url: URL) => boolean;
-  extract: Extractor;
-}
+export type { Site };
 
-export const SITES: Site[] = [
-  { id: 'salesforce', matches: matchesSalesforce, extract: salesforce },
-  { id: 'hubspot', matches: matchesHubSpot, extract: hubspot },
-  { id: 'dynamics', matches: matchesDynamics, extract: dynamics },
-  { id: 'pipedrive', matches: matchesPipedrive, extract: pipedrive },
-  { id: 'zoho', matches: matchesZoho, extract: zoho },
-  { id: 'gmail', matches: matchesGmail, extract: gmail },
-  { id: 'outlook', matches: matchesOutlook, extract: outlook },
-];
+export const SITES: Site[] = [...CRM_SITES, ...MAIL_SITES];
 
 /** The adapter for a URL, or null when no built-in site covers it. */
 export function siteFor(url: URL): Site | null {
