@@ -11,7 +11,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Frontline',
     description: 'Battlecards, playbook stage, next steps and account health beside your CRM and inbox.',
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    // Self-hosted CRMs named in the pack's `sites` rules: asked for one host at a time
+    // from the options page, never granted up front.
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Frontline' },
     commands: {
       // Alt+Shift+F: unused by Salesforce, HubSpot, Gmail and Outlook keyboard shortcuts.

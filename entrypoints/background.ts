@@ -3,6 +3,7 @@ import { admit, classifySender, type Reply } from '@/utils/messages';
 import { createService } from '@/utils/background/service';
 import { getDb } from '@/utils/store/db';
 import { TOGGLE_MESSAGE } from '@/utils/content/toggle';
+import { syncGenericScripts } from '@/utils/background/genericScripts';
 
 export default defineBackground(() => {
   const service = createService({ getDb });
@@ -13,10 +14,26 @@ export default defineBackground(() => {
     if (!verdict.ok) return Promise.resolve<Reply<never>>({ ok: false, error: verdict.error });
     const handler = service[verdict.type] as (p: unknown) => Promise<unknown>;
     return handler(verdict.payload).then(
-      (data) => ({ ok: true, data }),
+      (data) => {
+        // A pack change can change which self-hosted CRMs the generic script covers.
+        if (verdict.type.startsWith('pack:')) void resyncGeneric();
+        return { ok: true, data };
+      },
       (e: unknown) => ({ ok: false, error: e instanceof Error ? e.message : String(e) }),
     );
   });
+
+  const resyncGeneric = async () => {
+    try {
+      await syncGenericScripts(await service['sites:rules']({}));
+    } catch (e) {
+      console.warn('Frontline: could not register the site-rule content script', e);
+    }
+  };
+  browser.runtime.onInstalled.addListener(() => void resyncGeneric());
+  browser.runtime.onStartup.addListener(() => void resyncGeneric());
+  browser.permissions.onAdded.addListener(() => void resyncGeneric());
+  browser.permissions.onRemoved.addListener(() => void resyncGeneric());
 
   // Toolbar button and keyboard command both toggle the sidebar in the current tab.
   const toggle = (tabId?: number) => {

@@ -8,6 +8,7 @@ import type { SidebarView, PackInfo, AccountHit } from './view/types';
 import type { PackError } from './pack/validate';
 import type { RecordType } from './sites/types';
 import type { PaletteHit } from './search/palette';
+import type { SiteRule } from './pack/schema';
 
 const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const nullableStr = (max: number) => v.nullable(str(max));
@@ -49,6 +50,7 @@ export const REQUESTS = {
     focus: v.optional(v.object({ accountId: v.optional(Id), competitorId: v.optional(Id), scenarioId: v.optional(Id) })),
   }),
   'search:palette': v.object({ query: str(200), lang: Lang }),
+  'sites:rules': v.object({}),
   'checklist:set': v.object({ accountId: Id, playbookId: Id, stageId: Id, itemId: Id, done: v.boolean(), label: v.optional(str(2000)) }),
   'account:pick': v.object({ recordKey: str(400), accountId: v.nullable(Id) }),
   'account:search': v.object({ query: str(200), lang: Lang }),
@@ -78,6 +80,7 @@ export interface Responses {
   'account:pick': { ok: true };
   'account:search': AccountHit[];
   'search:palette': PaletteHit[];
+  'sites:rules': SiteRule[];
   'usage:log': { ok: true };
   'pack:info': PackInfo;
   'pack:import': ImportResult;
@@ -85,7 +88,7 @@ export interface Responses {
 }
 
 /** Requests a content script (running in a CRM or mail tab) may make. */
-export const PAGE_ALLOWED: ReadonlySet<MessageType> = new Set(['view:get', 'checklist:set', 'account:pick', 'account:search', 'search:palette', 'usage:log']);
+export const PAGE_ALLOWED: ReadonlySet<MessageType> = new Set(['view:get', 'checklist:set', 'account:pick', 'account:search', 'search:palette', 'sites:rules', 'usage:log']);
 
 export interface Envelope<K extends MessageType = MessageType> {
   frontline: 1;

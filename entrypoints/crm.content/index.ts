@@ -1,4 +1,3 @@
-import '@/components/sidebar.css';
 import { CRM_SITES } from '@/utils/sites/crm';
 import { runSidebar } from '@/utils/content/runSidebar';
 
@@ -26,7 +25,8 @@ export default defineContentScript({
     'https://crm.zoho.uk/*',
     'https://crm.zohocloud.ca/*',
   ],
-  cssInjectionMode: 'ui',
+  // Styles go straight into the shadow root: no web-accessible CSS file for pages to probe.
+  cssInjectionMode: 'manual',
   runAt: 'document_idle',
   async main(ctx) {
     await runSidebar(ctx, { sites: CRM_SITES });

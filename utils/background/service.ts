@@ -114,6 +114,10 @@ export function createService({ getDb, now = () => new Date() }: ServiceDeps): H
         });
     },
 
+    async 'sites:rules'() {
+      return (await current()).stored.pack.sites;
+    },
+
     async 'search:palette'({ query, lang }) {
       return (await palette()).search(query, lang);
     },

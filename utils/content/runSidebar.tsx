@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Sidebar, type SidebarActions } from '@/components/Sidebar';
+import sidebarCss from '@/components/sidebar.css?inline';
 import { ask } from '../ask';
 import { pickLang } from '../i18n';
 import { langSetting, panelOpen, panelWidth, PANEL_MAX, PANEL_MIN } from '../settings';
@@ -134,6 +135,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     if (ui) return;
     ui = await createShadowRootUi(ctx, {
       name: 'frontline-sidebar',
+      css: sidebarCss,
       position: 'inline',
       anchor: 'body',
       append: 'last',
