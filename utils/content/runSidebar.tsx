@@ -131,9 +131,10 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     },
   };
 
+  // One sidebar per tab, however many refreshes race: the UI is created once and shared.
+  let uiPromise: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   const mount = async () => {
-    if (ui) return;
-    ui = await createShadowRootUi(ctx, {
+    uiPromise ??= createShadowRootUi(ctx, {
       name: 'frontline-sidebar',
       css: sidebarCss,
       position: 'inline',
@@ -146,12 +147,24 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
       onRemove(container) {
         if (container) render(null, container);
       },
+    }).then((created) => {
+      created.mount();
+      return created;
     });
-    ui.mount();
+    ui = await uiPromise;
+  };
+  const unmount = async () => {
+    const pending = uiPromise;
+    uiPromise = null;
+    ui = null;
+    (await pending)?.remove();
   };
 
   let observer: MutationObserver | null = null;
-  const refresh = async () => {
+  // Refreshes run one after another, so two readings of the page never interleave.
+  let queue: Promise<void> = Promise.resolve();
+  const refresh = () => (queue = queue.then(readPage, readPage));
+  const readPage = async () => {
     const url = new URL(location.href);
     // URL first: on lists, inboxes and settings we read no DOM and watch no mutations.
     const next = site.isRecord(url) ? site.extract(document, url) : null;
@@ -160,8 +173,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
       // Not a record (list, inbox, settings): no sidebar at all.
       page = null;
       lastIdentity = null;
-      ui?.remove();
-      ui = null;
+      await unmount();
       return;
     }
     const id = identity(next);
