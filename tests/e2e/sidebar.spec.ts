@@ -125,3 +125,29 @@ test('importing a new pack changes what reps see, and rollback brings the old on
   await crm.reload();
   await expect(panel(crm).locator('.fl-account-name')).toHaveText('Northwind Traders');
 });
+
+test('a ticked item that a pack update removed is shown as removed once, then gone', async ({ context, extId }) => {
+  const crm = await context.newPage();
+  await crm.goto(demo('salesforce-opportunity').url);
+  const first = panel(crm).locator('.fl-checklist li').first();
+  const label = (await first.textContent())!.replace(/required$/, '').trim();
+  await first.locator('input').check();
+  await expect(panel(crm).locator('.fl-progress-label')).toHaveText(/^1 \//);
+
+  const next = structuredClone(sample);
+  next.meta.version = '1.1.0';
+  const stage = next.playbooks.find((p: any) => p.id === 'new-business').stages.find((s: any) => s.crmStages?.salesforce?.includes('Proposal/Price Quote'));
+  stage.checklist.shift();
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extId}/options.html`);
+  await importPack(options, 'pack-v1.1.json', next);
+  await expect(options.getByTestId('pack-version')).toHaveText('1.1.0');
+
+  await crm.reload();
+  const removed = panel(crm).locator('.fl-removed');
+  await expect(removed).toContainText(label);
+  await expect(panel(crm).locator('.fl-progress-label')).toHaveText(/^0 \//);
+  await crm.reload();
+  await expect(panel(crm).locator('.fl-account-name')).toHaveText('Northwind Traders');
+  await expect(panel(crm).locator('.fl-removed')).toHaveCount(0);
+});
