@@ -51,16 +51,14 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<BrowserC
   return context;
 }
 
-/** Every demo URL answers with its page; anything else on those hosts is a 404, nothing goes out. */
+/** Every demo URL (and its aliases) answers with its page; anything else on those hosts is a 404, nothing goes out. */
 export async function routeDemoPages(context: BrowserContext, pages = DEMO_PAGES): Promise<void> {
-  const hosts = new Set(pages.map((p) => new URL(p.url).host));
+  const urlsOf = (p: (typeof pages)[number]) => [p.url, ...(p.aliases ?? [])].map((u) => new URL(u));
+  const hosts = new Set(pages.flatMap((p) => urlsOf(p).map((u) => u.host)));
   for (const host of hosts) {
     await context.route(`https://${host}/**`, async (route) => {
       const url = new URL(route.request().url());
-      const page = pages.find((p) => {
-        const u = new URL(p.url);
-        return u.host === url.host && u.pathname === url.pathname;
-      });
+      const page = pages.find((p) => urlsOf(p).some((u) => u.host === url.host && u.pathname === url.pathname));
       if (!page || route.request().resourceType() !== 'document') return route.fulfill({ status: 404, body: '' });
       return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(join(PAGES_DIR, page.file)) });
     });

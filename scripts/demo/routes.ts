@@ -3,12 +3,18 @@
  * route each URL to its file with Playwright's request routing, so the content scripts
  * match them exactly as they would the real sites (the manifest gains no demo hosts).
  * `file` is relative to scripts/demo/pages/.
+ *
+ * Each page is a small SPA like the app it imitates: it navigates in place to a second
+ * record (pushState, or the hash for Gmail) and renders whichever record its URL names on
+ * load, so `aliases` — the other URLs it answers — are served the same file.
  */
 export interface DemoPage {
   id: string;
   title: string;
   url: string;
   file: string;
+  /** Other URLs that show a record of the same page (served the same file; its script renders the record the URL names). */
+  aliases?: string[];
 }
 
 export const DEMO_PAGES: DemoPage[] = [
@@ -17,17 +23,23 @@ export const DEMO_PAGES: DemoPage[] = [
     title: 'Salesforce opportunity — Northwind Traders',
     url: 'https://lumora-demo.lightning.force.com/lightning/r/Opportunity/0065g00000NwOpp1AAB/view',
     file: 'salesforce-opportunity.html',
+    // Acme Corporation — Analytics Rollout (Qualification; account 0015g00000AcmeCAAB; competitor Globex)
+    aliases: ['https://lumora-demo.lightning.force.com/lightning/r/Opportunity/0065g00000AcmOpAAB/view'],
   },
   {
     id: 'hubspot-company',
     title: 'HubSpot company — 上海云杉科技有限公司',
     url: 'https://app.hubspot.com/contacts/4411223/record/0-2/9876543210',
     file: 'hubspot-company.html',
+    // Acme Corporation (acme.com)
+    aliases: ['https://app.hubspot.com/contacts/4411223/record/0-2/1234567890'],
   },
   {
     id: 'gmail-thread',
     title: 'Gmail thread — Acme rollout',
     url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdXyzThreadAcme01',
     file: 'gmail-thread.html',
+    // the thread list, and Nancy Davolio's Northwind thread (Beacon CDP); the hash never reaches the server
+    aliases: ['https://mail.google.com/mail/u/0/#inbox', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdXyzThreadNwnd02'],
   },
 ];
