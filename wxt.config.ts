@@ -16,6 +16,12 @@ export default defineConfig({
     // from the options page, never granted up front.
     optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Frontline' },
+    // The sidebar frame. Any https host, because self-hosted CRMs are granted at run
+    // time; the dynamic URL changes every session, so no site can probe for it.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['sidebar.html']
+        : [{ resources: ['sidebar.html'], matches: ['https://*/*'], use_dynamic_url: true }],
     commands: {
       // Alt+Shift+F: unused by Salesforce, HubSpot, Gmail and Outlook keyboard shortcuts.
       'toggle-sidebar': {

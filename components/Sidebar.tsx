@@ -30,13 +30,14 @@ function ResizeHandle({ state, actions }: { state: SidebarState; actions: Sideba
   const onPointerDown = (e: PointerEvent) => {
     const handle = e.currentTarget as HTMLElement;
     handle.setPointerCapture(e.pointerId);
-    const startX = e.clientX;
+    // Screen coordinates: the frame itself moves as it grows.
+    const startX = e.screenX;
     const startW = state.width.value;
-    const move = (ev: PointerEvent) => actions.resize(startW + (startX - ev.clientX), false);
+    const move = (ev: PointerEvent) => actions.resize(startW + (startX - ev.screenX), false);
     const up = (ev: PointerEvent) => {
       handle.removeEventListener('pointermove', move);
       handle.removeEventListener('pointerup', up);
-      actions.resize(startW + (startX - ev.clientX), true);
+      actions.resize(startW + (startX - ev.screenX), true);
     };
     handle.addEventListener('pointermove', move);
     handle.addEventListener('pointerup', up);
@@ -135,8 +136,8 @@ export function Sidebar({ state, actions }: { state: SidebarState; actions: Side
     }
   };
   return (
-    // tabIndex -1: a click anywhere in the panel puts focus in it, so Ctrl+K reaches us and not the page.
-    <aside class="fl-panel" aria-label={tr(lang, 'appName')} lang={lang} tabIndex={-1} style={{ '--fl-width': `${state.width.value}px` }} onKeyDown={onKeyDown}>
+    // tabIndex -1: a click anywhere in the panel focuses it, so Ctrl+K reaches the palette.
+    <aside class="fl-panel" aria-label={tr(lang, 'appName')} lang={lang} tabIndex={-1} onKeyDown={onKeyDown}>
       <ResizeHandle state={state} actions={actions} />
       <div class="fl-topbar">
         <span class="fl-brand">{tr(lang, 'appName')}</span>

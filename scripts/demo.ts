@@ -51,10 +51,10 @@ async function main() {
     for (const demo of DEMO_PAGES) {
       const page = await context.newPage();
       await page.goto(demo.url);
-      const panel = page.locator('frontline-sidebar .fl-panel');
+      const panel = page.frameLocator('frontline-sidebar iframe').locator('.fl-panel');
       try {
         await panel.locator('.fl-account-name').waitFor({ timeout: 15_000 });
-        await page.locator('frontline-sidebar [data-section="health"]').waitFor({ timeout: 5_000 });
+        await page.frameLocator('frontline-sidebar iframe').locator('[data-section="health"]').waitFor({ timeout: 5_000 });
       } catch {
         failed++;
         console.error(`✗ ${demo.title}: the sidebar did not show a matched account`);

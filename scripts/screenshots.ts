@@ -25,11 +25,11 @@ async function main() {
     const context = await launchWithExtension({ headless: true, locale: shot.locale, colorScheme: shot.scheme, viewport: { width: 1280, height: 1000 } });
     const page = await context.newPage();
     await page.goto(url(shot.page));
-    const panel = page.locator('frontline-sidebar .fl-panel');
+    const panel = page.frameLocator('frontline-sidebar iframe').locator('.fl-panel');
     await panel.locator('.fl-account-name').waitFor();
     if (shot.collapsed) {
       await panel.locator('.fl-topbar button').last().click();
-      await page.locator('frontline-sidebar .fl-rail').waitFor();
+      await page.frameLocator('frontline-sidebar iframe').locator('.fl-rail').waitFor();
     }
     if (shot.palette) {
       await panel.locator('.fl-topbar button').first().click();

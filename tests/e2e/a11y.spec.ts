@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, demo, panel } from './fixtures';
+import { test, expect, demo, panel, sidebar } from './fixtures';
 import { PAGES_DIR } from '../../scripts/demo/launch';
 
 /** axe on the sidebar alone: the demo pages stand in for CRMs whose own markup is not ours to fix. */
@@ -36,7 +36,7 @@ for (const scheme of ['light', 'dark'] as const) {
       const page = await context.newPage();
       await page.goto(demo('salesforce-opportunity').url);
       await panel(page).getByRole('button', { name: 'Collapse Frontline' }).click();
-      await expect(page.locator('frontline-sidebar .fl-rail')).toBeVisible();
+      await expect(sidebar(page).locator('.fl-rail')).toBeVisible();
       expect(await violations(page)).toEqual([]);
     });
 

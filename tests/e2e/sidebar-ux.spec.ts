@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, demo, panel, inWorker } from './fixtures';
+import { test, expect, demo, panel, sidebar, inWorker } from './fixtures';
 import { PAGES_DIR } from '../../scripts/demo/launch';
 
 const sample = JSON.parse(readFileSync(new URL('../../assets/sample-pack.json', import.meta.url), 'utf8'));
@@ -24,7 +24,7 @@ test('the toolbar button / keyboard command toggles the sidebar in the tab', asy
       await Promise.all(tabs.map((t) => chrome.tabs.sendMessage(t.id, { frontline: 1, type: 'sidebar:toggle' }).catch(() => undefined)));
     });
   await toggle();
-  await expect(page.locator('frontline-sidebar .fl-rail')).toBeVisible();
+  await expect(sidebar(page).locator('.fl-rail')).toBeVisible();
   await toggle();
   await expect(panel(page).locator('.fl-account-name')).toBeVisible();
 });

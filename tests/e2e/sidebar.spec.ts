@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, demo, panel } from './fixtures';
+import { test, expect, demo, panel, sidebar } from './fixtures';
 
 const sample = JSON.parse(readFileSync(new URL('../../assets/sample-pack.json', import.meta.url), 'utf8'));
 const en = (t: string | Record<string, string>) => (typeof t === 'string' ? t : t.en);
@@ -68,7 +68,7 @@ test('the sidebar collapses to a rail and opens again', async ({ context }) => {
   const page = await context.newPage();
   await page.goto(demo('salesforce-opportunity').url);
   await panel(page).getByRole('button', { name: 'Collapse Frontline' }).click();
-  const rail = page.locator('frontline-sidebar .fl-rail');
+  const rail = sidebar(page).locator('.fl-rail');
   await expect(rail).toBeVisible();
   await expect(rail).toHaveAttribute('aria-label', /Northwind Traders/);
   await expect(panel(page)).toHaveCount(0);
@@ -76,8 +76,10 @@ test('the sidebar collapses to a rail and opens again', async ({ context }) => {
   await expect(panel(page).locator('.fl-account-name')).toHaveText('Northwind Traders');
 });
 
-async function importPack(page: Page, name: string, pack: unknown) {
+/** Picks a pack file on the options page: it is checked and previewed, then activated with the Activate button. */
+async function importPack(page: Page, name: string, pack: unknown, { activate = true } = {}) {
   await page.getByTestId('pack-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(typeof pack === 'string' ? pack : JSON.stringify(pack)) });
+  if (activate) await page.getByTestId('activate').click();
 }
 
 test('a pack with five errors is refused with each path listed, and the sample pack stays active', async ({ context, extId }) => {
@@ -91,7 +93,7 @@ test('a pack with five errors is refused with each path listed, and the sample p
   bad.playbooks[0].motion = 'hunting';
   bad.healthModel.measures[0].weight = -1;
   bad.accounts[1].renewalDate = '2027-13-01';
-  await importPack(page, 'broken.json', bad);
+  await importPack(page, 'broken.json', bad, { activate: false });
   await expect(page.getByTestId('notice')).toContainText('5 problems');
   const errors = page.getByTestId('pack-errors').locator('li');
   await expect(errors).toHaveCount(5);
@@ -112,7 +114,11 @@ test('importing a new pack changes what reps see, and rollback brings the old on
   const next = structuredClone(sample);
   next.meta.version = '2.0.0';
   next.accounts.find((a: any) => a.id === 'northwind').name = 'Northwind Traders Group';
-  await importPack(page, 'pack-v2.json', next);
+  await importPack(page, 'pack-v2.json', next, { activate: false });
+  // Checked and previewed; nothing changes for reps before Activate.
+  await expect(page.getByTestId('diff')).toContainText('Northwind Traders Group');
+  await expect(page.getByTestId('pack-version')).toHaveText(sample.meta.version);
+  await page.getByTestId('activate').click();
   await expect(page.getByTestId('notice')).toContainText('2.0.0');
   await expect(page.getByTestId('pack-version')).toHaveText('2.0.0');
 

@@ -25,6 +25,8 @@ export function createSidebarState(lang: Lang, open: boolean, width: number) {
     /** The battlecard tab in view (competitor id); null = the strongest. */
     selectedCard: signal<string | null>(null),
     paletteOpen: signal(false),
+    /** Whether the page has a reply box to insert into (webmail). */
+    canInsert: signal(false),
   };
 }
 

@@ -1,0 +1,155 @@
+/**
+ * The content-script side: read the page with the site's adapter and host the sidebar
+ * frame. The sidebar itself (utils/ui/app.tsx) runs in an extension-origin iframe, so
+ * pack content never enters the page's DOM and the page's CSS cannot reach it; this
+ * script stays small. Everything is tied to `ctx`: when the extension is updated the
+ * old frame removes itself quietly.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { panelOpen, panelWidth } from '../settings';
+import type { PageContext } from '../sites/types';
+import type { Site } from '../sites/site';
+import { FRAME_PAGE, isUiMessage, type FrameInit, type FrameLayout, type ToFrame } from '../ui/channel';
+import { isToggle } from './toggle';
+import { trackReplyBox } from './replyBox';
+
+export interface RunOptions {
+  /** The sites this content script reads (its bundle holds only their adapters). */
+  sites: Site[];
+  /** Webmail: offer "insert in reply". */
+  replies?: boolean;
+}
+
+/** What makes two readings of the page the same record in the same state. */
+function identity(pc: PageContext): string {
+  return JSON.stringify([pc.site, pc.recordType, pc.recordId, pc.accountName, pc.accountId, pc.domains, pc.emails, pc.stage, pc.opportunityType, pc.competitorsField, pc.subject, pc.text.length]);
+}
+
+const RAIL = { width: 34, height: 120 };
+
+/** The frame's box: the full-height panel, or the slim rail at 40% of the height. */
+function place(host: HTMLElement, layout: FrameLayout) {
+  const s = host.style;
+  s.setProperty('position', 'fixed', 'important');
+  s.setProperty('right', '0', 'important');
+  s.setProperty('z-index', '2147483000', 'important');
+  s.setProperty('top', layout.open ? '0' : '40vh', 'important');
+  s.setProperty('width', `${layout.open ? layout.width : RAIL.width}px`, 'important');
+  s.setProperty('height', layout.open ? '100vh' : `${RAIL.height}px`, 'important');
+  s.setProperty('box-shadow', layout.open ? '-4px 0 16px rgba(0,0,0,.12)' : '-2px 2px 8px rgba(0,0,0,.15)', 'important');
+}
+
+export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): Promise<void> {
+  const site = opts.sites.find((s) => s.matches(new URL(location.href)));
+  // A host our match patterns cover but no adapter reads (a marketing page, settings): nothing to do.
+  if (!site) return;
+  const [open, width] = await Promise.all([panelOpen(site.id).getValue(), panelWidth(site.id).getValue()]);
+  let layout: FrameLayout = { open, width };
+  const replies = opts.replies ? trackReplyBox(document) : null;
+
+  let page: PageContext | null = null;
+  let lastIdentity: string | null = null;
+  let host: HTMLElement | null = null;
+  const frameOrigin = browser.runtime.getURL('/');
+
+  const tellFrame = (msg: ToFrame) => void browser.runtime.sendMessage(msg).catch(() => undefined);
+
+  const mount = () => {
+    if (host) return;
+    host = document.createElement('frontline-sidebar');
+    place(host, layout);
+    // Open root: it holds only the iframe, whose content is cross-origin to the page anyway.
+    const root = host.attachShadow({ mode: 'open' });
+    const frame = document.createElement('iframe');
+    frame.src = `${browser.runtime.getURL(FRAME_PAGE as '/options.html')}?site=${encodeURIComponent(site.id)}`;
+    frame.title = 'Frontline';
+    frame.allow = 'clipboard-write';
+    frame.setAttribute('style', 'border:0;width:100%;height:100%;display:block;background:transparent;color-scheme:normal');
+    root.append(frame);
+    document.documentElement.append(host);
+  };
+  const unmount = () => {
+    host?.remove();
+    host = null;
+  };
+  ctx.onInvalidated(() => {
+    unmount();
+    replies?.stop();
+  });
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    if (isToggle(raw)) {
+      tellFrame({ frontline: 'ui', type: 'toggle' });
+      return undefined;
+    }
+    // From our sidebar frame only (an extension page), never from anything else.
+    if (!isUiMessage(raw) || !sender.url?.startsWith(frameOrigin)) return undefined;
+    switch (raw.type) {
+      case 'ready':
+        return Promise.resolve<FrameInit>({ ctx: page, site: site.id, canInsert: replies !== null });
+      case 'layout':
+        layout = { open: Boolean(raw.layout.open), width: Number(raw.layout.width) || layout.width };
+        if (host) place(host, layout);
+        return undefined;
+      case 'insert':
+        return Promise.resolve(replies?.insert(String(raw.text)) ?? false);
+      default:
+        return undefined;
+    }
+  });
+
+  let observer: MutationObserver | null = null;
+  // Refreshes run one after another, so two readings of the page never interleave.
+  let queue: Promise<void> = Promise.resolve();
+  const refresh = () => (queue = queue.then(readPage, readPage));
+  const readPage = async () => {
+    const url = new URL(location.href);
+    // URL first: on lists, inboxes and settings we read no DOM and watch no mutations.
+    const next = site.isRecord(url) ? site.extract(document, url) : null;
+    watch(site.isRecord(url));
+    if (!next) {
+      // Not a record (list, inbox, settings): no sidebar at all.
+      page = null;
+      lastIdentity = null;
+      unmount();
+      return;
+    }
+    const id = identity(next);
+    if (id === lastIdentity) return;
+    lastIdentity = id;
+    page = next;
+    if (host) tellFrame({ frontline: 'ui', type: 'context', ctx: page, canInsert: replies !== null });
+    else mount(); // the new frame asks for the context when it is ready
+  };
+
+  let timer: number | undefined;
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = ctx.setTimeout(() => void refresh(), 250);
+  };
+
+  /** One debounced observer, only while the URL can show a record. */
+  function watch(on: boolean) {
+    if (on && !observer) {
+      observer = new MutationObserver((records) => {
+        // Our own host's changes are not the page changing.
+        if (records.every((r) => r.target === host)) return;
+        schedule();
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    } else if (!on && observer) {
+      observer.disconnect();
+      observer = null;
+    }
+  }
+
+  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  ctx.onInvalidated(() => {
+    observer?.disconnect();
+    clearTimeout(timer);
+  });
+
+  await refresh();
+}
