@@ -274,8 +274,9 @@ export function formatExplain(result: ExplainResult, url: URL | string): string 
   }
   if (ctx.ownEmail !== undefined) lines.push(row('Signed in as', `${orDash(ctx.ownEmail)} (left out of the lookup)`));
   lines.push(row('Stage', `${orDash(ctx.stage)}${ctx.pipeline ? ` (pipeline ${ctx.pipeline})` : ''}`));
-  if (ctx.opportunityType !== undefined) lines.push(row('Type', orDash(ctx.opportunityType)));
-  if (ctx.amount !== undefined || ctx.closeDate !== undefined) lines.push(row('Amount / close', `${orDash(ctx.amount)} · ${orDash(ctx.closeDate)}`));
+  const deal = ctx.recordType === 'opportunity' || ctx.recordType === 'deal';
+  if (deal || ctx.opportunityType) lines.push(row('Type', orDash(ctx.opportunityType)));
+  if (deal || ctx.amount || ctx.closeDate) lines.push(row('Amount / close', `${orDash(ctx.amount)} · ${orDash(ctx.closeDate)}`));
   lines.push(row('Competitor field', list(ctx.competitorsField)));
   lines.push(row('Text', ctx.text ? `${ctx.text.length} characters: “${excerpt(ctx.text)}”` : DASH));
 
