@@ -11,9 +11,11 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Frontline',
     description: 'Battlecards, playbook stage, next steps and account health beside your CRM and inbox.',
-    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    // alarms: the scheduled pack sync (docs/deploy.md).
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
     // Self-hosted CRMs named in the pack's `sites` rules: asked for one host at a time
-    // from the options page, never granted up front.
+    // from the options page, never granted up front. The same, for a pack host that
+    // sends no CORS headers (docs/deploy.md).
     optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Frontline' },
     // The sidebar frame. Any https host, because self-hosted CRMs are granted at run
@@ -29,6 +31,9 @@ export default defineConfig({
         description: 'Open or collapse the Frontline sidebar',
       },
     },
+    // Chrome reads enterprise settings (pack URL, public key, refresh) against this
+    // schema; Firefox takes them from policies.json "3rdparty" (docs/deploy.md).
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'frontline@example.com', strict_min_version: '129.0' } } }
       : {}),

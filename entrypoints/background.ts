@@ -3,10 +3,12 @@ import { admit, classifySender, type Reply } from '@/utils/messages';
 import { createService } from '@/utils/background/service';
 import { getDb } from '@/utils/store/db';
 import { TOGGLE_MESSAGE } from '@/utils/content/toggle';
+import { SYNC_ALARM, browserOpsDeps } from '@/utils/sync/browser';
+import { watchManaged } from '@/utils/sync/managed';
 import { syncGenericScripts } from '@/utils/background/genericScripts';
 
 export default defineBackground(() => {
-  const service = createService({ getDb });
+  const service = createService({ getDb, ops: browserOpsDeps() });
   const extensionOrigin = browser.runtime.getURL('/');
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
@@ -16,7 +18,7 @@ export default defineBackground(() => {
     return handler(verdict.payload).then(
       (data) => {
         // A pack change can change which self-hosted CRMs the generic script covers.
-        if (verdict.type.startsWith('pack:')) void resyncGeneric();
+        if (verdict.type.startsWith('pack:') || verdict.type === 'sync:now') void resyncGeneric();
         return { ok: true, data };
       },
       (e: unknown) => ({ ok: false, error: e instanceof Error ? e.message : String(e) }),
@@ -34,6 +36,20 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void resyncGeneric());
   browser.permissions.onAdded.addListener(() => void resyncGeneric());
   browser.permissions.onRemoved.addListener(() => void resyncGeneric());
+
+  // Pack sync: one alarm, re-armed after every run from the state in storage (alarms
+  // may not survive a browser restart, and the worker never keeps the schedule).
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== SYNC_ALARM) return;
+    service.ops.syncNow().then(
+      ({ result }) => {
+        if (result?.outcome === 'updated') void resyncGeneric();
+      },
+      () => undefined,
+    );
+  });
+  watchManaged(() => void service.ops.settingsChanged().catch(() => undefined));
+  void service.ops.ensureScheduled().catch(() => undefined);
 
   // Toolbar button and keyboard command both toggle the sidebar in the current tab.
   const toggle = (tabId?: number) => {

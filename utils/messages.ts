@@ -7,6 +7,10 @@ import * as v from 'valibot';
 import type { SidebarView, PackInfo, AccountHit } from './view/types';
 import type { PackError } from './pack/validate';
 import type { RecordType } from './sites/types';
+import type { ActivateResult, OpsReport, Preview, SyncStatus } from './sync/handlers';
+import type { SyncResult } from './sync/sync';
+import type { AnalyticsReport } from './sync/analytics';
+import type { SettingKey } from './sync/settings';
 import type { PaletteHit } from './search/palette';
 import type { SiteRule } from './pack/schema';
 
@@ -67,6 +71,15 @@ export const REQUESTS = {
   'pack:info': v.object({}),
   'pack:import': v.object({ text: v.string(), source: str(2000) }),
   'pack:rollback': v.object({}),
+  // Ops console (options page only): sync, preview before activation, reports.
+  'sync:status': v.object({}),
+  'sync:settings': v.object({ packUrl: v.nullable(str(2000)), publicKey: v.nullable(str(400)), refreshMinutes: v.pipe(v.number(), v.integer()) }),
+  'sync:now': v.object({}),
+  'pack:preview': v.object({ text: v.string(), source: str(2000), lang: Lang }),
+  'pack:activate': v.object({ text: v.string(), source: str(2000), allowDowngrade: v.boolean() }),
+  'ops:report': v.object({}),
+  'usage:report': v.object({ lang: Lang }),
+  'usage:clear': v.object({}),
 } as const;
 
 export type MessageType = keyof typeof REQUESTS;
@@ -85,6 +98,14 @@ export interface Responses {
   'pack:info': PackInfo;
   'pack:import': ImportResult;
   'pack:rollback': { ok: true; info: PackInfo } | { ok: false; error: string };
+  'sync:status': SyncStatus;
+  'sync:settings': { ok: true; status: SyncStatus } | { ok: false; errors: { field: SettingKey; message: string }[] };
+  'sync:now': { result: SyncResult | null; status: SyncStatus };
+  'pack:preview': Preview;
+  'pack:activate': ActivateResult;
+  'ops:report': OpsReport;
+  'usage:report': AnalyticsReport;
+  'usage:clear': { ok: true; cleared: number };
 }
 
 /** Requests a content script (running in a CRM or mail tab) may make. */

@@ -1,3 +1,8 @@
+/**
+ * The ops console: the active pack, where it came from and the last sync; import
+ * (file or URL) with a preview before activation; roll back; sync settings (locked
+ * when set by policy); stale cards; site rules and their permissions; local analytics.
+ */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { ask } from '@/utils/ask';
@@ -5,51 +10,47 @@ import { pickLang, type Lang } from '@/utils/i18n';
 import { browser } from 'wxt/browser';
 import { langSetting, type LangSetting } from '@/utils/settings';
 import type { PackInfo } from '@/utils/view/types';
-import type { PackError } from '@/utils/pack/validate';
+import type { OpsReport, SyncStatus } from '@/utils/sync/handlers';
+import { syncStateItem } from '@/utils/sync/browser';
+import { ImportSection } from './ImportSection';
+import { SyncSection } from './SyncSection';
+import { SyncResultText } from './SyncResultText';
+import { SitesSection, StaleSection } from './ReportSections';
+import { AnalyticsSection } from './AnalyticsSection';
 import { ot } from './strings';
 
-type Notice = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
+type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
 export function App({ initialLang, initialPref }: { initialLang: Lang; initialPref: LangSetting }) {
   const lang = useSignal<Lang>(initialLang);
   const pref = useSignal<LangSetting>(initialPref);
   const info = useSignal<PackInfo | null>(null);
-  const notice = useSignal<Notice>(null);
-  const errors = useSignal<PackError[]>([]);
-  const warnings = useSignal<PackError[]>([]);
+  const sync = useSignal<SyncStatus | null>(null);
+  const report = useSignal<OpsReport | null>(null);
+  const rollbackNotice = useSignal<Notice>(null);
+  /** Bumped whenever the active pack may have changed: reports reload. */
+  const epoch = useSignal(0);
   const l = lang.value;
 
   const refresh = async () => {
-    info.value = await ask('pack:info', {});
+    const [i, s, r] = await Promise.all([ask('pack:info', {}), ask('sync:status', {}), ask('ops:report', {})]);
+    info.value = i;
+    sync.value = s;
+    report.value = r;
+    epoch.value++;
   };
   useEffect(() => {
     void refresh();
+    // A scheduled sync (or one started by a policy change) may finish while the page is open.
+    return syncStateItem.watch(() => void refresh());
   }, []);
-
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    notice.value = { kind: 'busy', text: ot(l, 'importing') };
-    errors.value = [];
-    warnings.value = [];
-    const result = await ask('pack:import', { text: await file.text(), source: `file:${file.name}` });
-    if (result.ok) {
-      info.value = result.info;
-      warnings.value = result.warnings;
-      notice.value = { kind: 'ok', text: ot(l, 'imported_ok', { name: result.info.name, version: result.info.version }) };
-    } else {
-      errors.value = result.errors;
-      notice.value = { kind: 'error', text: ot(l, 'rejected', { count: result.errors.length }) };
-      await refresh();
-    }
-  };
 
   const onRollback = async () => {
     const result = await ask('pack:rollback', {});
     if (result.ok) {
-      info.value = result.info;
-      errors.value = [];
-      notice.value = { kind: 'ok', text: ot(l, 'rolledBack', { name: result.info.name, version: result.info.version }) };
-    } else notice.value = { kind: 'error', text: result.error };
+      rollbackNotice.value = { kind: 'ok', text: ot(l, 'rolledBack', { name: result.info.name, version: result.info.version }) };
+      await refresh();
+    } else rollbackNotice.value = { kind: 'error', text: result.error };
   };
 
   const onLang = async (value: LangSetting) => {
@@ -60,11 +61,29 @@ export function App({ initialLang, initialPref }: { initialLang: Lang; initialPr
   };
 
   const i = info.value;
+  const s = sync.value;
+  const fromSync = i && s?.settings.packUrl && i.source === s.settings.packUrl;
   return (
     <main>
       <h1>{ot(l, 'title')}</h1>
+      <nav aria-label={ot(l, 'sections')} class="toc">
+        {(
+          [
+            ['active', 'active'],
+            ['import', 'importTitle'],
+            ['sync', 'syncTitle'],
+            ['stale', 'staleTitle'],
+            ['sites', 'sitesTitle'],
+            ['usage', 'usageTitle'],
+          ] as const
+        ).map(([id, key]) => (
+          <a key={id} href={`#${id}`}>
+            {ot(l, key)}
+          </a>
+        ))}
+      </nav>
 
-      <section aria-labelledby="active-h">
+      <section aria-labelledby="active-h" id="active">
         <h2 id="active-h">{ot(l, 'active')}</h2>
         {i && (
           <dl class="facts" data-testid="pack-info">
@@ -77,50 +96,21 @@ export function App({ initialLang, initialPref }: { initialLang: Lang; initialPr
             <dt>{ot(l, 'imported')}</dt>
             <dd>{i.source === 'embedded' ? '—' : new Date(i.importedAt).toLocaleString(l)}</dd>
             <dt>{ot(l, 'source')}</dt>
-            <dd>{i.source === 'embedded' ? ot(l, 'embedded') : i.source}</dd>
+            <dd data-testid="pack-source">
+              {i.source === 'embedded' ? ot(l, 'embedded') : i.source.startsWith('file:') ? ot(l, 'sourceFile', { name: i.source.slice(5) }) : i.source}
+              {fromSync ? ` (${ot(l, 'sourceSync')})` : ''}
+            </dd>
             <dt>{ot(l, 'counts')}</dt>
             <dd>{ot(l, 'countsValue', i.counts)}</dd>
+            {s?.settings.packUrl && (
+              <>
+                <dt>{ot(l, 'lastSync')}</dt>
+                <dd data-testid="pack-last-sync">{s.lastResult ? <SyncResultText result={s.lastResult} lang={l} /> : ot(l, 'neverSynced')}</dd>
+              </>
+            )}
           </dl>
         )}
-      </section>
-
-      <section aria-labelledby="import-h">
-        <h2 id="import-h">{ot(l, 'importTitle')}</h2>
-        <p>{ot(l, 'importHelp')}</p>
-        <label>
-          {ot(l, 'chooseFile')}{' '}
-          <input type="file" accept=".json,application/json" data-testid="pack-file" onChange={(e) => onFile((e.target as HTMLInputElement).files?.[0])} />
-        </label>
-        {notice.value && (
-          <p class={`notice notice-${notice.value.kind}`} role={notice.value.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
-            {notice.value.text}
-          </p>
-        )}
-        {errors.value.length > 0 && (
-          <ol class="errors" data-testid="pack-errors">
-            {errors.value.map((e, k) => (
-              <li key={k}>
-                <code>{e.path}</code>: {e.message}
-              </li>
-            ))}
-          </ol>
-        )}
-        {warnings.value.length > 0 && (
-          <details>
-            <summary>{ot(l, 'warnings')}</summary>
-            <ul>
-              {warnings.value.map((e, k) => (
-                <li key={k}>
-                  <code>{e.path}</code>: {e.message}
-                </li>
-              ))}
-            </ul>
-          </details>
-        )}
-      </section>
-
-      <section aria-labelledby="rollback-h">
-        <h2 id="rollback-h">{ot(l, 'rollbackTitle')}</h2>
+        <h3>{ot(l, 'rollbackTitle')}</h3>
         {i?.previous ? (
           <>
             <p>{ot(l, 'rollbackHelp', { name: i.previous.name, version: i.previous.version })}</p>
@@ -131,7 +121,34 @@ export function App({ initialLang, initialPref }: { initialLang: Lang; initialPr
         ) : (
           <p>{ot(l, 'rollbackNone')}</p>
         )}
+        {rollbackNotice.value && (
+          <p class={`notice notice-${rollbackNotice.value.kind}`} role={rollbackNotice.value.kind === 'error' ? 'alert' : 'status'} data-testid="rollback-notice">
+            {rollbackNotice.value.text}
+          </p>
+        )}
       </section>
+
+      <ImportSection
+        lang={l}
+        onActivated={(next) => {
+          info.value = next;
+          rollbackNotice.value = null;
+          void refresh();
+        }}
+      />
+
+      <SyncSection
+        lang={l}
+        status={s}
+        onSynced={(next) => {
+          sync.value = next;
+          void refresh();
+        }}
+      />
+
+      <StaleSection lang={l} report={report.value} />
+      <SitesSection lang={l} report={report.value} />
+      <AnalyticsSection lang={l} epoch={epoch.value} />
 
       <section aria-labelledby="settings-h">
         <h2 id="settings-h">{ot(l, 'settings')}</h2>

@@ -15,15 +15,18 @@ import type { MatchResult } from '../match/types';
 import type { KnowledgePack } from '../pack/schema';
 import type { MessageType, Request, Responses } from '../messages';
 import type { AccountHit } from '../view/types';
+import { createOpsHandlers, type OpsDeps } from '../sync/handlers';
 
 export interface ServiceDeps {
   getDb: () => Promise<Db>;
   now?: () => Date;
+  /** Sync storage, policy, fetch and alarm (in-memory defaults for tests). */
+  ops?: OpsDeps;
 }
 
 export type Handlers = { [K in MessageType]: (payload: Request<K>) => Promise<Responses[K]> };
 
-export function createService({ getDb, now = () => new Date() }: ServiceDeps): Handlers & { invalidate(): void } {
+export function createService({ getDb, now = () => new Date(), ops }: ServiceDeps): Handlers & { invalidate(): void; ops: ReturnType<typeof createOpsHandlers>['ops'] } {
   type Active = { stored: StoredPack; index: PackIndex; palette?: PaletteIndex };
   let active: Active | null = null;
   let loading: Promise<Active> | null = null;
@@ -60,8 +63,11 @@ export function createService({ getDb, now = () => new Date() }: ServiceDeps): H
     return packInfo(stored, await getPreviousPack(db), lang);
   }
 
+  const opsHandlers = createOpsHandlers({ getDb, now, current, invalidate, info: () => info(), ops });
+
   return {
     invalidate,
+    ...opsHandlers,
 
     async 'view:get'({ ctx, lang, focus }) {
       const db = await getDb();

@@ -1,0 +1,289 @@
+/**
+ * The background's ops handlers: sync status and settings, sync now, preview and
+ * activate an incoming pack, the stale-content and site-rule report, local
+ * analytics. Independent of `browser.*`: storage, policy, fetch and the alarm are
+ * injected (utils/sync/browser.ts wires the real ones), so they run under vitest.
+ */
+import type { Db, StoredPack } from '../store/db';
+import { activatePack } from '../store/packStore';
+import type { PackError } from '../pack/validate';
+import type { KnowledgePack, SiteRule } from '../pack/schema';
+import { localize } from '../pack/text';
+import { diffPacks, type PackDiff } from '../pack/diff';
+import type { PackInfo } from '../view/types';
+import { checkPackUrl, checkPublicKey, checkRefresh, effectiveSettings, type EffectiveSettings, type SettingKey, type UserSettings } from './settings';
+import { EMPTY_STATE, resetForSettings, runSync, type SyncResult, type SyncState } from './sync';
+import { intakePack, type Comparison, type SignatureStatus } from './intake';
+import { buildReport, type AnalyticsReport } from './analytics';
+
+export interface KeyValue<T> {
+  get(): Promise<T | null>;
+  set(value: T): Promise<void>;
+}
+
+export function memoryKeyValue<T>(initial: T | null = null): KeyValue<T> {
+  let v = initial;
+  return { get: async () => v, set: async (x) => void (v = x) };
+}
+
+export interface OpsDeps {
+  fetch?: typeof fetch;
+  userSettings?: KeyValue<UserSettings>;
+  syncState?: KeyValue<SyncState>;
+  /** The managed-storage policy as the browser gives it ({} when there is none). */
+  managed?: () => Promise<unknown>;
+  /** Arms the sync alarm for `at` (epoch ms), or clears it (null). */
+  schedule?: (at: number | null) => Promise<void>;
+  online?: () => boolean;
+  random?: () => number;
+}
+
+export interface SyncStatus {
+  settings: EffectiveSettings;
+  lastResult: SyncResult | null;
+  lastSuccessAt: string | null;
+  nextAt: number | null;
+  failures: number;
+}
+
+export interface IncomingInfo {
+  id: string;
+  name: string;
+  version: string;
+  publishedAt: string;
+  counts: PackInfo['counts'];
+}
+
+export type Preview =
+  | { ok: true; incoming: IncomingInfo; warnings: PackError[]; signature: SignatureStatus; keyId: string | null; comparison: Comparison; diff: PackDiff }
+  | { ok: false; reason: 'invalid' | 'signature'; errors: PackError[]; warnings: PackError[] };
+
+export type ActivateResult =
+  | { ok: true; info: PackInfo; warnings: PackError[]; comparison: Comparison }
+  | { ok: false; reason: 'invalid' | 'signature' | 'downgrade' | 'same-version'; errors: PackError[] };
+
+export interface StaleCard {
+  id: string;
+  name: string;
+  reviewedAt: string;
+  reviewEvery: number;
+  /** The date the next review was due. */
+  dueOn: string;
+  /** Days past due (negative: due in that many days). */
+  daysOverdue: number;
+}
+
+export interface OpsReport {
+  /** Cards past their review date, grouped by owner, most overdue first. */
+  stale: { owner: string; cards: StaleCard[] }[];
+  /** Cards due for review within 14 days. */
+  dueSoon: StaleCard[];
+  sites: Pick<SiteRule, 'id' | 'host' | 'pathPrefix' | 'recordType'>[];
+}
+
+export interface OpsContext {
+  getDb: () => Promise<Db>;
+  now: () => Date;
+  current: () => Promise<{ stored: StoredPack }>;
+  invalidate: () => void;
+  info: () => Promise<PackInfo>;
+  ops?: OpsDeps;
+}
+
+const DIFF_LIMIT = 200;
+const DAY = 86_400_000;
+
+export function createOpsHandlers(ctx: OpsContext) {
+  const deps = ctx.ops ?? {};
+  const userSettings = deps.userSettings ?? memoryKeyValue<UserSettings>({});
+  const syncState = deps.syncState ?? memoryKeyValue<SyncState>();
+  const managed = deps.managed ?? (async () => ({}));
+  const schedule = deps.schedule ?? (async () => undefined);
+  let running: Promise<{ result: SyncResult | null; state: SyncState }> | null = null;
+
+  const settings = async () => effectiveSettings((await userSettings.get()) ?? {}, await managed());
+  const loadState = async () => (await syncState.get()) ?? { ...EMPTY_STATE };
+
+  async function status(): Promise<SyncStatus> {
+    const [s, st] = [await settings(), await loadState()];
+    // A state for another URL (the policy changed it) says nothing about this one.
+    const mine = st.url === s.packUrl;
+    return { settings: s, lastResult: mine ? st.lastResult : null, lastSuccessAt: mine ? st.lastSuccessAt : null, nextAt: s.packUrl ? st.nextAt : null, failures: mine ? st.failures : 0 };
+  }
+
+  /** One sync at a time; the alarm and "Sync now" share it. */
+  function syncNow() {
+    running ??= (async () => {
+      try {
+        const out = await runSync({
+          fetch: deps.fetch ?? ((...a) => fetch(...a)),
+          settings,
+          loadState,
+          saveState: (s) => syncState.set(s),
+          active: async () => (await ctx.current()).stored.pack,
+          activate: async (pack, source) => {
+            await activatePack(await ctx.getDb(), pack, source, ctx.now());
+            ctx.invalidate();
+          },
+          now: ctx.now,
+          random: deps.random,
+          online: deps.online,
+        });
+        await schedule(out.state.nextAt);
+        return out;
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  }
+
+  /** After a wake-up, an install or a policy change: make sure an alarm is armed (or none). */
+  async function ensureScheduled(): Promise<void> {
+    const s = await settings();
+    let st = await loadState();
+    if (!s.packUrl) return schedule(null);
+    if (st.url !== s.packUrl) {
+      st = resetForSettings(st, s.packUrl, ctx.now());
+      await syncState.set(st);
+    }
+    await schedule(st.nextAt ?? ctx.now().getTime());
+  }
+
+  /** The URL or key changed (options page or policy): judge the published pack again, now. */
+  async function settingsChanged(): Promise<void> {
+    const s = await settings();
+    const st = await loadState();
+    const fresh = resetForSettings(s.packUrl === st.url ? { ...st, etag: null, lastModified: null, bodyHash: null } : st, s.packUrl, ctx.now());
+    await syncState.set(fresh);
+    if (s.packUrl) await syncNow();
+    else await schedule(null);
+  }
+
+  async function incomingInfo(pack: KnowledgePack, lang: string): Promise<IncomingInfo> {
+    return {
+      id: pack.meta.id,
+      name: localize(pack.meta.name, lang, pack.meta.defaultLocale),
+      version: pack.meta.version,
+      publishedAt: pack.meta.publishedAt,
+      counts: { competitors: pack.competitors.length, playbooks: pack.playbooks.length, accounts: pack.accounts.length, scenarios: pack.scenarios.length },
+    };
+  }
+
+  return {
+    ops: { syncNow, ensureScheduled, settingsChanged, status },
+
+    async 'sync:status'(): Promise<SyncStatus> {
+      return status();
+    },
+
+    async 'sync:settings'(req: { packUrl: string | null; publicKey: string | null; refreshMinutes: number }): Promise<{ ok: true; status: SyncStatus } | { ok: false; errors: { field: SettingKey; message: string }[] }> {
+      const eff = await settings();
+      const next: UserSettings = { ...((await userSettings.get()) ?? {}) };
+      const errors: { field: SettingKey; message: string }[] = [];
+      const packUrl = req.packUrl?.trim() || null;
+      const publicKey = req.publicKey?.trim() || null;
+      const wanted: Record<SettingKey, unknown> = { packUrl, publicKey, refreshMinutes: req.refreshMinutes };
+      for (const field of ['packUrl', 'publicKey', 'refreshMinutes'] as const) {
+        if (eff.locked[field]) {
+          if (wanted[field] !== eff[field]) errors.push({ field, message: 'set by your organisation\'s policy' });
+          continue;
+        }
+        const err = field === 'packUrl' ? packUrl && checkPackUrl(packUrl) : field === 'publicKey' ? publicKey && checkPublicKey(publicKey) : checkRefresh(req.refreshMinutes);
+        if (err) errors.push({ field, message: err });
+        else (next as Record<string, unknown>)[field] = wanted[field];
+      }
+      if (errors.length) return { ok: false, errors };
+      await userSettings.set(next);
+      const after = await settings();
+      const st = await loadState();
+      const changed = after.packUrl !== eff.packUrl || after.publicKey !== eff.publicKey;
+      if (changed) {
+        // A new URL or key: look again now, from scratch (a pack refused or taken
+        // under the old settings is judged again).
+        await settingsChanged();
+      } else if (after.refreshMinutes !== eff.refreshMinutes && after.packUrl) {
+        const at = ctx.now().getTime() + after.refreshMinutes * 60_000;
+        await syncState.set({ ...st, nextAt: at });
+        await schedule(at);
+      }
+      return { ok: true, status: await status() };
+    },
+
+    async 'sync:now'(): Promise<{ result: SyncResult | null; status: SyncStatus }> {
+      const { result } = await syncNow();
+      return { result, status: await status() };
+    },
+
+    async 'pack:preview'({ text, lang }: { text: string; source: string; lang: string }): Promise<Preview> {
+      const { stored } = await ctx.current();
+      const intake = await intakePack(text, { publicKey: (await settings()).publicKey, active: stored.pack });
+      if (!intake.ok) return intake;
+      return {
+        ok: true,
+        incoming: await incomingInfo(intake.pack, lang),
+        warnings: intake.warnings,
+        signature: intake.signature,
+        keyId: intake.keyId,
+        comparison: intake.comparison,
+        diff: diffPacks(stored.pack, intake.pack, { limit: DIFF_LIMIT, fieldLimit: 20, lang }),
+      };
+    },
+
+    async 'pack:activate'({ text, source, allowDowngrade }: { text: string; source: string; allowDowngrade: boolean }): Promise<ActivateResult> {
+      const { stored } = await ctx.current();
+      const intake = await intakePack(text, { publicKey: (await settings()).publicKey, active: stored.pack });
+      if (!intake.ok) return { ok: false, reason: intake.reason, errors: intake.errors };
+      if ((intake.comparison === 'downgrade' || intake.comparison === 'same-version') && !allowDowngrade) {
+        const message =
+          intake.comparison === 'downgrade'
+            ? `version ${intake.pack.meta.version} is older than the active ${stored.pack.meta.version}: activate it as a rollback`
+            : `version ${intake.pack.meta.version} is the active version with different content: activate it as a rollback, or bump meta.version`;
+        return { ok: false, reason: intake.comparison, errors: [{ path: 'meta.version', message }] };
+      }
+      await activatePack(await ctx.getDb(), intake.pack, source, ctx.now());
+      ctx.invalidate();
+      return { ok: true, info: await ctx.info(), warnings: intake.warnings, comparison: intake.comparison };
+    },
+
+    async 'ops:report'(): Promise<OpsReport> {
+      const { stored } = await ctx.current();
+      const today = ctx.now();
+      const cards: (StaleCard & { owner: string })[] = stored.pack.competitors.map((c) => {
+        const reviewed = Date.parse(`${c.reviewedAt.slice(0, 10)}T00:00:00Z`);
+        const due = reviewed + c.reviewEvery * DAY;
+        return {
+          id: c.id,
+          name: c.name,
+          owner: c.owner,
+          reviewedAt: c.reviewedAt.slice(0, 10),
+          reviewEvery: c.reviewEvery,
+          dueOn: new Date(due).toISOString().slice(0, 10),
+          daysOverdue: Math.floor((today.getTime() - due) / DAY),
+        };
+      });
+      const byOwner = new Map<string, StaleCard[]>();
+      for (const { owner, ...card } of cards.filter((c) => c.daysOverdue > 0).sort((a, b) => b.daysOverdue - a.daysOverdue)) {
+        byOwner.set(owner, [...(byOwner.get(owner) ?? []), card]);
+      }
+      return {
+        stale: [...byOwner].map(([owner, list]) => ({ owner, cards: list })),
+        dueSoon: cards.filter((c) => c.daysOverdue <= 0 && c.daysOverdue > -14).map(({ owner: _o, ...c }) => c),
+        sites: stored.pack.sites.map((s) => ({ id: s.id, host: s.host, pathPrefix: s.pathPrefix, recordType: s.recordType })),
+      };
+    },
+
+    async 'usage:report'({ lang }: { lang: string }): Promise<AnalyticsReport> {
+      const db = await ctx.getDb();
+      const [events, ticks] = await Promise.all([db.getAll('usage'), db.getAll('ticks')]);
+      return buildReport(events, ticks, (await ctx.current()).stored.pack, lang);
+    },
+
+    async 'usage:clear'(): Promise<{ ok: true; cleared: number }> {
+      const db = await ctx.getDb();
+      const tx = db.transaction('usage', 'readwrite');
+      const [cleared] = await Promise.all([tx.store.count(), tx.store.clear(), tx.done]);
+      return { ok: true, cleared };
+    },
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * One sync: fetch the pack URL (with the ETag of the last pack taken, so an unchanged
+ * pack costs a 304), check it, activate it. Everything it must remember — ETag,
+ * failures, the next attempt, the last result — is in the state it is given, because
+ * the MV3 service worker that runs it may be stopped at any moment. `fetch`, the
+ * state store and the pack store are injected, so it runs under vitest.
+ */
+import type { KnowledgePack } from '../pack/schema';
+import type { PackError } from '../pack/validate';
+import type { EffectiveSettings } from './settings';
+import { intakePack, sha256Hex } from './intake';
+import { nextAttemptAt } from './backoff';
+
+export type SyncOutcome =
+  /** A new pack was activated. */
+  | 'updated'
+  /** The server answered 304: the pack taken last time is still current. */
+  | 'not-modified'
+  /** The server sent the same bytes (no ETag support), or the pack is the active one. */
+  | 'unchanged'
+  /** A pack arrived but was not taken: bad signature, errors, or an older version. */
+  | 'refused'
+  /** Nothing usable arrived: offline, DNS, HTTP error, timeout. Retried with backoff. */
+  | 'error';
+
+export interface SyncResult {
+  at: string;
+  outcome: SyncOutcome;
+  /** For people: what happened, in English (the options page shows it with a translated heading). */
+  message: string;
+  url: string;
+  /** Version of the pack the server sent, when one was read. */
+  version?: string;
+  status?: number;
+  /** The first validation errors of a refused pack. */
+  errors?: PackError[];
+  /** Why a pack was refused, for the options page to phrase. */
+  reason?: 'signature' | 'invalid' | 'downgrade' | 'same-version';
+}
+
+export interface SyncState {
+  /** The URL the ETag and hash below belong to; a new URL starts afresh. */
+  url: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  /** SHA-256 of the last body taken (not refused). */
+  bodyHash: string | null;
+  failures: number;
+  /** Epoch ms of the next scheduled attempt. */
+  nextAt: number | null;
+  lastResult: SyncResult | null;
+  lastSuccessAt: string | null;
+}
+
+export const EMPTY_STATE: SyncState = { url: null, etag: null, lastModified: null, bodyHash: null, failures: 0, nextAt: null, lastResult: null, lastSuccessAt: null };
+
+export interface SyncDeps {
+  fetch: typeof fetch;
+  settings(): Promise<EffectiveSettings>;
+  loadState(): Promise<SyncState>;
+  saveState(state: SyncState): Promise<void>;
+  /** The active pack (null while the built-in sample is active). */
+  active(): Promise<KnowledgePack | null>;
+  activate(pack: KnowledgePack, source: string): Promise<void>;
+  now?: () => Date;
+  random?: () => number;
+  online?: () => boolean;
+  timeoutMs?: number;
+}
+
+const MAX_ERRORS = 20;
+
+export async function runSync(deps: SyncDeps): Promise<{ result: SyncResult | null; state: SyncState }> {
+  const now = deps.now?.() ?? new Date();
+  const settings = await deps.settings();
+  let state = await deps.loadState();
+  const url = settings.packUrl;
+  if (!url) {
+    state = { ...state, nextAt: null };
+    await deps.saveState(state);
+    return { result: null, state };
+  }
+  if (state.url !== url) state = { ...EMPTY_STATE, url };
+  const at = now.toISOString();
+  const done = async (result: SyncResult, patch: Partial<SyncState>, ok: boolean) => {
+    const failures = ok ? 0 : state.failures + 1;
+    state = {
+      ...state,
+      ...patch,
+      failures,
+      lastResult: result,
+      lastSuccessAt: ok ? at : state.lastSuccessAt,
+      nextAt: nextAttemptAt(now, ok ? 'ok' : 'failed', failures, settings.refreshMinutes, deps.random),
+    };
+    await deps.saveState(state);
+    return { result, state };
+  };
+  const failed = (message: string, status?: number) => done({ at, outcome: 'error', message, url, status }, {}, false);
+
+  if (deps.online && !deps.online()) return failed('offline: the active pack stays in use');
+
+  const headers: Record<string, string> = {};
+  if (state.etag) headers['If-None-Match'] = state.etag;
+  else if (state.lastModified) headers['If-Modified-Since'] = state.lastModified;
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), deps.timeoutMs ?? 60_000);
+  let res: Response;
+  let text: string;
+  try {
+    res = await deps.fetch(url, { headers, cache: 'no-store', credentials: 'omit', redirect: 'follow', signal: ctl.signal });
+    if (res.status === 304) {
+      clearTimeout(timer);
+      return done({ at, outcome: 'not-modified', message: 'not modified (304): the active pack is current', url, status: 304 }, {}, true);
+    }
+    if (!res.ok) {
+      clearTimeout(timer);
+      return failed(`the server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`, res.status);
+    }
+    text = await res.text();
+  } catch (e) {
+    const aborted = ctl.signal.aborted;
+    return failed(aborted ? 'no answer within 60 seconds' : `could not reach the server (${(e as Error).message || 'network error'}): the active pack stays in use`);
+  } finally {
+    clearTimeout(timer);
+  }
+
+  const etag = res.headers.get('ETag');
+  const lastModified = res.headers.get('Last-Modified');
+  const hash = await sha256Hex(text);
+  if (hash === state.bodyHash) {
+    return done({ at, outcome: 'unchanged', message: 'unchanged: the server sent the pack taken last time', url, status: res.status }, { etag, lastModified }, true);
+  }
+
+  const active = await deps.active();
+  const intake = await intakePack(text, { publicKey: settings.publicKey, active });
+  // A refused pack is not remembered (no ETag), so the next sync looks at it afresh:
+  // once ops fix the server, or the key, it is taken.
+  const refuse = (result: Omit<SyncResult, 'at' | 'outcome' | 'url'>) => done({ at, outcome: 'refused', url, status: res.status, ...result }, { etag: null, lastModified: null, bodyHash: null }, true);
+  if (!intake.ok) {
+    return refuse({
+      reason: intake.reason,
+      message: intake.reason === 'signature' ? intake.errors[0].message : `refused: the pack has ${intake.errors.length} problem${intake.errors.length === 1 ? '' : 's'}; the active pack stays`,
+      errors: intake.errors.slice(0, MAX_ERRORS),
+    });
+  }
+  const v = intake.pack.meta.version;
+  if (intake.comparison === 'downgrade') {
+    return refuse({ reason: 'downgrade', version: v, message: `refused: version ${v} is older than the active ${active!.meta.version} (publish it with a higher version, or roll back on this page)` });
+  }
+  if (intake.comparison === 'same-version') {
+    return refuse({ reason: 'same-version', version: v, message: `refused: version ${v} has the active pack's version but different content (bump meta.version)` });
+  }
+  const taken = { etag, lastModified, bodyHash: hash };
+  if (intake.comparison === 'identical') return done({ at, outcome: 'unchanged', message: `unchanged: ${v} is already active`, url, version: v, status: res.status }, taken, true);
+  await deps.activate(intake.pack, url);
+  return done({ at, outcome: 'updated', message: `activated ${intake.pack.meta.id} ${v}`, url, version: v, status: res.status }, taken, true);
+}
+
+/** A state as it should be after the settings changed: a new URL starts afresh, due now. */
+export function resetForSettings(state: SyncState, url: string | null, now: Date): SyncState {
+  if (state.url === url) return { ...state, nextAt: url ? now.getTime() : null };
+  return { ...EMPTY_STATE, url, nextAt: url ? now.getTime() : null, lastResult: null };
+}
