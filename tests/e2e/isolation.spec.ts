@@ -1,0 +1,198 @@
+/**
+ * Isolation (issue 7, docs/security.md): a script on the CRM or mail page — the page's
+ * own code, a third-party tag, a session-replay recorder — cannot drive the extension
+ * or read pack content. Everything here runs in the page's main world
+ * (page.evaluate), the way such a script would.
+ */
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect, demo, panel, inWorker } from './fixtures';
+
+const sample = JSON.parse(readFileSync(new URL('../../assets/sample-pack.json', import.meta.url), 'utf8'));
+const globex = sample.competitors.find((c: any) => c.id === 'globex');
+const en = (t: string | Record<string, string>) => (typeof t === 'string' ? t : t.en);
+/** A line of battlecard text that appears nowhere on the demo page itself. */
+const secret = en(globex.battlecard.whyWeWin[0]).slice(0, 40);
+
+/** What the extension holds, read in its own worker: the active pack and the rep's state. */
+const extensionState = (context: BrowserContext) =>
+  inWorker(context, async () => {
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      const r = indexedDB.open('frontline');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const all = (store: string) =>
+      new Promise<unknown[]>((res) => {
+        if (!db.objectStoreNames.contains(store)) return res([]);
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => res([]);
+      });
+    const [packs, ticks, picks, usage] = await Promise.all([all('packs'), all('ticks'), all('picks'), all('usage')]);
+    db.close();
+    return JSON.stringify({ packs: (packs as { pack: { meta: unknown } }[]).map((p) => p.pack.meta), ticks, picks, usage: usage.length });
+  });
+
+async function openSalesforce(page: Page) {
+  await page.goto(demo('salesforce-opportunity').url);
+  const p = panel(page);
+  await expect(p.locator('.fl-account-name')).toHaveText('Northwind Traders');
+  await p.getByRole('tab', { name: globex.name }).click();
+  await expect(p.getByRole('tabpanel')).toContainText(secret);
+  return p;
+}
+
+test('the page has no way to message the extension: no chrome.runtime, and extension URLs are closed to it', async ({ context, extId }) => {
+  const page = await context.newPage();
+  await openSalesforce(page);
+  const probe = await page.evaluate(async (id) => {
+    const c = (globalThis as any).chrome;
+    const out: Record<string, unknown> = {
+      runtime: typeof c?.runtime,
+      sendMessage: typeof c?.runtime?.sendMessage,
+      connect: typeof c?.runtime?.connect,
+      browser: typeof (globalThis as any).browser,
+    };
+    // Were sendMessage there, an extension id would be all it needs: try anyway.
+    try {
+      await c.runtime.sendMessage(id, { frontline: 1, type: 'pack:rollback', payload: {} });
+      out.sent = 'delivered';
+    } catch (e) {
+      out.sent = (e as Error).name;
+    }
+    // Static extension URLs (the bundle with the sample pack, the manifest) cannot be fetched.
+    for (const path of ['manifest.json', 'background.js', 'sidebar.html', 'options.html']) {
+      try {
+        const r = await fetch(`chrome-extension://${id}/${path}`);
+        out[path] = r.status;
+      } catch {
+        out[path] = 'blocked';
+      }
+    }
+    return out;
+  }, extId);
+  expect(probe).toEqual({
+    runtime: 'undefined',
+    sendMessage: 'undefined',
+    connect: 'undefined',
+    browser: 'undefined',
+    sent: 'TypeError',
+    'manifest.json': 'blocked',
+    'background.js': 'blocked',
+    'sidebar.html': 'blocked',
+    'options.html': 'blocked',
+  });
+});
+
+test('window.postMessage with Frontline-shaped messages does nothing: same pack, same state, same sidebar', async ({ context }) => {
+  const page = await context.newPage();
+  const p = await openSalesforce(page);
+  const before = await extensionState(context);
+  const sample2 = JSON.stringify({ ...sample, meta: { ...sample.meta, version: '9.9.9' } });
+  await page.evaluate((packText) => {
+    const messages = [
+      { frontline: 1, type: 'pack:import', payload: { text: packText, source: 'page' } },
+      { frontline: 1, type: 'pack:rollback', payload: {} },
+      { frontline: 1, type: 'checklist:set', payload: { accountId: 'northwind', playbookId: 'new-business', stageId: 'proposal', itemId: 'x', done: true } },
+      { frontline: 1, type: 'account:pick', payload: { recordKey: 'salesforce:opportunity:0065g00000NwOpp1AAB', accountId: 'acme' } },
+      { frontline: 1, type: 'sidebar:toggle' },
+      { frontline: 'ui', type: 'toggle' },
+      { frontline: 'ui', type: 'context', ctx: null, canInsert: true },
+      { frontline: 'ui', type: 'layout', layout: { open: false, width: 1 } },
+      { frontline: 'ui', type: 'insert', text: 'injected' },
+    ];
+    const targets: Window[] = [window, window.top!, ...Array.from({ length: window.frames.length }, (_, i) => window.frames[i])];
+    for (const t of targets) for (const m of messages) for (const origin of ['*']) t.postMessage(m, origin);
+    // And as DOM events, for a script that listens to those.
+    for (const m of messages) window.dispatchEvent(new CustomEvent('frontline', { detail: m }));
+  }, sample2);
+  await page.waitForTimeout(1_000);
+  await expect(p.locator('.fl-account-name')).toHaveText('Northwind Traders');
+  await expect(p.getByRole('tabpanel')).toContainText(secret);
+  await expect(p.locator('.fl-topbar')).toContainText(`v${sample.meta.version}`);
+  expect(await extensionState(context)).toBe(before);
+  // The host is still the panel's size (a forged "layout" did not shrink it).
+  const width = await page.locator('frontline-sidebar').evaluate((el) => el.getBoundingClientRect().width);
+  expect(width).toBeGreaterThan(200);
+});
+
+test('the page cannot read pack content: not in its DOM, not through the frame', async ({ context }) => {
+  const page = await context.newPage();
+  await openSalesforce(page);
+  const seen = await page.evaluate((secret) => {
+    // Everything a DOM-recording script could reach: the document and every open shadow root.
+    const texts: string[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      texts.push(root instanceof Document ? root.documentElement.outerHTML : root.innerHTML);
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+    };
+    visit(document);
+    const host = document.querySelector('frontline-sidebar');
+    const frame = host?.shadowRoot?.querySelector('iframe') ?? null;
+    let frameDocument: string;
+    try {
+      frameDocument = frame?.contentWindow?.document ? 'readable' : 'null';
+    } catch (e) {
+      frameDocument = (e as Error).name;
+    }
+    return {
+      inDom: texts.some((t) => t.includes(secret)),
+      inText: document.body.innerText.includes(secret),
+      found: Boolean(window.find?.(secret)),
+      contentDocument: frame ? frame.contentDocument === null : 'no frame',
+      frameDocument: frame ? frameDocument : 'no frame',
+    };
+  }, secret);
+  expect(seen).toEqual({ inDom: false, inText: false, found: false, contentDocument: true, frameDocument: 'SecurityError' });
+});
+
+test("the page's CSS cannot restyle the sidebar", async ({ context }) => {
+  const page = await context.newPage();
+  const p = await openSalesforce(page);
+  const look = () => p.locator('.fl-account-name').evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).fontSize, getComputedStyle(el).visibility]);
+  const before = await look();
+  await page.addStyleTag({ content: '*, *::before, *::after { color: rgb(255, 0, 0) !important; font-size: 40px !important; visibility: hidden !important; } iframe { opacity: 0 !important; } frontline-sidebar { width: 0 !important; }' });
+  expect(await look()).toEqual(before);
+  const hostWidth = await page.locator('frontline-sidebar').evaluate((el) => el.getBoundingClientRect().width);
+  expect(hostWidth).toBeGreaterThan(200);
+});
+
+// Known gap (docs/security.md, "Frames the page makes"): the host's shadow root is open,
+// so the page reads the frame's dynamic URL and can load its own copy of the sidebar,
+// which the content script answers like ours: the page still cannot read it, but it
+// can lay it invisibly over its own buttons and have the rep click "Insert in reply"
+// (battlecard text into the page's DOM). Fix: attach the host's shadow root closed and
+// give the frame a per-mount token in its URL fragment that the content script checks
+// on every frame message. Remove `test.fail` then.
+test.fail('a sidebar frame the page loads itself gets no record and shows no pack content', async ({ context }) => {
+  const page = await context.newPage();
+  await openSalesforce(page);
+  await page.evaluate(() => {
+    const ours = document.querySelector('frontline-sidebar')?.shadowRoot?.querySelector('iframe');
+    if (!ours) return;
+    const rogue = Object.assign(document.createElement('iframe'), { id: 'rogue', src: ours.src });
+    rogue.style.cssText = 'position:fixed;left:0;top:0;width:420px;height:900px;opacity:0.01';
+    document.body.append(rogue);
+  });
+  await page.waitForTimeout(3_000);
+  await expect(page.frameLocator('#rogue').locator('.fl-account-name')).toHaveCount(0);
+  await expect(page.frameLocator('#rogue').getByText(secret)).toHaveCount(0);
+});
+
+// Known gap (docs/security.md, "Fingerprinting"): WXT's content-script context announces
+// itself with window.postMessage({ type: '<extension id>:crm:wxt:content-script-started' }),
+// so every page learns that Frontline is installed, and its id, despite the frame's
+// use_dynamic_url. Fix: `noScriptStartedPostMessage: true` in the three
+// defineContentScript calls. Remove `test.fail` then.
+test.fail('the page is never told the extension id', async ({ context, extId }) => {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as any).__frontlineProbe = seen;
+    window.addEventListener('message', (e) => seen.push(JSON.stringify(e.data)));
+  });
+  await openSalesforce(page);
+  const seen: string[] = await page.evaluate(() => (window as any).__frontlineProbe);
+  expect(seen.filter((m) => m.includes(extId))).toEqual([]);
+});
