@@ -1,12 +1,14 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { noInnerHtml } from './scripts/build/noInnerHtml';
 
 // Host permissions are exactly the sites our content scripts read; anything else
 // (self-hosted CRMs from the pack's `sites` rules) is requested at run time.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    // noInnerHtml: addons-linter stays at 0 warnings (scripts/build/noInnerHtml.ts).
+    plugins: [preact(), noInnerHtml()],
   }),
   manifest: ({ browser }) => ({
     name: 'Frontline',
@@ -35,7 +37,16 @@ export default defineConfig({
     // schema; Firefox takes them from policies.json "3rdparty" (docs/deploy.md).
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'frontline@example.com', strict_min_version: '129.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Firefox 140 / Android 142: the first to read data_collection_permissions (required by AMO);
+            // Frontline sends nothing anywhere (the usage log stays local).
+            gecko: { id: 'frontline@example.com', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+          // MV2 has no optional_host_permissions (WXT drops it): the same hosts, asked at run time.
+          optional_permissions: ['https://*/*'],
+        }
       : {}),
   }),
 });
