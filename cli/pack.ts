@@ -196,6 +196,7 @@ class Cli {
     await mkdir(dirname(this.path(out)), { recursive: true });
     await writeFile(this.path(out), text);
     this.report([], r.warnings);
+    if (!minify && text.length > 8 << 20) this.io.err('tip: --minify writes about 40% less for a pack this size (a pretty layout helps only people reading it).\n');
     const p = r.validated;
     this.io.err(
       `Built ${p.meta.id} ${p.meta.version}: ${p.competitors.length} competitors, ${p.playbooks.length} playbooks, ${p.accounts.length.toLocaleString('en-US')} accounts, ${r.stats.snapshots.toLocaleString('en-US')} health snapshots → ${out} (${mb(Buffer.byteLength(text))}) in ${secs(performance.now() - t0)}\n`,

@@ -76,7 +76,8 @@ export const REQUESTS = {
   'sync:settings': v.object({ packUrl: v.nullable(str(2000)), publicKey: v.nullable(str(400)), refreshMinutes: v.pipe(v.number(), v.integer()) }),
   'sync:now': v.object({}),
   'pack:preview': v.object({ text: v.string(), source: str(2000), lang: Lang }),
-  'pack:activate': v.object({ text: v.string(), source: str(2000), allowDowngrade: v.boolean() }),
+  // The text, or the hash a pack:preview answered (saves sending a big pack twice).
+  'pack:activate': v.object({ text: v.optional(v.string()), hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), source: str(2000), allowDowngrade: v.boolean() }),
   'ops:report': v.object({}),
   'usage:report': v.object({ lang: Lang }),
   'usage:clear': v.object({}),

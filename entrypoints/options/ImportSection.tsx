@@ -119,7 +119,9 @@ export function ImportSection({ lang, onActivated }: { lang: Lang; onActivated: 
     phase.value = 'activating';
     notice.value = { kind: 'busy', text: ot(l, 'activating') };
     try {
-      const r = await ask('pack:activate', { text: p.text, source: p.source, allowDowngrade: allowDowngrade.value });
+      // Name the previewed pack by its hash; send the text only if the background lost it (it was restarted).
+      let r = await ask('pack:activate', { hash: p.preview.hash, source: p.source, allowDowngrade: allowDowngrade.value });
+      if (!r.ok && r.reason === 'expired') r = await ask('pack:activate', { text: p.text, source: p.source, allowDowngrade: allowDowngrade.value });
       if (r.ok) {
         pending.value = null;
         warnings.value = r.warnings;

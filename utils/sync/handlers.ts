@@ -13,7 +13,7 @@ import { diffPacks, type PackDiff } from '../pack/diff';
 import type { PackInfo } from '../view/types';
 import { checkPackUrl, checkPublicKey, checkRefresh, effectiveSettings, type EffectiveSettings, type SettingKey, type UserSettings } from './settings';
 import { EMPTY_STATE, resetForSettings, runSync, type SyncResult, type SyncState } from './sync';
-import { intakePack, type Comparison, type SignatureStatus } from './intake';
+import { intakePack, sha256Hex, type Comparison, type Intake, type SignatureStatus } from './intake';
 import { buildReport, type AnalyticsReport } from './analytics';
 
 export interface KeyValue<T> {
@@ -55,12 +55,23 @@ export interface IncomingInfo {
 }
 
 export type Preview =
-  | { ok: true; incoming: IncomingInfo; warnings: PackError[]; signature: SignatureStatus; keyId: string | null; comparison: Comparison; diff: PackDiff }
+  | {
+      ok: true;
+      /** SHA-256 of the text: Activate can name it instead of sending the text again. */
+      hash: string;
+      incoming: IncomingInfo;
+      warnings: PackError[];
+      signature: SignatureStatus;
+      keyId: string | null;
+      comparison: Comparison;
+      diff: PackDiff;
+    }
   | { ok: false; reason: 'invalid' | 'signature'; errors: PackError[]; warnings: PackError[] };
 
 export type ActivateResult =
   | { ok: true; info: PackInfo; warnings: PackError[]; comparison: Comparison }
-  | { ok: false; reason: 'invalid' | 'signature' | 'downgrade' | 'same-version'; errors: PackError[] };
+  /** expired: activation named a previewed pack the background no longer holds (it was restarted): send the text. */
+  | { ok: false; reason: 'invalid' | 'signature' | 'downgrade' | 'same-version' | 'expired'; errors: PackError[] };
 
 export interface StaleCard {
   id: string;
@@ -100,6 +111,28 @@ export function createOpsHandlers(ctx: OpsContext) {
   const managed = deps.managed ?? (async () => ({}));
   const schedule = deps.schedule ?? (async () => undefined);
   let running: Promise<{ result: SyncResult | null; state: SyncState }> | null = null;
+  /**
+   * The pack last previewed, so Activate need not parse and check 30 MB again. Only
+   * a cache: if the worker was stopped in between, activation checks the text anew.
+   */
+  let previewed: { hash: string; publicKey: string | null; against: StoredPack; intake: Intake } | null = null;
+
+  /** The previewed verdict for `hash`, if it still holds (same key, same active pack). */
+  async function cached(hash: string, against: StoredPack): Promise<Intake | null> {
+    const publicKey = (await settings()).publicKey;
+    return previewed && previewed.hash === hash && previewed.publicKey === publicKey && previewed.against === against ? previewed.intake : null;
+  }
+
+  /** Checks incoming text against the active pack, reusing the preview's verdict when nothing changed since. */
+  async function intakeFor(text: string, against: StoredPack, remember: boolean): Promise<{ intake: Intake; hash: string }> {
+    const hash = await sha256Hex(text);
+    const hit = await cached(hash, against);
+    if (hit) return { intake: hit, hash };
+    const publicKey = (await settings()).publicKey;
+    const intake = await intakePack(text, { publicKey, active: against.pack });
+    previewed = remember && intake.ok ? { hash, publicKey, against, intake } : null;
+    return { intake, hash };
+  }
 
   const settings = async () => effectiveSettings((await userSettings.get()) ?? {}, await managed());
   const loadState = async () => (await syncState.get()) ?? { ...EMPTY_STATE };
@@ -217,10 +250,11 @@ export function createOpsHandlers(ctx: OpsContext) {
 
     async 'pack:preview'({ text, lang }: { text: string; source: string; lang: string }): Promise<Preview> {
       const { stored } = await ctx.current();
-      const intake = await intakePack(text, { publicKey: (await settings()).publicKey, active: stored.pack });
+      const { intake, hash } = await intakeFor(text, stored, true);
       if (!intake.ok) return intake;
       return {
         ok: true,
+        hash,
         incoming: await incomingInfo(intake.pack, lang),
         warnings: intake.warnings,
         signature: intake.signature,
@@ -230,9 +264,12 @@ export function createOpsHandlers(ctx: OpsContext) {
       };
     },
 
-    async 'pack:activate'({ text, source, allowDowngrade }: { text: string; source: string; allowDowngrade: boolean }): Promise<ActivateResult> {
+    async 'pack:activate'({ text, hash, source, allowDowngrade }: { text?: string; hash?: string; source: string; allowDowngrade: boolean }): Promise<ActivateResult> {
       const { stored } = await ctx.current();
-      const intake = await intakePack(text, { publicKey: (await settings()).publicKey, active: stored.pack });
+      let intake: Intake | null;
+      if (text !== undefined) intake = (await intakeFor(text, stored, false)).intake;
+      else intake = hash ? await cached(hash, stored) : null;
+      if (!intake) return { ok: false, reason: 'expired', errors: [] };
       if (!intake.ok) return { ok: false, reason: intake.reason, errors: intake.errors };
       if ((intake.comparison === 'downgrade' || intake.comparison === 'same-version') && !allowDowngrade) {
         const message =
@@ -243,6 +280,7 @@ export function createOpsHandlers(ctx: OpsContext) {
       }
       await activatePack(await ctx.getDb(), intake.pack, source, ctx.now());
       ctx.invalidate();
+      previewed = null;
       return { ok: true, info: await ctx.info(), warnings: intake.warnings, comparison: intake.comparison };
     },
 

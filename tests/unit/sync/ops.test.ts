@@ -72,6 +72,26 @@ describe('preview and activation', () => {
     expect(await s['pack:activate']({ text: older, source: 'b', allowDowngrade: true })).toMatchObject({ ok: true, comparison: 'downgrade', info: { version: '1.1.0' } });
   });
 
+  it('activates a previewed pack by its hash; after a worker restart it asks for the text again', async () => {
+    const s = service();
+    const preview = await s['pack:preview']({ text: text(version('1.1.0')), source: 'a', lang: 'en' });
+    if (!preview.ok) throw new Error('preview failed');
+    expect(await service()['pack:activate']({ hash: preview.hash, source: 'a', allowDowngrade: false })).toEqual({ ok: false, reason: 'expired', errors: [] });
+    expect(await s['pack:activate']({ hash: preview.hash, source: 'a', allowDowngrade: false })).toMatchObject({ ok: true, info: { version: '1.1.0' } });
+  });
+
+  it('judges an activation against the pack active at that moment, not the one the preview saw', async () => {
+    const s = service();
+    const v11 = text(version('1.1.0'));
+    expect(await s['pack:preview']({ text: v11, source: 'a', lang: 'en' })).toMatchObject({ ok: true, comparison: 'upgrade' });
+    // Meanwhile 1.2.0 became active (another tab, or a sync).
+    await s['pack:activate']({ text: text(version('1.2.0')), source: 'b', allowDowngrade: false });
+    expect(await s['pack:activate']({ text: v11, source: 'a', allowDowngrade: false })).toMatchObject({ ok: false, reason: 'downgrade' });
+    const preview = await s['pack:preview']({ text: v11, source: 'a', lang: 'en' });
+    await s['pack:rollback']({});
+    expect(await s['pack:activate']({ hash: preview.ok ? preview.hash : '', source: 'a', allowDowngrade: false })).toMatchObject({ ok: false, reason: 'expired' });
+  });
+
   it('with a public key configured, a file import must be signed by it too', async () => {
     const key = await generateKeyPair();
     settings = memoryKeyValue<UserSettings>({ publicKey: key.publicKey });
