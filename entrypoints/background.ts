@@ -12,6 +12,8 @@ export default defineBackground(() => {
   const extensionOrigin = browser.runtime.getURL('/');
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    // Not addressed to us (the sidebar frame and its content script talk past us): stay silent.
+    if (typeof raw !== 'object' || raw === null || (raw as { frontline?: unknown }).frontline !== 1) return undefined;
     const verdict = admit(raw, classifySender(sender, browser.runtime.id, extensionOrigin));
     if (!verdict.ok) return Promise.resolve<Reply<never>>({ ok: false, error: verdict.error });
     const handler = service[verdict.type] as (p: unknown) => Promise<unknown>;

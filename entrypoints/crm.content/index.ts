@@ -28,6 +28,8 @@ export default defineContentScript({
   // Styles go straight into the shadow root: no web-accessible CSS file for pages to probe.
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
+  // WXT would otherwise announce every start to the page, extension id included.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     await runSidebar(ctx, { sites: CRM_SITES });
   },

@@ -9,6 +9,8 @@ export default defineContentScript({
   matches: [],
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
+  // WXT would otherwise announce every start to the page, extension id included.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const rules = await ask('sites:rules', {});
     if (rules.length) await runSidebar(ctx, { sites: [genericSite(rules)] });

@@ -139,7 +139,7 @@ test('the page cannot read pack content: not in its DOM, not through the frame',
     return {
       inDom: texts.some((t) => t.includes(secret)),
       inText: document.body.innerText.includes(secret),
-      found: Boolean(window.find?.(secret)),
+      found: Boolean((window as unknown as { find?: (s: string) => boolean }).find?.(secret)),
       contentDocument: frame ? frame.contentDocument === null : 'no frame',
       frameDocument: frame ? frameDocument : 'no frame',
     };
@@ -158,14 +158,10 @@ test("the page's CSS cannot restyle the sidebar", async ({ context }) => {
   expect(hostWidth).toBeGreaterThan(200);
 });
 
-// Known gap (docs/security.md, "Frames the page makes"): the host's shadow root is open,
-// so the page reads the frame's dynamic URL and can load its own copy of the sidebar,
-// which the content script answers like ours: the page still cannot read it, but it
-// can lay it invisibly over its own buttons and have the rep click "Insert in reply"
-// (battlecard text into the page's DOM). Fix: attach the host's shadow root closed and
-// give the frame a per-mount token in its URL fragment that the content script checks
-// on every frame message. Remove `test.fail` then.
-test.fail('a sidebar frame the page loads itself gets no record and shows no pack content', async ({ context }) => {
+// docs/security.md, "Frames the page makes": the page can read the frame's URL and load
+// its own copy, but only the frame the content script made receives the token it must
+// present, so a rogue copy gets no record and cannot insert text.
+test('a sidebar frame the page loads itself gets no record and shows no pack content', async ({ context }) => {
   const page = await context.newPage();
   await openSalesforce(page);
   await page.evaluate(() => {
@@ -180,12 +176,9 @@ test.fail('a sidebar frame the page loads itself gets no record and shows no pac
   await expect(page.frameLocator('#rogue').getByText(secret)).toHaveCount(0);
 });
 
-// Known gap (docs/security.md, "Fingerprinting"): WXT's content-script context announces
-// itself with window.postMessage({ type: '<extension id>:crm:wxt:content-script-started' }),
-// so every page learns that Frontline is installed, and its id, despite the frame's
-// use_dynamic_url. Fix: `noScriptStartedPostMessage: true` in the three
-// defineContentScript calls. Remove `test.fail` then.
-test.fail('the page is never told the extension id', async ({ context, extId }) => {
+// docs/security.md, "Fingerprinting": WXT's "content script started" postMessage (which
+// carries the extension id) is switched off in every defineContentScript.
+test('the page is never told the extension id', async ({ context, extId }) => {
   const page = await context.newPage();
   await page.addInitScript(() => {
     const seen: string[] = [];

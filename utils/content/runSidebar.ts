@@ -51,7 +51,8 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
   let page: PageContext | null = null;
   let lastIdentity: string | null = null;
   let host: HTMLElement | null = null;
-  const frameOrigin = browser.runtime.getURL('/');
+  const frameOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const token = crypto.randomUUID();
 
   const tellFrame = (msg: ToFrame) => void browser.runtime.sendMessage(msg).catch(() => undefined);
 
@@ -59,13 +60,18 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     if (host) return;
     host = document.createElement('frontline-sidebar');
     place(host, layout);
-    // Open root: it holds only the iframe, whose content is cross-origin to the page anyway.
+    // An open root is enough: what protects the sidebar is the frame's origin (the page
+    // cannot read it) and the token below (a frame the page loads itself gets nothing).
+    // A closed root would only hide the element, and Playwright cannot test through one.
     const root = host.attachShadow({ mode: 'open' });
     const frame = document.createElement('iframe');
     frame.src = `${browser.runtime.getURL(FRAME_PAGE as '/options.html')}?site=${encodeURIComponent(site.id)}`;
     frame.title = 'Frontline';
     frame.allow = 'clipboard-write';
     frame.setAttribute('style', 'border:0;width:100%;height:100%;display:block;background:transparent;color-scheme:normal');
+    // The frame proves it is ours with a secret posted only to its own window; a frame the
+    // page loads itself never learns it, so it gets no context and cannot insert text.
+    frame.addEventListener('load', () => frame.contentWindow?.postMessage({ frontline: 'ui-token', token }, frameOrigin));
     root.append(frame);
     document.documentElement.append(host);
   };
@@ -85,7 +91,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
       return undefined;
     }
     // From our sidebar frame only (an extension page), never from anything else.
-    if (!isUiMessage(raw) || !sender.url?.startsWith(frameOrigin)) return undefined;
+    if (!isUiMessage(raw) || !sender.url?.startsWith(frameOrigin) || !('token' in raw) || raw.token !== token) return undefined;
     switch (raw.type) {
       case 'ready':
         return Promise.resolve<FrameInit>({ ctx: page, site: site.id, canInsert: replies !== null });
@@ -120,7 +126,8 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     if (id === lastIdentity) return;
     lastIdentity = id;
     page = next;
-    if (host) tellFrame({ frontline: 'ui', type: 'context', ctx: page, canInsert: replies !== null });
+    // Only a nudge goes out (every frame of the tab hears it); our frame pulls the context with its token.
+    if (host) tellFrame({ frontline: 'ui', type: 'changed' });
     else mount(); // the new frame asks for the context when it is ready
   };
 
@@ -146,6 +153,9 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
   }
 
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  // WXT notices an invalidated context (extension updated) on its own timers' ticks: keep
+  // one ticking so a page that never changes still drops the dead frame within a second.
+  ctx.setInterval(() => undefined, 1_000);
   ctx.onInvalidated(() => {
     observer?.disconnect();
     clearTimeout(timer);

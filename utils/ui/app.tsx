@@ -11,9 +11,24 @@ import { langSetting, panelOpen, panelWidth, PANEL_MAX, PANEL_MIN } from '../set
 import type { UsageEvent } from '../store/db';
 import { createSidebarState } from '../state/sidebar';
 import type { PageContext } from '../sites/types';
-import { isUiMessage, type FrameInit, type ToContent } from './channel';
+import { isUiMessage, type FrameInit, type ToContent, type TokenMessage } from './channel';
+
+/** The token our content script posts to this frame's window right after it loads. */
+function receiveToken(): Promise<string> {
+  return new Promise((resolve) => {
+    const onMessage = (e: MessageEvent) => {
+      const data = e.data as Partial<TokenMessage> | null;
+      if (e.source !== window.parent || data?.frontline !== 'ui-token' || typeof data.token !== 'string') return;
+      window.removeEventListener('message', onMessage);
+      resolve(data.token);
+    };
+    window.addEventListener('message', onMessage);
+  });
+}
 
 export async function startSidebarApp(root: HTMLElement): Promise<void> {
+  // Listen before anything async: the token arrives on the frame's load event.
+  const tokenPromise = receiveToken();
   const site = new URLSearchParams(location.search).get('site') ?? 'site';
   const tabId = (await browser.tabs.getCurrent())?.id;
   if (tabId === undefined) throw new Error('the Frontline sidebar must run inside a tab');
@@ -23,8 +38,10 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
   const state = createSidebarState(pickLang(browser.i18n.getUILanguage?.() ?? navigator.language, langPref === 'auto' ? null : langPref), open, width);
   document.documentElement.lang = state.lang.value;
 
-  const toContent = (msg: ToContent) => browser.tabs.sendMessage(tabId, msg, { frameId: 0 });
-  const layout = () => void toContent({ frontline: 'ui', type: 'layout', layout: { open: state.open.value, width: state.width.value } }).catch(() => undefined);
+  const token = await tokenPromise;
+  type Body = ToContent extends infer M ? (M extends ToContent ? Omit<M, 'frontline' | 'token'> : never) : never;
+  const toContent = (msg: Body) => browser.tabs.sendMessage(tabId, { frontline: 'ui', token, ...msg }, { frameId: 0 });
+  const layout = () => void toContent({ type: 'layout', layout: { open: state.open.value, width: state.width.value } }).catch(() => undefined);
 
   let page: PageContext | null = null;
 
@@ -126,7 +143,7 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
     ...actions,
     insert: canInsert
       ? (text, ids) => {
-          void toContent({ frontline: 'ui', type: 'insert', text }).then((ok) => ok && usage({ kind: 'insert', competitorId: ids.competitorId, objectionId: ids.objectionId }));
+          void toContent({ type: 'insert', text }).then((ok) => ok && usage({ kind: 'insert', competitorId: ids.competitorId, objectionId: ids.objectionId }));
         }
       : undefined,
   });
@@ -134,17 +151,20 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     // Only our own content script, in our own tab's top frame.
     if (!isUiMessage(raw) || sender.id !== browser.runtime.id || sender.tab?.id !== tabId || sender.frameId !== 0) return undefined;
-    if (raw.type === 'context') {
-      state.canInsert.value = raw.canInsert;
-      setPage(raw.ctx);
-    } else if (raw.type === 'toggle') actions.toggle();
+    if (raw.type === 'changed') void pull();
+    else if (raw.type === 'toggle') actions.toggle();
     return undefined;
   });
 
-  const init = (await toContent({ frontline: 'ui', type: 'ready' })) as FrameInit | undefined;
-  state.canInsert.value = init?.canInsert ?? false;
+  /** The page's current reading, from our content script. */
+  async function pull() {
+    const got = (await toContent({ type: 'ready' }).catch(() => undefined)) as FrameInit | undefined;
+    state.canInsert.value = got?.canInsert ?? false;
+    setPage(got?.ctx ?? null);
+  }
+
   const App = () => <Sidebar state={state} actions={withInsert(state.canInsert.value)} />;
   render(<App />, root);
   layout();
-  setPage(init?.ctx ?? null);
+  await pull();
 }

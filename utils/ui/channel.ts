@@ -2,9 +2,11 @@
  * The channel between a tab's content script and the sidebar frame it hosts. The
  * frame is an extension page (extension origin), so the page cannot read it; the two
  * talk through the extension's own messaging, never window.postMessage:
- *   frame → content script: browser.tabs.sendMessage(tabId, …) (answered)
- *   content script → frame: browser.runtime.sendMessage(…) (the frame keeps only
- *   messages whose sender is its own tab)
+ *   content script → its frame's window, once: a secret token (postMessage to a
+ *   cross-origin window is delivered to that window alone)
+ *   frame → content script: browser.tabs.sendMessage(tabId, {token, …}) (answered)
+ *   content script → frames: browser.runtime.sendMessage nudges without data; the
+ *   frame keeps only those whose sender is its own tab, then pulls with its token
  * The background ignores this envelope (`frontline: 'ui'`).
  */
 import type { PageContext } from '../sites/types';
@@ -14,13 +16,20 @@ export interface FrameLayout {
   width: number;
 }
 
+/** Every frame → content script message carries the token the content script posted to its own frame. */
 export type ToContent =
-  | { frontline: 'ui'; type: 'ready' }
-  | { frontline: 'ui'; type: 'layout'; layout: FrameLayout }
-  | { frontline: 'ui'; type: 'insert'; text: string }
-  | { frontline: 'ui'; type: 'focus-page' };
+  | { frontline: 'ui'; token: string; type: 'ready' }
+  | { frontline: 'ui'; token: string; type: 'layout'; layout: FrameLayout }
+  | { frontline: 'ui'; token: string; type: 'insert'; text: string };
 
-export type ToFrame = { frontline: 'ui'; type: 'context'; ctx: PageContext | null; canInsert: boolean } | { frontline: 'ui'; type: 'toggle' };
+/** Content script → frames of its tab: nudges only, no page data (a rogue frame in the tab hears them too). */
+export type ToFrame = { frontline: 'ui'; type: 'changed' } | { frontline: 'ui'; type: 'toggle' };
+
+/** Posted by the content script to its own frame's window only. */
+export interface TokenMessage {
+  frontline: 'ui-token';
+  token: string;
+}
 
 /** The content script's answer to `ready`. */
 export interface FrameInit {
