@@ -134,6 +134,8 @@ export type SenderKind = 'extension-page' | 'content-script';
  */
 export function classifySender(sender: SenderLike, runtimeId: string, extensionOrigin: string): SenderKind | null {
   if (!sender || sender.id !== runtimeId) return null;
+  // The sidebar frame is our page but lives in the CRM's tab: it gets what a content script gets.
+  if (sender.url && sender.url.startsWith(`${extensionOrigin}sidebar.html`)) return 'content-script';
   if (sender.url && sender.url.startsWith(extensionOrigin)) return 'extension-page';
   if (sender.tab) return 'content-script';
   return null;

@@ -71,8 +71,16 @@ export function ImportSection({ lang, onActivated }: { lang: Lang; onActivated: 
     reset();
     phase.value = 'reading';
     notice.value = { kind: 'busy', text: ot(l, 'reading', { name: file.name }) };
-    const text = await readFile(file, onProgress);
-    input.value = '';
+    let text: string;
+    try {
+      text = await readFile(file, onProgress);
+    } catch (err) {
+      phase.value = 'idle';
+      notice.value = { kind: 'error', text: (err as Error).message };
+      return;
+    } finally {
+      input.value = '';
+    }
     await check(text, `file:${file.name}`);
   }
 

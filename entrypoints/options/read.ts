@@ -3,17 +3,27 @@ export type Progress = (loaded: number, total: number | null) => void;
 
 async function readBody(body: ReadableStream<Uint8Array>, total: number | null, onProgress: Progress): Promise<string> {
   const reader = body.getReader();
-  const decoder = new TextDecoder('utf-8');
+  // fatal: a pack that is not UTF-8 is refused with a reason, not silently mangled.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   const parts: string[] = [];
   let loaded = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     loaded += value.byteLength;
-    parts.push(decoder.decode(value, { stream: true }));
+    try {
+      parts.push(decoder.decode(value, { stream: true }));
+    } catch {
+      await reader.cancel();
+      throw new Error(`not UTF-8 (around byte ${loaded}): save the pack as UTF-8`);
+    }
     onProgress(loaded, total);
   }
-  parts.push(decoder.decode());
+  try {
+    parts.push(decoder.decode());
+  } catch {
+    throw new Error('not UTF-8: the file ends inside a character; save the pack as UTF-8');
+  }
   return parts.join('');
 }
 

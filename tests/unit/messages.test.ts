@@ -13,6 +13,12 @@ describe('message admission', () => {
     expect(classifySender({ id: ID }, ID, ORIGIN)).toBeNull();
   });
 
+  it('gives the sidebar frame (our page inside a CRM tab) no more than a content script gets', () => {
+    const frame = classifySender({ id: ID, url: `${ORIGIN}sidebar.html?site=salesforce`, tab: {} }, ID, ORIGIN);
+    expect(frame).toBe('content-script');
+    expect(admit(envelope('pack:import', { text: '{}', source: 'x' }), frame).ok).toBe(false);
+  });
+
   it('lets a content script ask for a view but not import or roll back a pack', () => {
     expect(admit(envelope('view:get', { ctx: ctx as any, lang: 'en' }), 'content-script').ok).toBe(true);
     expect(admit(envelope('pack:import', { text: '{}', source: 'x' }), 'content-script')).toEqual({ ok: false, error: 'refused: "pack:import" is only for extension pages' });
