@@ -50,6 +50,12 @@ export interface SyncState {
   nextAt: number | null;
   lastResult: SyncResult | null;
   lastSuccessAt: string | null;
+  /**
+   * The server failed a conditional request but answered a plain one: its CORS setup
+   * exposes ETag but refuses the If-None-Match preflight. Send plain requests (the
+   * body hash still spots an unchanged pack).
+   */
+  plainOnly?: boolean;
 }
 
 export const EMPTY_STATE: SyncState = { url: null, etag: null, lastModified: null, bodyHash: null, failures: 0, nextAt: null, lastResult: null, lastSuccessAt: null };
@@ -100,14 +106,25 @@ export async function runSync(deps: SyncDeps): Promise<{ result: SyncResult | nu
   if (deps.online && !deps.online()) return failed('offline: the active pack stays in use');
 
   const headers: Record<string, string> = {};
-  if (state.etag) headers['If-None-Match'] = state.etag;
-  else if (state.lastModified) headers['If-Modified-Since'] = state.lastModified;
+  if (!state.plainOnly) {
+    if (state.etag) headers['If-None-Match'] = state.etag;
+    else if (state.lastModified) headers['If-Modified-Since'] = state.lastModified;
+  }
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), deps.timeoutMs ?? 60_000);
   let res: Response;
   let text: string;
+  const get = (h: Record<string, string>) => deps.fetch(url, { headers: h, cache: 'no-store', credentials: 'omit', redirect: 'follow', signal: ctl.signal });
   try {
-    res = await deps.fetch(url, { headers, cache: 'no-store', credentials: 'omit', redirect: 'follow', signal: ctl.signal });
+    try {
+      res = await get(headers);
+    } catch (e) {
+      // A conditional request is "non-simple" for CORS (a preflight). If the server
+      // only answers plain GETs, take that and stop sending conditions to it.
+      if (!Object.keys(headers).length || ctl.signal.aborted) throw e;
+      res = await get({});
+      state = { ...state, plainOnly: true };
+    }
     if (res.status === 304) {
       clearTimeout(timer);
       return done({ at, outcome: 'not-modified', message: 'not modified (304): the active pack is current', url, status: 304 }, {}, true);
@@ -158,6 +175,6 @@ export async function runSync(deps: SyncDeps): Promise<{ result: SyncResult | nu
 
 /** A state as it should be after the settings changed: a new URL starts afresh, due now. */
 export function resetForSettings(state: SyncState, url: string | null, now: Date): SyncState {
-  if (state.url === url) return { ...state, nextAt: url ? now.getTime() : null };
+  if (state.url === url) return { ...state, plainOnly: false, nextAt: url ? now.getTime() : null };
   return { ...EMPTY_STATE, url, nextAt: url ? now.getTime() : null, lastResult: null };
 }

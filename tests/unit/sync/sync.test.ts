@@ -120,6 +120,23 @@ describe('pack sync', () => {
     expect(again.result).toMatchObject({ outcome: 'unchanged' });
   });
 
+  it('a server that refuses the conditional (preflighted) request still syncs, with plain requests', async () => {
+    const srv = packServer();
+    srv.publish(version('1.1.0'), '"e"');
+    const strict = (async (url: string, init?: RequestInit) => {
+      if (new Headers(init?.headers).has('If-None-Match')) throw new TypeError('Failed to fetch'); // CORS preflight refused
+      return srv.fetchFn(url, init);
+    }) as typeof fetch;
+    const w = worker(strict);
+    await configure(w);
+    const again = await w['sync:now']({});
+    expect(again.result).toMatchObject({ outcome: 'unchanged' });
+    expect(again.status.failures).toBe(0);
+    await w['sync:now']({});
+    // One failed conditional attempt, then plain requests only.
+    expect(srv.s.requests.map((r) => r.ifNoneMatch)).toEqual([null, null, null]);
+  });
+
   it('offline or failing: keeps the active pack and retries after 1, 2, 4 minutes, then back to the schedule', async () => {
     const srv = packServer();
     srv.publish(version('1.1.0'));
