@@ -74,8 +74,9 @@ export function DiffView({ preview, lang: l }: { preview: Extract<Preview, { ok:
                       ~ <code>{e.id}</code> {e.name}
                       <ul class="fields">
                         {e.fields.map((f) => (
-                          <li key={f.path}>
-                            <code>{f.path}</code>: {f.before ?? '—'} → {f.after ?? '—'}
+                          <li key={f.path} class={f.before === undefined ? 'added' : f.after === undefined ? 'removed' : undefined}>
+                            {f.before === undefined ? '+ ' : f.after === undefined ? '− ' : ''}
+                            <code>{f.path}</code>: {f.before === undefined ? f.after : f.after === undefined ? f.before : `${f.before} → ${f.after}`}
                           </li>
                         ))}
                         {e.moreFields > 0 && <li>{ot(l, 'diffMoreFields', { count: e.moreFields })}</li>}

@@ -171,3 +171,23 @@ describe('local analytics', () => {
     expect(['2026-01-01T00:00:00Z', '2027-01-03T23:00:00Z', '2026-12-28T00:00:00Z', '2026-11-23T10:00:00Z'].map(isoWeek)).toEqual(['2026-W01', '2026-W53', '2026-W53', '2026-W48']);
   });
 });
+
+describe('who may ask', () => {
+  it('only extension pages may use the ops messages; a content script in a CRM tab is refused', async () => {
+    const { admit } = await import('../../../utils/messages');
+    for (const [type, payload] of [
+      ['sync:settings', { packUrl: 'https://evil.example.com/p.json', publicKey: null, refreshMinutes: 60 }],
+      ['sync:now', {}],
+      ['pack:preview', { text: '{}', source: 'x', lang: 'en' }],
+      ['pack:activate', { text: '{}', source: 'x', allowDowngrade: true }],
+      ['usage:report', { lang: 'en' }],
+      ['usage:clear', {}],
+      ['ops:report', {}],
+      ['sync:status', {}],
+    ] as const) {
+      expect(admit({ frontline: 1, type, payload }, 'content-script'), type).toEqual({ ok: false, error: `refused: "${type}" is only for extension pages` });
+      expect(admit({ frontline: 1, type, payload }, 'extension-page').ok, type).toBe(true);
+    }
+    expect(admit({ frontline: 1, type: 'pack:activate', payload: { hash: 'not-a-hash', source: 'x', allowDowngrade: false } }, 'extension-page').ok).toBe(false);
+  });
+});
