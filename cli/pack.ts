@@ -15,7 +15,7 @@ import { unbuildPack } from '../utils/pack/authoring/unbuild';
 import { memoryFiles } from '../utils/pack/authoring/files';
 import { diffPacks, formatDiff, sameValue } from '../utils/pack/diff';
 import { generateKeyPair, publicKeyBytes, signPack, splitSigned, verifyPackDoc } from '../utils/pack/sign';
-import { validatePack } from '../utils/pack/validate';
+import { MAX_PACK_BYTES, validatePack, validatePackText } from '../utils/pack/validate';
 import type { KnowledgePack } from '../utils/pack/schema';
 import { nodeFiles } from './nodeFiles';
 
@@ -168,9 +168,13 @@ class Cli {
     const text = await this.readText(full);
     let doc: unknown;
     try {
+      if (text.length > MAX_PACK_BYTES) throw new RangeError('too big');
       doc = JSON.parse(text);
     } catch (e) {
-      return { ok: false, errors: [{ path: '(file)', file: p, line: jsonErrorLine(text, e as Error), message: `not valid JSON: ${(e as Error).message}` }] };
+      // The extension's own messages: the size limit, or the line and column of a syntax error.
+      const r = validatePackText(text);
+      const errors = r.ok ? [] : r.errors;
+      return { ok: false, errors: errors.map((x) => ({ ...x, file: p, line: x.path === '(file)' ? jsonErrorLine(text, e as Error) : undefined })) };
     }
     const { pack, signature, error } = splitSigned(doc);
     if (error) return { ok: false, errors: [{ path: '(file)', file: p, message: error }] };
@@ -193,10 +197,19 @@ class Cli {
       return 1;
     }
     const text = minify ? `${JSON.stringify(r.pack)}\n` : formatPackJson(r.pack);
+    if (text.length > MAX_PACK_BYTES) {
+      const size = mb(Buffer.byteLength(text));
+      this.io.err(
+        minify || Buffer.byteLength(JSON.stringify(r.pack)) > MAX_PACK_BYTES
+          ? `The pack is ${size}; the extension accepts packs up to ${mb(MAX_PACK_BYTES)}. Fewer accounts or health snapshots per pack: nothing written.\n`
+          : `The pack is ${size} laid out for reading; the extension accepts packs up to ${mb(MAX_PACK_BYTES)}. Build it with --minify: nothing written.\n`,
+      );
+      return 1;
+    }
     await mkdir(dirname(this.path(out)), { recursive: true });
     await writeFile(this.path(out), text);
     this.report([], r.warnings);
-    if (!minify && text.length > 8 << 20) this.io.err('tip: --minify writes about 40% less for a pack this size (a pretty layout helps only people reading it).\n');
+    if (!minify && text.length > 8 << 20) this.io.err('tip: --minify writes about 40% less for a pack this size (the readable layout helps only people reading it).\n');
     const p = r.validated;
     this.io.err(
       `Built ${p.meta.id} ${p.meta.version}: ${p.competitors.length} competitors, ${p.playbooks.length} playbooks, ${p.accounts.length.toLocaleString('en-US')} accounts, ${r.stats.snapshots.toLocaleString('en-US')} health snapshots → ${out} (${mb(Buffer.byteLength(text))}) in ${secs(performance.now() - t0)}\n`,

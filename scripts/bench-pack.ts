@@ -1,12 +1,12 @@
 /**
- * `npm run bench:pack [-- --accounts 50000] [--no-browser]`: the ops pipeline at
+ * `npm run bench:pack [-- --accounts 50000] [--no-browser] [--keep]`: the ops pipeline at
  * enterprise size. Writes a pack folder whose accounts.csv and health.csv look like
  * CRM / CS-platform exports (N accounts, 3 health snapshots each), builds it with the
  * pack CLI's code, signs and verifies it, then imports it into the built extension
  * through the options page (file pick → progress → check + diff preview → Activate)
  * and opens a CRM page on it. Prints the figures.
  */
-import { mkdtempSync, writeFileSync, readFileSync, cpSync, statSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, cpSync, statSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPackFolder } from '../utils/pack/authoring/build';
@@ -127,6 +127,7 @@ if (browserToo) {
     statSync(join(EXTENSION_DIR, 'manifest.json'));
   } catch {
     console.log('\n(no built extension: run `npm run build` for the browser figures)');
+    rmSync(dir, { recursive: true, force: true });
     process.exit(0);
   }
   const context = await launchWithExtension({ headless: true });
@@ -167,4 +168,5 @@ if (browserToo) {
     await context.close();
   }
 }
-console.log(`\nfolder: ${src}\npack:   ${packFile}`);
+if (args.includes('--keep')) console.log(`\nfolder: ${src}\npack:   ${packFile}`);
+else rmSync(dir, { recursive: true, force: true });

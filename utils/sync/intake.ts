@@ -5,7 +5,7 @@
  * how it compares with the active pack.
  */
 import type { KnowledgePack } from '../pack/schema';
-import { validatePack, type PackError } from '../pack/validate';
+import { MAX_PACK_BYTES, validatePack, validatePackText, type PackError } from '../pack/validate';
 import { splitSigned, verifyPackDoc } from '../pack/sign';
 import { compareVersions, sameValue } from '../pack/diff';
 
@@ -30,10 +30,16 @@ export type Intake =
 
 export async function intakePack(text: string, opts: { publicKey: string | null; active: KnowledgePack | null }): Promise<Intake> {
   let doc: unknown;
+  // Too big, or not JSON: the importer's own messages (size limit, line and column).
+  const unreadable = () => {
+    const r = validatePackText(text);
+    return { ok: false as const, reason: 'invalid' as const, errors: r.ok ? [{ path: '(file)', message: 'not a pack' }] : r.errors, warnings: [] };
+  };
+  if (text.length > MAX_PACK_BYTES) return unreadable();
   try {
     doc = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, reason: 'invalid', errors: [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }], warnings: [] };
+  } catch {
+    return unreadable();
   }
   const { pack: raw, signature, error } = splitSigned(doc);
   if (error) return { ok: false, reason: 'invalid', errors: [{ path: '(file)', message: error }], warnings: [] };
