@@ -343,20 +343,28 @@ export function checkPackSize(size: number): PackError | null {
   return size > MAX_PACK_BYTES ? { path: '(file)', message: `the file is ${mb(size)}; the largest pack accepted is ${mb(MAX_PACK_BYTES)}` } : null;
 }
 
-/** Parses and validates pack file text; JSON syntax errors are reported too. */
-export function validatePackText(text: string): ValidationResult {
+/**
+ * Pack file text → JSON, refusing a file over the size cap before parsing it and naming
+ * the line and column of a syntax error. Every way a pack arrives (file, URL, sync)
+ * should come through here.
+ */
+export function parsePackText(text: string): { ok: true; json: unknown } | { ok: false; errors: PackError[] } {
   // Every UTF-16 unit is at least one byte of the file, so this never lets a larger file through.
   const tooBig = checkPackSize(text.length);
-  if (tooBig) return refused([tooBig]);
-  let json: unknown;
+  if (tooBig) return { ok: false, errors: [tooBig] };
   try {
-    json = JSON.parse(text);
+    return { ok: true, json: JSON.parse(text) };
   } catch (e) {
     const message = (e as Error).message;
     const detail = text.trim() === '' ? 'the file is empty' : jsonErrorAt(text, message);
-    return refused([{ path: '(file)', message: `not valid JSON: ${detail}` }]);
+    return { ok: false, errors: [{ path: '(file)', message: `not valid JSON: ${detail}` }] };
   }
-  return validatePack(json);
+}
+
+/** Parses and validates pack file text; JSON syntax errors are reported too. */
+export function validatePackText(text: string): ValidationResult {
+  const parsed = parsePackText(text);
+  return parsed.ok ? validatePack(parsed.json) : refused(parsed.errors);
 }
 
 /**

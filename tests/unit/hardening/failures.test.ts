@@ -2,9 +2,10 @@
  * Failures (issue 7): an activation cut off at every point leaves the old pack or the
  * new one, never a mix; a full disk refuses with a clear error and loses nothing; an
  * IndexedDB upgrade is not blocked by an extension page still holding the old
- * version; two tabs (two connections) ticking the same checklist both land.
+ * version; two tabs (two connections) ticking the same checklist both land; a pack
+ * server that fails (500, no answer, garbage) changes nothing.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDB } from 'idb';
 import { DB_NAME, DB_VERSION, getDb, openFrontlineDb, type Db } from '../../../utils/store/db';
 import { activatePack, getActivePack, getPreviousPack, rollbackPack } from '../../../utils/store/packStore';
@@ -12,7 +13,8 @@ import { getPick, getTicks, setTick } from '../../../utils/store/userState';
 import { createService } from '../../../utils/background/service';
 import { validatePack } from '../../../utils/pack/validate';
 import type { KnowledgePack } from '../../../utils/pack/schema';
-import { validPack } from './corpus';
+import { memoryKeyValue, type OpsDeps } from '../../../utils/sync/handlers';
+import { corpus, validPack } from './corpus';
 
 let n = 0;
 const freshDb = () => openFrontlineDb(`frontline-failures-${++n}`);
@@ -228,4 +230,103 @@ describe('two tabs ticking the same checklist', () => {
     expect(rec.done.sort()).toEqual(['a1', 'a2', 'a3', 'b1', 'b2', 'b3']);
     expect(Object.keys(rec.labels).sort()).toEqual(['a1', 'a2', 'a3', 'b1', 'b2', 'b3']);
   });
+});
+
+describe('sync server failures: the pack and the rep\'s state stay as they were', () => {
+  const PACK_URL = 'https://packs.example.com/frontline/pack.json';
+  let db: Db;
+  let respond: (init: RequestInit | undefined) => Promise<Response>;
+  const sync = () => {
+    const ops: OpsDeps = {
+      fetch: ((_url: string, init?: RequestInit) => respond(init)) as typeof fetch,
+      userSettings: memoryKeyValue({}),
+      syncState: memoryKeyValue(),
+      managed: async () => ({}),
+      schedule: async () => undefined,
+      online: () => true,
+      random: () => 0.5,
+    };
+    return createService({ getDb: async () => db, now: () => NOW, ops });
+  };
+  let s: ReturnType<typeof sync>;
+  let before: string;
+  const snapshot = async () =>
+    JSON.stringify({ packs: [await db.get('packs', 'active'), await db.get('packs', 'previous')], ticks: await db.getAll('ticks'), picks: await db.getAll('picks') });
+
+  beforeEach(async () => {
+    db = await freshDb();
+    s = sync();
+    const v2 = validPack();
+    v2.meta.version = '2.0.0';
+    respond = async () => new Response(JSON.stringify(v2), { status: 200, headers: { ETag: '"v2"' } });
+    const settings = await s['sync:settings']({ packUrl: PACK_URL, publicKey: null, refreshMinutes: 60 });
+    // A new URL is synced at once.
+    expect(settings.ok && settings.status.lastResult?.outcome).toBe('updated');
+    await setTick(db, { accountId: 'northwind', playbookId: 'new-business', stageId: 'proposal', itemId: 'x', done: true, label: 'X' });
+    await s['account:pick']({ recordKey: 'gmail:thread:t', accountId: 'acme' });
+    before = await snapshot();
+  });
+
+  async function expectNothingChanged() {
+    expect(await snapshot()).toBe(before);
+    expect((await s['pack:info']({})).version).toBe('2.0.0');
+    expect((await sync()['pack:info']({})).version).toBe('2.0.0');
+  }
+
+  for (const status of [500, 502, 404, 401]) {
+    it(`HTTP ${status}: an error that says so`, async () => {
+      respond = async () => new Response('<h1>Internal Server Error</h1>', { status });
+      const r = await s['sync:now']({});
+      expect(r.result).toMatchObject({ outcome: 'error', status, message: `the server answered HTTP ${status}` });
+      expect(r.status.failures).toBe(1);
+      await expectNothingChanged();
+    });
+  }
+
+  it('no answer: the request is given up after 60 seconds, with an error that says so', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      respond = (init) =>
+        new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError'))));
+      const pending = s['sync:now']({});
+      await vi.advanceTimersByTimeAsync(60_000);
+      const r = await pending;
+      expect(r.result).toMatchObject({ outcome: 'error', message: 'no answer within 60 seconds' });
+    } finally {
+      vi.useRealTimers();
+    }
+    await expectNothingChanged();
+  });
+
+  it('the connection drops: an error that says the active pack stays', async () => {
+    respond = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const r = await s['sync:now']({});
+    expect(r.result?.outcome).toBe('error');
+    expect(r.result?.message).toMatch(/could not reach the server \(Failed to fetch\): the active pack stays in use/);
+    await expectNothingChanged();
+  });
+
+  const garbage: [string, () => BodyInit][] = [
+    ['an empty body', () => ''],
+    ['a login page', () => '<!doctype html><title>Sign in</title><form>…</form>'],
+    ['random bytes', () => Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)],
+    ['a pack cut off in transit', () => JSON.stringify(validPack()).slice(0, 5000)],
+    ...corpus()
+      .filter((c) => c.text !== undefined && !/50 MB/.test(c.name))
+      .slice(0, 40)
+      .map((c): [string, () => BodyInit] => [`corpus: ${c.name}`, () => c.text!]),
+  ];
+  for (const [name, body] of garbage) {
+    it(`garbage from the server (${name}): refused, nothing changes`, async () => {
+      respond = async () => new Response(body(), { status: 200, headers: { ETag: '"garbage"' } });
+      const r = await s['sync:now']({});
+      expect(r.result?.outcome).toBe('refused');
+      expect(r.result?.message).toMatch(/^refused: /);
+      expect(r.result?.errors?.length).toBeGreaterThan(0);
+      for (const e of r.result?.errors ?? []) expect(e.path).toBeTruthy();
+      await expectNothingChanged();
+    });
+  }
 });
