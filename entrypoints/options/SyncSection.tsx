@@ -132,7 +132,8 @@ export function SyncSection({ lang: l, status, onSynced }: { lang: Lang; status:
           <button type="button" onClick={syncNow} disabled={busy.value || !s.packUrl} data-testid="sync-now">
             {ot(l, 'syncNow')}
           </button>
-          {saved.value && <span class="notice-ok"> {ot(l, 'saved')}</span>}
+          {busy.value && <span class="muted" role="status"> {ot(l, 'checking')}</span>}
+          {saved.value && !busy.value && <span class="notice-ok"> {ot(l, 'saved')}</span>}
         </p>
       </form>
       {origin && access.value === 'not-granted' && (
