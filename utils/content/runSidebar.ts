@@ -26,7 +26,7 @@ function identity(pc: PageContext): string {
   return JSON.stringify([pc.site, pc.recordType, pc.recordId, pc.accountName, pc.accountId, pc.domains, pc.emails, pc.stage, pc.opportunityType, pc.competitorsField, pc.subject, pc.text.length]);
 }
 
-const RAIL = { width: 34, height: 120 };
+const RAIL = { width: 34, height: 96 };
 
 /** The frame's box: the full-height panel, or the slim rail at 40% of the height. */
 function place(host: HTMLElement, layout: FrameLayout) {
@@ -37,7 +37,7 @@ function place(host: HTMLElement, layout: FrameLayout) {
   s.setProperty('top', layout.open ? '0' : '40vh', 'important');
   s.setProperty('width', `${layout.open ? layout.width : RAIL.width}px`, 'important');
   s.setProperty('height', layout.open ? '100vh' : `${RAIL.height}px`, 'important');
-  s.setProperty('box-shadow', layout.open ? '-4px 0 16px rgba(0,0,0,.12)' : '-2px 2px 8px rgba(0,0,0,.15)', 'important');
+  s.setProperty('box-shadow', layout.open ? '-4px 0 16px rgba(0,0,0,.12)' : 'none', 'important');
 }
 
 export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): Promise<void> {
