@@ -6,7 +6,7 @@
  * account bar are not thread text. The signed-in user's own address is read from the page
  * and left out of `emails` (it stays in `participants`).
  */
-import { makeContext } from '../context';
+import { threadContext } from '../mailThread';
 import { all, emailFrom, first, isHidden, squash, visibleText } from '../dom';
 import type { PageContext, Participant } from '../types';
 import * as S from './selectors';
@@ -86,33 +86,17 @@ export function extract(doc: Document, url: URL): PageContext | null {
   const subjectEl = S.SUBJECT.map((sel) => all(main, sel).find((el) => !inCompose(el))).find(Boolean) ?? null;
   const subject = subjectEl ? squash(subjectEl.textContent) : null;
 
-  const participants: Participant[] = [];
-  const seen = new Set<string>();
-  const bodies: string[] = [];
-  for (const m of messages) {
-    for (const p of participantsOf(m)) {
-      const key = `${p.role} ${p.email}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      participants.push(p);
-    }
-    if (messageState(m) !== 'expanded') continue;
-    const body = S.BODY.map((sel) => all(m, sel).find((b) => !inCompose(b))).find(Boolean);
-    if (body) bodies.push(visibleText(body, { exclude: `${S.QUOTED}, ${S.COMPOSE}` }));
-  }
-  if (participants.length === 0 && bodies.length === 0) return null;
-
-  const ownEmail = ownAddress(doc);
-  return makeContext({
+  return threadContext({
     site: 'gmail',
-    recordType: 'thread',
-    recordId: threadId,
-    accountName: null,
-    emails: participants.map((p) => p.email),
-    stage: null,
+    threadId,
     subject,
-    participants,
-    ownEmail,
-    text: bodies,
+    messages,
+    participantsOf,
+    bodyOf(m) {
+      if (messageState(m) !== 'expanded') return null;
+      const body = S.BODY.map((sel) => all(m, sel).find((b) => !inCompose(b))).find(Boolean);
+      return body ? visibleText(body, { exclude: `${S.QUOTED}, ${S.COMPOSE}` }) : null;
+    },
+    ownEmail: ownAddress(doc),
   });
 }

@@ -3,7 +3,7 @@
  * the Gmail adapter: subject, every participant with role and display name, the bodies
  * (quoted earlier mail and the reply being typed left out), the signed-in address.
  */
-import { makeContext } from '../context';
+import { threadContext } from '../mailThread';
 import { all, emailFrom, first, firstOf, squash, textOf, visibleText } from '../dom';
 import type { PageContext, Participant } from '../types';
 import * as S from './selectors';
@@ -69,32 +69,16 @@ export function extract(doc: Document, url: URL): PageContext | null {
   const subjectEl = S.SUBJECT.map((sel) => all(pane, sel).find((el) => !inCompose(el))).find(Boolean);
   const subject = subjectEl ? squash(subjectEl.getAttribute('title') || subjectEl.textContent) : null;
 
-  const participants: Participant[] = [];
-  const seen = new Set<string>();
-  const bodies: string[] = [];
-  for (const m of messages) {
-    for (const p of participantsOf(m)) {
-      const key = `${p.role} ${p.email}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        participants.push(p);
-      }
-    }
-    const body = S.BODY.map((sel) => all(m, sel).find((b) => !inCompose(b))).find(Boolean);
-    if (body) bodies.push(visibleText(body, { exclude: `${S.QUOTED}, ${S.COMPOSE}`, skip: afterReplyHeader }));
-  }
-  if (participants.length === 0 && bodies.length === 0) return null;
-
-  return makeContext({
+  return threadContext({
     site: 'outlook',
-    recordType: 'thread',
-    recordId: itemId,
-    accountName: null,
-    emails: participants.map((p) => p.email),
-    stage: null,
+    threadId: itemId,
     subject,
-    participants,
+    messages,
+    participantsOf,
+    bodyOf(m) {
+      const body = S.BODY.map((sel) => all(m, sel).find((b) => !inCompose(b))).find(Boolean);
+      return body ? visibleText(body, { exclude: `${S.QUOTED}, ${S.COMPOSE}`, skip: afterReplyHeader }) : null;
+    },
     ownEmail: ownAddress(doc),
-    text: bodies,
   });
 }
