@@ -55,6 +55,7 @@ export const REQUESTS = {
   }),
   'search:palette': v.object({ query: str(200), lang: Lang }),
   'sites:rules': v.object({}),
+  'index:warm': v.object({}),
   'checklist:set': v.object({ accountId: Id, playbookId: Id, stageId: Id, itemId: Id, done: v.boolean(), label: v.optional(str(2000)) }),
   'account:pick': v.object({ recordKey: str(400), accountId: v.nullable(Id) }),
   'account:search': v.object({ query: str(200), lang: Lang }),
@@ -95,6 +96,7 @@ export interface Responses {
   'account:search': AccountHit[];
   'search:palette': PaletteHit[];
   'sites:rules': SiteRule[];
+  'index:warm': { ok: true };
   'usage:log': { ok: true };
   'pack:info': PackInfo;
   'pack:import': ImportResult;
@@ -110,7 +112,7 @@ export interface Responses {
 }
 
 /** Requests a content script (running in a CRM or mail tab) may make. */
-export const PAGE_ALLOWED: ReadonlySet<MessageType> = new Set(['view:get', 'checklist:set', 'account:pick', 'account:search', 'search:palette', 'sites:rules', 'usage:log']);
+export const PAGE_ALLOWED: ReadonlySet<MessageType> = new Set(['view:get', 'checklist:set', 'account:pick', 'account:search', 'search:palette', 'sites:rules', 'index:warm', 'usage:log']);
 
 export interface Envelope<K extends MessageType = MessageType> {
   frontline: 1;

@@ -120,6 +120,11 @@ export function createService({ getDb, now = () => new Date(), ops }: ServiceDep
         });
     },
 
+    async 'index:warm'() {
+      await current();
+      return { ok: true };
+    },
+
     async 'sites:rules'() {
       return (await current()).stored.pack.sites;
     },

@@ -128,13 +128,29 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     page = next;
     // Only a nudge goes out (every frame of the tab hears it); our frame pulls the context with its token.
     if (host) tellFrame({ frontline: 'ui', type: 'changed' });
-    else mount(); // the new frame asks for the context when it is ready
+    else {
+      // Wake the worker and build its index while the frame boots, not after.
+      void browser.runtime.sendMessage({ frontline: 1, type: 'index:warm', payload: {} }).catch(() => undefined);
+      mount(); // the new frame asks for the context when it is ready
+    }
   };
 
+  // DOM changes come in bursts: wait for a quiet moment, but never longer than MAX_WAIT
+  // (a page that never stops mutating still gets read). A URL change is read at once,
+  // after one short beat for the SPA to swap the record in.
+  const QUIET = 200;
+  const MAX_WAIT = 1_000;
   let timer: number | undefined;
-  const schedule = () => {
+  let firstPending: number | null = null;
+  const schedule = (delay = QUIET) => {
     clearTimeout(timer);
-    timer = ctx.setTimeout(() => void refresh(), 250);
+    const now = performance.now();
+    firstPending ??= now;
+    const wait = Math.max(0, Math.min(delay, firstPending + MAX_WAIT - now));
+    timer = ctx.setTimeout(() => {
+      firstPending = null;
+      void refresh();
+    }, wait);
   };
 
   /** One debounced observer, only while the URL can show a record. */
@@ -152,7 +168,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     }
   }
 
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  ctx.addEventListener(window, 'wxt:locationchange', () => schedule(50));
   // WXT notices an invalidated context (extension updated) on its own timers' ticks: keep
   // one ticking so a page that never changes still drops the dead frame within a second.
   ctx.setInterval(() => undefined, 1_000);
