@@ -142,13 +142,17 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
   const MAX_WAIT = 1_000;
   let timer: number | undefined;
   let firstPending: number | null = null;
+  let urgentAt: number | null = null;
   const schedule = (delay = QUIET) => {
     clearTimeout(timer);
     const now = performance.now();
     firstPending ??= now;
-    const wait = Math.max(0, Math.min(delay, firstPending + MAX_WAIT - now));
+    // A mutation burst right after a URL change must not push the URL's read back.
+    if (delay < QUIET) urgentAt = Math.min(urgentAt ?? Infinity, now + delay);
+    const wait = Math.max(0, Math.min(delay, firstPending + MAX_WAIT - now, (urgentAt ?? Infinity) - now));
     timer = ctx.setTimeout(() => {
       firstPending = null;
+      urgentAt = null;
       void refresh();
     }, wait);
   };
