@@ -77,6 +77,18 @@ export function AccountHeader({ view, lang, actions }: { view: SidebarView; lang
         <div class="fl-empty" role="status">
           <h2 class="fl-account-name">{candidates.length ? tr(lang, 'candidatesTitle') : tr(lang, 'noAccountTitle')}</h2>
           {!candidates.length && <LookedFor lang={lang} lookedFor={lookedFor} />}
+          {!candidates.length && (
+            <ul class="fl-chips" aria-label={tr(lang, 'whyMatched')}>
+              {reasonTexts(
+                view.accountReasons.filter((r) => r.code === 'own_domain_skipped' || r.code === 'free_mail_skipped'),
+                lang,
+              ).map((text) => (
+                <li key={text} class="fl-chip">
+                  {text}
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
 

@@ -171,3 +171,20 @@ test('a stale card is flagged on its tab and in its header; health shows trend, 
   await expect(health.locator('.fl-measures li')).toHaveCount(sample.healthModel.measures.length);
   await expect(health.locator('.fl-gauge-band')).toHaveText(en(sample.healthModel.bands.find((b: any) => b.color === 'red').label));
 });
+
+test('when nothing matches, the sidebar says so and shows what it looked for', async ({ context }) => {
+  const page = await context.newPage();
+  const html = readFileSync(join(PAGES_DIR, 'gmail-thread.html'), 'utf8')
+    .replaceAll('acme.co.uk', 'unknown-co.example')
+    .replaceAll('acme.com', 'unknown-co.example')
+    .replaceAll('Acme', 'Nobody');
+  await page.route('https://mail.google.com/**', (r) => (r.request().resourceType() === 'document' ? r.fulfill({ contentType: 'text/html', body: html }) : r.fulfill({ status: 404 })));
+  await page.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdXyzThreadEmpty02');
+  const p = panel(page);
+  await expect(p.locator('.fl-account-name')).toHaveText('No account matched');
+  await expect(p.locator('.fl-looked')).toContainText('unknown-co.example');
+  // Our own colleagues are never looked for as the customer, and the sidebar says so.
+  await expect(p.locator('.fl-looked')).not.toContainText('lumora.io');
+  await expect(p.locator('.fl-empty')).toContainText('lumora.io is our own domain, skipped');
+  await expect(p.locator('[data-section="next-steps"]')).toContainText('No checklist');
+});

@@ -102,19 +102,20 @@ export function matchPage(index: PackIndex, ctx: PageContext, opts: MatchOptions
   const userHost = ownEmail ? hostOf(ownEmail) : null;
   const userDomain = userHost && !isFreeMail(userHost, index.extraFreeMail) ? registrableDomain(userHost) : null;
   const skipped = new Set<string>();
-  const lookupDomain = (input: string, tier: 'website' | 'email') => {
+  /** Looks the domain up; false when it was not looked for at all (ours, free mail, no host). */
+  const lookupDomain = (input: string, tier: 'website' | 'email'): boolean => {
     const host = hostOf(input);
-    if (!host) return;
+    if (!host) return false;
     const reg = registrableDomain(host) ?? host;
     if (index.ownDomains.has(host) || index.ownDomains.has(reg) || reg === userDomain) {
       if (!skipped.has(reg)) notes.push({ code: 'own_domain_skipped', params: { domain: reg } });
       skipped.add(reg);
-      return;
+      return false;
     }
     if (isFreeMail(host, index.extraFreeMail)) {
       if (!skipped.has(reg)) notes.push({ code: 'free_mail_skipped', params: { domain: reg } });
       skipped.add(reg);
-      return;
+      return false;
     }
     if (!lookedFor.domains.includes(reg)) lookedFor.domains.push(reg);
     let found: readonly number[] = [];
@@ -127,12 +128,13 @@ export function matchPage(index: PackIndex, ctx: PageContext, opts: MatchOptions
       }
     }
     if (!found.length) found = all(index.byRegistrable, reg);
-    if (!found.length) return;
+    if (!found.length) return true;
     for (const ai of found) {
       add(tier, ai, { code: 'domain', params: { domain: key, account: name(ai), accountId: accounts[ai].id, source: tier } });
       if (tier === 'email') ev(ai).people++;
     }
     if (!domainHits.some((h) => h.tier === tier && h.domain === key)) domainHits.push({ tier, domain: key, accounts: found });
+    return true;
   };
   for (const d of ctx.domains ?? []) lookupDomain(d, 'website');
 
@@ -144,8 +146,8 @@ export function matchPage(index: PackIndex, ctx: PageContext, opts: MatchOptions
     seenEmail.add(e);
     emails.push(e);
   }
-  lookedFor.emails.push(...emails);
-  for (const e of emails) lookupDomain(e, 'email');
+  // Our colleagues and free-mail senders are not looked for, so the empty state does not list them.
+  for (const e of emails) if (lookupDomain(e, 'email')) lookedFor.emails.push(e);
 
   // 4. Name and aliases.
   const pageName = ctx.accountName?.trim() || null;
