@@ -142,12 +142,14 @@ export function createService({ getDb, now = () => new Date(), ops }: ServiceDep
       return info();
     },
 
+    /**
+     * One-step import (tests, tools): the same intake as preview + activate, so a
+     * configured public key and the downgrade rule apply here too.
+     */
     async 'pack:import'({ text, source }) {
-      const result = validatePackText(text);
-      if (!result.ok) return { ok: false, errors: result.errors };
-      await activatePack(await getDb(), result.pack, source, now());
-      invalidate();
-      return { ok: true, info: await info(), warnings: result.warnings };
+      const r = await opsHandlers['pack:activate']({ text, source, allowDowngrade: false });
+      if (r.ok) return { ok: true, info: r.info, warnings: r.warnings };
+      return { ok: false, errors: r.errors.length ? r.errors : [{ path: '(file)', message: `refused: ${r.reason}` }] };
     },
 
     async 'pack:rollback'() {

@@ -92,6 +92,18 @@ describe('preview and activation', () => {
     expect(await s['pack:activate']({ hash: preview.ok ? preview.hash : '', source: 'a', allowDowngrade: false })).toMatchObject({ ok: false, reason: 'expired' });
   });
 
+  it('the one-step pack:import obeys the same key and downgrade rules', async () => {
+    const key = await generateKeyPair();
+    settings = memoryKeyValue<UserSettings>({ publicKey: key.publicKey });
+    const s = service();
+    expect(await s['pack:import']({ text: text(version('1.1.0')), source: 'f' })).toMatchObject({ ok: false });
+    expect((await s['pack:info']({})).version).toBe('1.0.0');
+    const signed = await signPack(version('1.1.0'), key.privateKeyPem);
+    expect(await s['pack:import']({ text: JSON.stringify(signed), source: 'f' })).toMatchObject({ ok: true, info: { version: '1.1.0' } });
+    const older = await signPack(version('1.0.5'), key.privateKeyPem);
+    expect(await s['pack:import']({ text: JSON.stringify(older), source: 'f' })).toMatchObject({ ok: false, errors: [{ path: 'meta.version' }] });
+  });
+
   it('with a public key configured, a file import must be signed by it too', async () => {
     const key = await generateKeyPair();
     settings = memoryKeyValue<UserSettings>({ publicKey: key.publicKey });
