@@ -94,7 +94,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     if (!isUiMessage(raw) || !sender.url?.startsWith(frameOrigin) || !('token' in raw) || raw.token !== token) return undefined;
     switch (raw.type) {
       case 'ready':
-        return Promise.resolve<FrameInit>({ ctx: page, site: site.id, canInsert: replies !== null });
+        return Promise.resolve<FrameInit>({ ctx: page, canInsert: replies !== null });
       case 'layout':
         layout = { open: Boolean(raw.layout.open), width: Number(raw.layout.width) || layout.width };
         if (host) place(host, layout);

@@ -34,7 +34,6 @@ export interface TokenMessage {
 /** The content script's answer to `ready`. */
 export interface FrameInit {
   ctx: PageContext | null;
-  site: string;
   canInsert: boolean;
 }
 
