@@ -34,6 +34,12 @@ if (json) {
     if (verbose) for (const f of s.failures) console.log(`    ${f.outcome.padEnd(10)} ${f.page}${f.got ? ` → ${f.got}` : ''}`);
   }
   console.log('');
-  const ok = r.overall.share >= r.goal && r.overall.wrong === 0;
-  console.log(`overall: ${pct(r.overall.share)} of ${r.overall.pages} changed pages read with the right account, ${r.overall.wrong} wrong  (goal ≥ ${pct(r.goal)}, 0 wrong) ${ok ? '✓' : '✗'}`);
+  console.log("pages of a company the pack does not know (its account taken out): accounts picked anyway — goal 0");
+  for (const s of r.strangers) {
+    console.log(`  ${s.id.padEnd(10)} ${s.wrong.length} of ${s.pages}${s.wrong.length ? `  (${s.wrong.map((w) => `${w.page} → ${w.got}`).join(', ')})` : ''}`);
+  }
+  console.log('');
+  const strangersWrong = r.strangers.reduce((n, s) => n + s.wrong.length, 0);
+  const ok = r.overall.share >= r.goal && r.overall.wrong === 0 && strangersWrong === 0;
+  console.log(`overall: ${pct(r.overall.share)} of ${r.overall.pages} changed pages read with the right account, ${r.overall.wrong} wrong  (goal ≥ ${pct(r.goal)}, 0 wrong); ${strangersWrong} picked for strangers ${ok ? '✓' : '✗'}`);
 }

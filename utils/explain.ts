@@ -201,11 +201,12 @@ export function whyNoContext(doc: Document, url: URL, rules: readonly SiteRule[]
   }
   const label = SITE_LABEL[site.id];
   const id = site.id as Exclude<SiteId, 'generic'>;
+  const sfRef = id === 'salesforce' ? salesforceRecord(url) : null;
+  if (sfRef && !sfRef.recordType) return `${host} is Salesforce and the URL is a ${sfRef.object} record, which Frontline does not read (it reads Account, Opportunity, Contact, Lead and Case)`;
   if (!site.isRecord(url)) return `${host} is ${label}, but ${NOT_A_RECORD[id](url)}`;
 
   if (id === 'salesforce') {
-    const ref = salesforceRecord(url);
-    if (ref && !ref.recordType) return `${host} is Salesforce and the URL is a ${ref.object} record, which Frontline does not read (it reads Account, Opportunity, Contact, Lead and Case)`;
+    const ref = sfRef;
     if (ref?.ui === 'lightning' && !focusedHost(doc)) {
       const hosts = all(doc, '.windowViewMode-normal, .windowViewMode-maximized').length;
       return hosts

@@ -31,6 +31,9 @@ const PageContextIn = v.object({
   emails: strList(500),
   stage: nullableStr(200),
   opportunityType: v.optional(nullableStr(200)),
+  pipeline: v.optional(nullableStr(200)),
+  amount: v.optional(nullableStr(200)),
+  closeDate: v.optional(nullableStr(200)),
   competitorsField: strList(50, 500),
   subject: v.optional(nullableStr(2000)),
   participants: v.optional(
@@ -42,6 +45,14 @@ const PageContextIn = v.object({
   ownEmail: v.optional(nullableStr(320)),
   // A long thread is cut, not refused: the first 200 KB carry the conversation.
   text: v.pipe(v.string(), v.transform((s) => s.slice(0, 200_000))),
+  read: v.optional(
+    v.object({
+      layer: v.picklist(['selectors', 'semantic', 'page-text']),
+      heading: v.optional(nullableStr(300)),
+      filled: v.optional(strList(10, 40)),
+      missing: v.optional(nullableStr(80)),
+    }),
+  ),
 });
 
 const Lang = v.picklist(['en', 'zh-CN']);

@@ -1,4 +1,5 @@
 /** Scores the adapters against the markup changes in mutations.ts (pure; the CLI prints it). */
+import { buildIndex } from '../../utils/match/index';
 import { matchPage } from '../../utils/match/match';
 import { buildCorpus, read, type Corpus } from './corpus';
 import { MUTATIONS, type Mutation } from './mutations';
@@ -41,6 +42,22 @@ export function scoreMutation(corpus: Corpus, m: Mutation | null, now: Date): Mu
   return { id: m?.id ?? 'none', title: m?.title ?? 'the page as committed', records, counts, share: records ? counts.right / records : 1, failures };
 }
 
+/**
+ * Precision on pages of companies the pack does not know: each page read again with its
+ * own account taken out of the pack. Any account picked then is a wrong card.
+ */
+export function scoreStrangers(corpus: Corpus, m: Mutation | null, now: Date): { pages: number; wrong: { page: string; got: string }[] } {
+  const wrong: { page: string; got: string }[] = [];
+  for (const { page, accountId } of corpus.pages) {
+    const pack = { ...corpus.pack, accounts: corpus.pack.accounts.filter((a) => a.id !== accountId) };
+    const ctx = read(page, m ? (d) => m.apply(d) : undefined);
+    if (!ctx) continue;
+    const r = matchPage(buildIndex(pack), ctx, { now });
+    if (r.accountId) wrong.push({ page: page.id, got: r.accountId });
+  }
+  return { pages: corpus.pages.length, wrong };
+}
+
 export interface PagesReport {
   records: number;
   noAccount: string[];
@@ -48,6 +65,8 @@ export interface PagesReport {
   mutations: MutationScore[];
   /** Over every mutated page: the share read with the right account, and the wrong picks. */
   overall: { share: number; wrong: number; pages: number };
+  /** Pages of a company the pack does not know, unchanged and after a full rewrite: accounts picked anyway. */
+  strangers: { id: string; pages: number; wrong: { page: string; got: string }[] }[];
   goal: number;
 }
 
@@ -60,5 +79,6 @@ export function evaluatePages(sample: KnowledgePack, now = new Date('2026-06-01T
   const pages = mutations.reduce((n, s) => n + s.records, 0);
   const right = mutations.reduce((n, s) => n + s.counts.right, 0);
   const wrong = mutations.reduce((n, s) => n + s.counts.wrong, 0);
-  return { records: corpus.pages.length, noAccount: corpus.noAccount, baseline, mutations, overall: { share: pages ? right / pages : 1, wrong, pages }, goal: GOAL };
+  const strangers = [null, ...MUTATIONS.filter((m) => m.id === 'release' || m.id === 'rewrite')].map((m) => ({ id: m?.id ?? 'none', ...scoreStrangers(corpus, m, now) }));
+  return { records: corpus.pages.length, noAccount: corpus.noAccount, baseline, mutations, overall: { share: pages ? right / pages : 1, wrong, pages }, strangers, goal: GOAL };
 }

@@ -10,6 +10,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { panelOpen, panelWidth } from '../settings';
 import type { PageContext } from '../sites/types';
 import type { Site } from '../sites/site';
+import { readRecord } from '../sites/layers';
 import { FRAME_PAGE, isUiMessage, type FrameInit, type FrameLayout, type ToFrame } from '../ui/channel';
 import { isToggle } from './toggle';
 import { trackReplyBox } from './replyBox';
@@ -23,7 +24,7 @@ export interface RunOptions {
 
 /** What makes two readings of the page the same record in the same state. */
 function identity(pc: PageContext): string {
-  return JSON.stringify([pc.site, pc.recordType, pc.recordId, pc.accountName, pc.accountId, pc.domains, pc.emails, pc.stage, pc.opportunityType, pc.competitorsField, pc.subject, pc.text.length]);
+  return JSON.stringify([pc.site, pc.recordType, pc.recordId, pc.accountName, pc.accountId, pc.domains, pc.emails, pc.stage, pc.opportunityType, pc.competitorsField, pc.subject, pc.text.length, pc.read?.layer]);
 }
 
 const RAIL = { width: 34, height: 96 };
@@ -113,7 +114,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
   const readPage = async () => {
     const url = new URL(location.href);
     // URL first: on lists, inboxes and settings we read no DOM and watch no mutations.
-    const next = site.isRecord(url) ? site.extract(document, url) : null;
+    const next = site.isRecord(url) ? readRecord(site, document, url) : null;
     watch(site.isRecord(url));
     if (!next) {
       // Not a record (list, inbox, settings): no sidebar at all.

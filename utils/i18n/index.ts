@@ -24,6 +24,7 @@ const REASONS: Record<Reason['code'], { en: string; zh: string }> = {
   name: { en: 'name “{name}” matched {account}', zh: '名称“{name}”匹配 {account}' },
   alias: { en: 'alias “{alias}” matched {account}', zh: '别名“{alias}”匹配 {account}' },
   fuzzy: { en: '“{name}” looks like {account}', zh: '“{name}”近似 {account}' },
+  page_text: { en: 'read from page text: “{name}” in the {where}', zh: '从页面文字读取：{where}中的“{name}”' },
   shared_domain: { en: '{count} accounts share {domain}', zh: '{count} 个客户共用 {domain}' },
   several_companies: { en: 'people from {count} customer companies are in this thread', zh: '此邮件中有来自 {count} 家客户公司的人' },
   manual: { en: 'you picked {account} for this record', zh: '您为此记录选择了 {account}' },
@@ -48,10 +49,21 @@ const DOMAIN_SOURCE: Record<string, { en: string; zh: string }> = {
   email: { en: 'email domain {domain} matched {account}', zh: '邮箱域名 {domain} 匹配 {account}' },
 };
 
+/** Where on the page a name was read (page_text reasons). */
+const WHERE: Record<string, { en: string; zh: string }> = {
+  heading: { en: 'header', zh: '标题' },
+  text: { en: 'page', zh: '页面' },
+};
+
 export function formatReason(reason: Reason, lang: Lang): string {
   const r = (reason.code === 'domain' && DOMAIN_SOURCE[String(reason.params.source)]) || REASONS[reason.code];
   if (!r) return reason.code;
-  return fill(lang === 'zh-CN' ? r.zh : r.en, reason.params);
+  let params = reason.params;
+  if (reason.code === 'page_text') {
+    const w = WHERE[String(params.where)];
+    if (w) params = { ...params, where: lang === 'zh-CN' ? w.zh : w.en };
+  }
+  return fill(lang === 'zh-CN' ? r.zh : r.en, params);
 }
 
 export type { StringKey };

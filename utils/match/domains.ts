@@ -65,12 +65,29 @@ export function hostOf(input: string): string | null {
 export function registrableDomain(input: string): string | null {
   const host = hostOf(input);
   if (!host) return null;
-  return getDomain(host, TLD_OPTIONS) ?? null;
+  return registrableOfHost(host);
+}
+
+/**
+ * Suffixes under which each label is one customer's tenant but which the public suffix
+ * list does not (yet) carry: Microsoft 365's initial domains ("contoso.onmicrosoft.com"
+ * is Contoso, not Microsoft), incl. the 21Vianet and Germany clouds.
+ */
+const TENANT_SUFFIXES = ['mail.onmicrosoft.com', 'onmicrosoft.com', 'onmicrosoft.de', 'partner.onmschina.cn', 'onmschina.cn'];
+
+function tenantDomain(host: string): string | null {
+  for (const suf of TENANT_SUFFIXES) {
+    if (host.length > suf.length + 1 && host.endsWith(`.${suf}`)) {
+      const rest = host.slice(0, -suf.length - 1);
+      return `${rest.slice(rest.lastIndexOf('.') + 1)}.${suf}`;
+    }
+  }
+  return null;
 }
 
 /** Registrable domain of an already lower-case bare host (no parsing). */
 export function registrableOfHost(host: string): string | null {
-  return getDomain(host, TLD_OPTIONS) ?? null;
+  return tenantDomain(host) ?? getDomain(host, TLD_OPTIONS) ?? null;
 }
 
 /** The registrable domain of an e-mail address; null when it is not one. */

@@ -17,6 +17,7 @@ import { detectCompetitors } from './competitors';
 import { hostChain, hostOf, isFreeMail, registrableDomain } from './domains';
 import { all, crmKey, textIn, type PackIndex, type PlaybookStages } from './index';
 import { normalizeLoose, normalizeName } from './normalize';
+import { accountsInText, pickFromText } from './pageText';
 import type { AccountCandidate, MatchResult, Reason, StageMatch } from './types';
 
 export interface MatchOptions {
@@ -33,9 +34,11 @@ const MAX_CANDIDATES = 5;
 
 const ACCOUNT_RECORDS = new Set(['account', 'company', 'organization']);
 
-type Tier = 'manual' | 'crm' | 'website' | 'email' | 'name';
-const TIER_WEIGHT: Record<Tier, number> = { manual: 1000, crm: 100, website: 80, email: 60, name: 50 };
-const TIER_CONFIDENCE: Record<Tier, number> = { manual: 1, crm: 0.99, website: 0.95, email: 0.85, name: 0.8 };
+/** text: the account's name found in a record page's visible text (the page-text reading layer only). */
+type Tier = 'manual' | 'crm' | 'website' | 'email' | 'name' | 'text';
+const TIER_WEIGHT: Record<Tier, number> = { manual: 1000, crm: 100, website: 80, email: 60, name: 50, text: 20 };
+const TIER_CONFIDENCE: Record<Tier, number> = { manual: 1, crm: 0.99, website: 0.95, email: 0.85, name: 0.8, text: 0.6 };
+const TIERS: readonly Tier[] = ['manual', 'crm', 'website', 'email', 'name', 'text'];
 
 interface Evidence {
   account: number;
@@ -58,7 +61,7 @@ export function matchPage(index: PackIndex, ctx: PageContext, opts: MatchOptions
   const lookedFor: MatchResult['lookedFor'] = { ids: [], domains: [], names: [], emails: [] };
   const notes: Reason[] = []; // skipped domains, said out loud
   const evidence = new Map<number, Evidence>();
-  const tierAccounts: Record<Tier, number[]> = { manual: [], crm: [], website: [], email: [], name: [] };
+  const tierAccounts: Record<Tier, number[]> = { manual: [], crm: [], website: [], email: [], name: [], text: [] };
   /** Every domain lookup that found accounts, per tier, to tell a shared domain from several companies. */
   const domainHits: { tier: 'website' | 'email'; domain: string; accounts: readonly number[] }[] = [];
 
@@ -167,15 +170,33 @@ export function matchPage(index: PackIndex, ctx: PageContext, opts: MatchOptions
     }
   }
 
-  // 5. Decide: the first tier with evidence.
+  // 5. A page the adapter could not read: the pack's names in its visible text, only when nothing else found the account.
+  let textPick: number | null = null;
+  if (ctx.read && ctx.read.layer !== 'selectors' && evidence.size === 0) {
+    const hits = accountsInText(index, ctx.read.heading, ctx.text);
+    for (const h of hits.slice(0, MAX_CANDIDATES + 2)) {
+      add('text', h.account, {
+        code: 'page_text',
+        params: { name: h.text, account: name(h.account), accountId: accounts[h.account].id, where: h.inHeading ? 'heading' : 'text', count: h.count },
+      });
+    }
+    textPick = pickFromText(hits)?.account ?? null;
+  }
+
+  // 6. Decide: the first tier with evidence.
   let chosen: number | null = null;
   let chosenTier: Tier | null = null;
   const accountReasons: Reason[] = [];
   const ambiguity: Reason[] = [];
-  for (const tier of ['manual', 'crm', 'website', 'email', 'name'] as Tier[]) {
+  for (const tier of TIERS) {
     const list = tierAccounts[tier];
     if (!list.length) continue;
     chosenTier = tier;
+    // Page text picks only what it singles out (utils/match/pageText.ts); otherwise every find is a candidate.
+    if (tier === 'text') {
+      chosen = textPick;
+      break;
+    }
     if (list.length === 1) {
       chosen = list[0];
       break;
@@ -205,7 +226,7 @@ export function matchPage(index: PackIndex, ctx: PageContext, opts: MatchOptions
 
   // Candidates: every other account with evidence, then fuzzy names.
   const candidates: AccountCandidate[] = [];
-  const tierOf = (e: Evidence): Tier => (['manual', 'crm', 'website', 'email', 'name'] as Tier[]).find((t) => e.tiers.has(t))!;
+  const tierOf = (e: Evidence): Tier => TIERS.find((t) => e.tiers.has(t))!;
   const others = [...evidence.values()].filter((e) => e.account !== chosen).sort((x, y) => y.weight - x.weight || y.people - x.people);
   for (const e of others) {
     const t = tierOf(e);

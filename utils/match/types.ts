@@ -10,6 +10,7 @@ export type ReasonCode =
   | 'name' // params: name, account
   | 'alias' // params: alias, account
   | 'fuzzy' // params: name, account, score (0–1)
+  | 'page_text' // params: name (as the page writes it), account, where ('heading' | 'text'), count
   | 'shared_domain' // params: domain, count
   | 'several_companies' // params: count
   | 'manual' // params: account

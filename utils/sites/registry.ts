@@ -7,6 +7,7 @@ import type { SiteRule } from '../pack/schema';
 import { CRM_SITES } from './crm';
 import { extractGeneric } from './generic/extract';
 import { ruleFor } from './generic/rules';
+import { readRecord } from './layers';
 import { MAIL_SITES } from './mail';
 import type { Site } from './site';
 import type { PageContext } from './types';
@@ -27,7 +28,7 @@ export function siteFor(url: URL): Site | null {
  */
 export function extractPage(doc: Document, url: URL, rules: readonly SiteRule[] = []): PageContext | null {
   const site = siteFor(url);
-  if (site) return site.extract(doc, url);
+  if (site) return readRecord(site, doc, url);
   return rules.length ? extractGeneric(doc, url, rules) : null;
 }
 

@@ -54,6 +54,21 @@ export interface PageContext {
   ownEmail?: string | null;
   /** Visible text worth scanning for competitor mentions (record fields, notes, message bodies). */
   text: string;
+  /** Which reading layer produced this context (utils/sites/layers.ts); absent from adapters called directly. */
+  read?: ReadInfo;
+}
+
+/** selectors: the site's adapter; semantic: ARIA, labels and links; page-text: only the visible text and the URL. */
+export type ReadLayer = 'selectors' | 'semantic' | 'page-text';
+
+export interface ReadInfo {
+  layer: ReadLayer;
+  /** The record's heading, where the page-text layer may find the account's name. */
+  heading?: string | null;
+  /** What the semantic layer filled in where the adapter found nothing ("account", "website", …). */
+  filled?: string[];
+  /** The adapter's landmark the page did not have ("highlights panel"): a selector a CRM release broke. */
+  missing?: string | null;
 }
 
 /** A site adapter: pure, given the document and URL, returns the context or null when the page is not a record it understands. */

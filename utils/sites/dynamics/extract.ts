@@ -36,12 +36,25 @@ function fieldValue(root: ParentNode, names: readonly string[]): { value: string
   return { value: null, container: null };
 }
 
+/** "Qualify, Active" / "Develop stage: Active" → "Qualify" / "Develop": the stage's name from its accessible name. */
+function stageFromLabel(li: Element): string | null {
+  const label = li.getAttribute('aria-label') ?? '';
+  const name = squash(label.replace(S.BPF_ACTIVE_LABEL, '').replace(/\bstage\b\s*[:：]?/i, '').replace(/[,;:：，\s]+$/, '').replace(/^[,;:：，\s]+/, ''));
+  return name || squash(li.getAttribute('title')) || null;
+}
+
 /** The business process flow's active stage and process name. */
 function processStage(root: ParentNode): { stage: string | null; process: string | null } {
   const stages = all(root as Element, S.BPF_STAGE);
-  const active = stages.find((li) => first(li, S.BPF_ACTIVE_MARK)) ?? stages.find((li) => li.getAttribute('aria-selected') === 'true');
+  const active =
+    stages.find((li) => first(li, S.BPF_ACTIVE_MARK)) ??
+    stages.find((li) => li.getAttribute('aria-selected') === 'true') ??
+    // The accessible markers of the current step: WAI-ARIA's aria-current, or "Active" in the stage's accessible name.
+    stages.find((li) => li.getAttribute('aria-current') === 'step' || first(li, '[aria-current="step"]')) ??
+    stages.find((li) => S.BPF_ACTIVE_LABEL.test(li.getAttribute('aria-label') ?? '') || !!all(li, '[aria-label]').find((el) => S.BPF_ACTIVE_LABEL.test(el.getAttribute('aria-label') ?? '')));
+  const name = active ? firstText(active, S.BPF_STAGE_NAME) ?? stageFromLabel(active) : null;
   return {
-    stage: active ? firstText(active, S.BPF_STAGE_NAME) : null,
+    stage: name,
     process: firstText(root as Element, S.BPF_PROCESS_NAME),
   };
 }

@@ -46,6 +46,8 @@ export const CONTROL = (name: string): string => `input[data-id^="${name}.fieldC
 export const BPF_STAGE = 'li[id*="processHeaderStage"]';
 export const BPF_STAGE_NAME = '[id*="processHeaderStageName"], [data-id*="processHeaderStageName"]';
 export const BPF_ACTIVE_MARK = '[id*="stageStatusLabel"], [data-id*="stageStatusLabel"]';
+/** Words in a stage's accessible name that mark it the current one (en, zh-CN). */
+export const BPF_ACTIVE_LABEL = /\b(?:active|current)\b|当前|活动/i;
 export const BPF_PROCESS_NAME = '[data-id*="processHeaderNameLabel"], [id*="processHeaderNameLabel"]';
 
 /** Sub-grids (related records) and the timeline on the form. */

@@ -3,8 +3,16 @@ import type { Site } from '../site';
 import { extractGeneric } from './extract';
 import { ruleFor } from './rules';
 
-/** A self-hosted CRM read through the pack's `sites` rules. */
+/** A self-hosted CRM read through the pack's `sites` rules (no fallback layers: the rules are ops' own reading). */
 export function genericSite(rules: readonly SiteRule[]): Site {
   const covered = (url: URL) => ruleFor(url, rules) !== null;
-  return { id: 'generic', matches: covered, isRecord: covered, extract: (doc, url) => extractGeneric(doc, url, rules) };
+  return {
+    id: 'generic',
+    matches: covered,
+    isRecord: covered,
+    record: (url) => (covered(url) ? { recordType: 'record', recordId: url.href } : null),
+    landmarks: [],
+    fallback: false,
+    extract: (doc, url) => extractGeneric(doc, url, rules),
+  };
 }

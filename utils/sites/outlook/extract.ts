@@ -34,6 +34,8 @@ function participantsOf(message: Element): Participant[] {
     const people = parsePeople(label.replace(S.HEADER_ROLES[role], ''), role);
     // Persona spans repeat the address in `title` when the label only has names.
     if (people.length === 0) for (const span of all(el, '[title*="@"]')) people.push(...parsePeople(`${textOf(span) ?? ''} <${span.getAttribute('title')}>`, role));
+    // Some builds write the address only as text beside the persona: "From: Dana Lee <dana@litwareinc.com>".
+    if (people.length === 0) people.push(...parsePeople((textOf(el) ?? '').replace(S.HEADER_ROLES[role], ''), role));
     out.push(...people);
   }
   return out;
