@@ -48,11 +48,11 @@ describe('one key parser', () => {
       p.policy = { packUrl: URL_, publicKey: text };
       const srv = packServer();
       const w = p.worker(srv.fetchFn);
-      expect((await w['sync:status']({})).settings, name).toMatchObject({ publicKey: key.publicKey, policyProblems: [], keyProblem: null });
       srv.publish(version('1.1.0'));
       expect((await w['sync:now']({})).result, name).toMatchObject({ outcome: 'refused', reason: 'signature' });
       srv.publish(await signPack(version('1.1.0'), key.privateKeyPem));
       expect((await w['sync:now']({})).result, name).toMatchObject({ outcome: 'updated', version: '1.1.0' });
+      expect((await w['sync:status']({})).settings, name).toMatchObject({ publicKey: key.publicKey, policyProblems: [], keyProblem: null });
     }
   });
 
@@ -69,11 +69,6 @@ describe('a policy key that cannot be used', () => {
       p.policy = { packUrl: URL_, publicKey: bad };
       const srv = packServer();
       const w = p.worker(srv.fetchFn);
-      const { settings } = await w['sync:status']({});
-      expect(settings.keyProblem).toMatch(/^expected (an Ed25519 public key|text)/);
-      expect(settings.policyProblems).toEqual([`publicKey: ${settings.keyProblem}`]);
-      expect(settings.locked.publicKey).toBe(true);
-
       srv.publish(version('1.1.0'));
       const unsigned = await w['sync:now']({});
       expect(unsigned.result).toMatchObject({ outcome: 'refused', reason: 'signature' });
@@ -84,6 +79,11 @@ describe('a policy key that cannot be used', () => {
       expect(await w['pack:preview']({ text: JSON.stringify(version('1.2.0')), source: 'f', lang: 'en' })).toMatchObject({ ok: false, reason: 'signature' });
       expect(await w['pack:import']({ text: JSON.stringify(version('1.2.0')), source: 'f' })).toMatchObject({ ok: false });
       expect((await w['pack:info']({})).version).toBe('1.0.0');
+      // The options page shows the reason.
+      const { settings } = await w['sync:status']({});
+      expect(settings.keyProblem).toMatch(/^expected (an Ed25519 public key|text)/);
+      expect(settings.policyProblems).toEqual([`publicKey: ${settings.keyProblem}`]);
+      expect(settings.locked.publicKey).toBe(true);
     });
   }
 });
