@@ -14,7 +14,7 @@ import { formatPackJson } from '../utils/pack/authoring/format';
 import { unbuildPack } from '../utils/pack/authoring/unbuild';
 import { memoryFiles } from '../utils/pack/authoring/files';
 import { diffPacks, formatDiff, sameValue } from '../utils/pack/diff';
-import { generateKeyPair, publicKeyBytes, signPack, splitSigned, verifyPackDoc } from '../utils/pack/sign';
+import { generateKeyPair, parsePublicKey, publicKeyBytes, signPack, splitSigned, verifyPackDoc } from '../utils/pack/sign';
 import { MAX_PACK_BYTES, validatePack, validatePackText } from '../utils/pack/validate';
 import type { KnowledgePack } from '../utils/pack/schema';
 import { nodeFiles } from './nodeFiles';
@@ -282,7 +282,8 @@ class Cli {
 
   async verify(p: string, pub: string): Promise<number> {
     let key = pub;
-    if (!/^[A-Za-z0-9+/=_-]{40,}$/.test(pub.trim())) key = await this.readText(this.path(pub));
+    // The key itself (any form the extension accepts), or the path of a .pub file.
+    if (!parsePublicKey(pub).ok) key = await this.readText(this.path(pub));
     publicKeyBytes(key);
     const text = await this.readText(this.path(p));
     let doc: unknown;

@@ -85,7 +85,7 @@ export const REQUESTS = {
   'pack:rollback': v.object({}),
   // Ops console (options page only): sync, preview before activation, reports.
   'sync:status': v.object({}),
-  'sync:settings': v.object({ packUrl: v.nullable(str(2000)), publicKey: v.nullable(str(400)), refreshMinutes: v.pipe(v.number(), v.integer()) }),
+  'sync:settings': v.object({ packUrl: v.nullable(str(2000)), publicKey: v.nullable(str(400)), refreshMinutes: v.pipe(v.number(), v.integer()), allowPackSwitch: v.optional(v.boolean()) }),
   'sync:now': v.object({}),
   'pack:preview': v.object({ text: v.string(), source: str(2000), lang: Lang }),
   // The text, or the hash a pack:preview answered (saves sending a big pack twice).

@@ -28,6 +28,7 @@ export function DiffView({ preview, lang: l }: { preview: Extract<Preview, { ok:
     'same-version': 'dirSameVersion',
     identical: 'dirIdentical',
     'other-pack': 'dirOtherPack',
+    'pack-switch': 'dirPackSwitch',
   };
   return (
     <div class="diff" data-testid="diff">

@@ -13,7 +13,7 @@ import type { PackInfo } from '@/utils/view/types';
 import { checkPackUrl } from '@/utils/sync/settings';
 import { DiffView } from './DiffView';
 import { ErrorList, WarningList } from './ErrorList';
-import { FetchError, formatBytes, readFile, readUrl } from './read';
+import { FetchError, formatBytes, PackReadError, readFile, readUrl } from './read';
 import { ot } from './strings';
 
 type Phase = 'idle' | 'reading' | 'checking' | 'preview' | 'activating';
@@ -101,6 +101,10 @@ export function ImportSection({ lang, onActivated }: { lang: Lang; onActivated: 
       text = await readUrl(target, onProgress);
     } catch (err) {
       phase.value = 'idle';
+      if (err instanceof PackReadError) {
+        notice.value = { kind: 'error', text: ot(l, 'fetchRefused', { reason: err.message }) };
+        return;
+      }
       const status = err instanceof FetchError ? err.status : null;
       notice.value = { kind: 'error', text: status ? ot(l, 'fetchHttp', { status }) : ot(l, 'fetchFailed', { url: target }) };
       if (!status && target.startsWith('https://')) needsAccess.value = `${new URL(target).origin}/*`;
@@ -147,7 +151,7 @@ export function ImportSection({ lang, onActivated }: { lang: Lang; onActivated: 
 
   const busy = phase.value === 'reading' || phase.value === 'checking' || phase.value === 'activating';
   const p = pending.value;
-  const needsRollback = p && (p.preview.comparison === 'downgrade' || p.preview.comparison === 'same-version');
+  const needsRollback = p && (p.preview.comparison === 'downgrade' || p.preview.comparison === 'same-version' || p.preview.comparison === 'pack-switch');
   const prog = progress.value;
   return (
     <section aria-labelledby="import-h" id="import">
@@ -206,7 +210,11 @@ export function ImportSection({ lang, onActivated }: { lang: Lang; onActivated: 
             <p class="rollback-confirm">
               <label>
                 <input type="checkbox" checked={allowDowngrade.value} onChange={(e) => (allowDowngrade.value = (e.currentTarget as HTMLInputElement).checked)} data-testid="allow-downgrade" />{' '}
-                {p.preview.comparison === 'downgrade' ? ot(l, 'confirmDowngrade', { version: p.preview.incoming.version }) : ot(l, 'confirmSameVersion', { version: p.preview.incoming.version })}
+                {p.preview.comparison === 'downgrade'
+                  ? ot(l, 'confirmDowngrade', { version: p.preview.incoming.version })
+                  : p.preview.comparison === 'pack-switch'
+                    ? ot(l, 'confirmPackSwitch', { id: p.preview.incoming.id })
+                    : ot(l, 'confirmSameVersion', { version: p.preview.incoming.version })}
               </label>
             </p>
           )}

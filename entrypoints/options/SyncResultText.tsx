@@ -20,7 +20,9 @@ export function syncResultLine(r: SyncResult, l: Lang): string {
           ? ot(l, 'resRefusedDowngrade', { version: r.version ?? '' })
           : r.reason === 'same-version'
             ? ot(l, 'resRefusedSameVersion', { version: r.version ?? '' })
-            : ot(l, 'resRefusedInvalid', { count: r.errors?.length ?? 0 });
+            : r.reason === 'pack-switch'
+              ? ot(l, 'resRefusedPackSwitch', { version: r.version ?? '' })
+              : ot(l, 'resRefusedInvalid', { count: r.errors?.length ?? 0 });
   }
 }
 

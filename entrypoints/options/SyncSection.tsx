@@ -17,6 +17,7 @@ export function SyncSection({ lang: l, status, onSynced }: { lang: Lang; status:
   const url = useSignal('');
   const key = useSignal('');
   const minutes = useSignal('60');
+  const allowSwitch = useSignal(false);
   const errors = useSignal<Partial<Record<SettingKey, string>>>({});
   const busy = useSignal(false);
   const saved = useSignal(false);
@@ -29,7 +30,8 @@ export function SyncSection({ lang: l, status, onSynced }: { lang: Lang; status:
     url.value = s.packUrl ?? '';
     key.value = s.publicKey ?? '';
     minutes.value = String(s.refreshMinutes);
-  }, [s?.packUrl, s?.publicKey, s?.refreshMinutes]);
+    allowSwitch.value = s.allowPackSwitch;
+  }, [s?.packUrl, s?.publicKey, s?.refreshMinutes, s?.allowPackSwitch]);
 
   const origin = s?.packUrl?.startsWith('https://') ? `${new URL(s.packUrl).origin}/*` : null;
   useEffect(() => {
@@ -38,13 +40,14 @@ export function SyncSection({ lang: l, status, onSynced }: { lang: Lang; status:
   }, [origin]);
 
   if (!s || !status) return null;
-  const anyLocked = s.locked.packUrl || s.locked.publicKey || s.locked.refreshMinutes;
+  const anyLocked = s.locked.packUrl || s.locked.publicKey || s.locked.refreshMinutes || s.locked.allowPackSwitch;
+  const allLocked = s.locked.packUrl && s.locked.publicKey && s.locked.refreshMinutes && s.locked.allowPackSwitch;
 
   async function save(e: Event) {
     e.preventDefault();
     busy.value = true;
     saved.value = false;
-    const r = await ask('sync:settings', { packUrl: url.value.trim() || null, publicKey: key.value.trim() || null, refreshMinutes: Number(minutes.value) });
+    const r = await ask('sync:settings', { packUrl: url.value.trim() || null, publicKey: key.value.trim() || null, refreshMinutes: Number(minutes.value), allowPackSwitch: allowSwitch.value });
     busy.value = false;
     if (!r.ok) {
       errors.value = Object.fromEntries(r.errors.map((x) => [x.field, x.message]));
@@ -101,6 +104,11 @@ export function SyncSection({ lang: l, status, onSynced }: { lang: Lang; status:
           {ot(l, 'policyNote')}
         </p>
       )}
+      {s.keyProblem && (
+        <p class="notice-error" role="alert" data-testid="key-problem">
+          {ot(l, 'keyProblem', { reason: s.keyProblem })}
+        </p>
+      )}
       {s.policyProblems.length > 0 && (
         <div role="alert">
           <p>{ot(l, 'policyProblems')}</p>
@@ -125,8 +133,14 @@ export function SyncSection({ lang: l, status, onSynced }: { lang: Lang; status:
           'refreshMinutes',
           <input type="number" min={15} max={10080} step={1} value={minutes.value} disabled={s.locked.refreshMinutes} onInput={(e) => (minutes.value = (e.currentTarget as HTMLInputElement).value)} data-testid="sync-refresh" />,
         )}
+        {field(
+          'allowPackSwitch',
+          'allowPackSwitch',
+          <input type="checkbox" checked={allowSwitch.value} disabled={s.locked.allowPackSwitch} onChange={(e) => (allowSwitch.value = (e.currentTarget as HTMLInputElement).checked)} data-testid="sync-allow-switch" />,
+          ot(l, 'allowPackSwitchHelp'),
+        )}
         <p class="actions">
-          <button type="submit" disabled={busy.value || (s.locked.packUrl && s.locked.publicKey && s.locked.refreshMinutes)} data-testid="sync-save">
+          <button type="submit" disabled={busy.value || allLocked} data-testid="sync-save">
             {ot(l, 'saveSettings')}
           </button>{' '}
           <button type="button" onClick={syncNow} disabled={busy.value || !s.packUrl} data-testid="sync-now">

@@ -176,6 +176,23 @@ test('sync refuses a downgrade; an explicit rollback on the page is allowed', as
   await expect(page.getByTestId('pack-version')).toHaveText('1.1.0');
 });
 
+test('sync refuses a pack URL whose redirect ends on an address the https rule refuses', async ({ context, extId }) => {
+  // The pack host sends the browser to plain http on another machine (127.0.0.2 is not "this machine" for the rule).
+  const target = createServer((_req, res) => void res.writeHead(200, { 'Access-Control-Allow-Origin': '*' }).end(JSON.stringify(version('9.9.9'))));
+  await new Promise<void>((r) => target.listen(0, '127.0.0.2', r));
+  const moved = createServer((_req, res) => void res.writeHead(302, { 'Access-Control-Allow-Origin': '*', Location: `http://127.0.0.2:${(target.address() as AddressInfo).port}/pack.json` }).end());
+  await new Promise<void>((r) => moved.listen(0, '127.0.0.1', r));
+  try {
+    const page = await options(context, extId);
+    await configureSync(page, `http://127.0.0.1:${(moved.address() as AddressInfo).port}/pack.json`);
+    await expect(result(page)).toContainText('the server redirected to http://127.0.0.2:');
+    await expect(result(page)).toContainText('the pack URL must start with https://');
+    await expect(page.getByTestId('pack-version')).toHaveText(sample.meta.version);
+  } finally {
+    await Promise.all([target, moved].map((s) => new Promise((r) => s.close(r))));
+  }
+});
+
 test('rollback brings the previous pack back, and it sticks while the server has nothing new', async ({ context, extId }) => {
   srv.publish(version('1.1.0'), '"a"');
   const page = await options(context, extId);
@@ -265,7 +282,7 @@ test('the production build has no stand-in for the browser policy', () => {
   expect(manifest.storage.managed_schema).toBe('managed_schema.json');
   expect(manifest.permissions).toContain('alarms');
   const schema = JSON.parse(readFileSync(join(ROOT, '.output/chrome-mv3/managed_schema.json'), 'utf8'));
-  expect(Object.keys(schema.properties)).toEqual(['packUrl', 'publicKey', 'refreshMinutes', 'lockSettings']);
+  expect(Object.keys(schema.properties)).toEqual(['packUrl', 'publicKey', 'refreshMinutes', 'allowPackSwitch', 'lockSettings']);
 });
 
 test.describe('managed (enterprise) settings', () => {
@@ -298,5 +315,21 @@ test.describe('managed (enterprise) settings', () => {
     await expect(page.getByTestId('sync-key')).toBeEnabled();
     await expect(page.getByTestId('pack-version')).toHaveText('1.4.0');
     await expect(result(page)).toContainText('Activated v1.4.0.');
+  });
+
+  test('a policy public key that cannot be used refuses every pack, and the page says why', async ({ context, extId }) => {
+    const key = await generateKeyPair();
+    srv.publish(await signPack(version('1.4.0'), key.privateKeyPem));
+    let [worker] = context.serviceWorkers();
+    worker ??= await context.waitForEvent('serviceworker');
+    await worker.evaluate(
+      (policy) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ 'e2e.managedPolicy': policy }),
+      { packUrl: srv.url, publicKey: `ssh-ed25519 ${key.publicKey}` },
+    );
+    const page = await options(context, extId);
+    await expect(page.getByTestId('key-problem')).toContainText('Every pack is refused');
+    await expect(result(page)).toContainText('Refused: the signature check failed');
+    await expect(result(page)).toContainText('the public key is not usable');
+    await expect(page.getByTestId('pack-version')).toHaveText(sample.meta.version);
   });
 });

@@ -37,18 +37,48 @@ const subtle = () => {
   return s;
 };
 
-/** Canonical JSON: object keys sorted by UTF-16 code units, no whitespace, ES number form. */
+/**
+ * Canonical JSON: object keys sorted by UTF-16 code units, no whitespace, ES number form.
+ * Written without recursion: a signed file nested 100,000 deep must be refused by
+ * the structure check with a path, not overflow the stack while being verified.
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('cannot sign a non-finite number');
-    return JSON.stringify(value) ?? 'null';
+  const out: string[] = [];
+  // Work items, last first: a value to write, or literal text (a bracket, a comma, a key).
+  type Item = { text: string } | { value: unknown };
+  const todo: Item[] = [{ value }];
+  while (todo.length) {
+    const item = todo.pop()!;
+    if ('text' in item) {
+      out.push(item.text);
+      continue;
+    }
+    const v = item.value;
+    if (v === null || typeof v !== 'object') {
+      if (typeof v === 'number' && !Number.isFinite(v)) throw new Error('cannot sign a non-finite number');
+      out.push(JSON.stringify(v) ?? 'null');
+      continue;
+    }
+    const parts: Item[] = [];
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        if (i) parts.push({ text: ',' });
+        parts.push({ value: x === undefined ? null : x });
+      });
+      out.push('[');
+      todo.push({ text: ']' });
+    } else {
+      const obj = v as Record<string, unknown>;
+      const keys = Object.keys(obj)
+        .filter((k) => obj[k] !== undefined)
+        .sort();
+      keys.forEach((k, i) => parts.push({ text: `${i ? ',' : ''}${JSON.stringify(k)}:` }, { value: obj[k] }));
+      out.push('{');
+      todo.push({ text: '}' });
+    }
+    for (let i = parts.length - 1; i >= 0; i--) todo.push(parts[i]);
   }
-  if (Array.isArray(value)) return `[${value.map((x) => (x === undefined ? 'null' : canonicalJson(x))).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+  return out.join('');
 }
 
 export function toBase64(bytes: ArrayBuffer | Uint8Array): string {
@@ -80,23 +110,52 @@ function toPem(der: ArrayBuffer, label: string): string {
   return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
 }
 
-/** Raw public key bytes from base64 (32 bytes) or an SPKI PEM. */
-export function publicKeyBytes(text: string): Uint8Array {
-  const t = text.trim();
-  if (t.startsWith('-----BEGIN PUBLIC KEY-----')) {
-    const der = pemBody(t, 'PUBLIC KEY');
-    // SPKI for Ed25519 is a fixed 12-byte prefix and the 32 raw bytes.
-    if (der.length !== 44) throw new Error('expected an Ed25519 public key');
-    return der.subarray(12);
-  }
+/** DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32 raw key bytes follow it. */
+const ED25519_SPKI_PREFIX = [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00];
+
+export type ParsedPublicKey = { ok: true; raw: Uint8Array; base64: string } | { ok: false; message: string };
+
+/**
+ * The one reader of public keys: the options page, the policy, sync and the CLI all
+ * go through it, so a key accepted in one place is accepted in every other. Takes
+ * what people paste: the `.pub` file (standard base64), base64url with or without
+ * padding, the key in quotes, with an `ed25519:`/`base64:` label in front, or an
+ * SPKI PEM block. `base64` is the standard form, for storing and showing.
+ */
+export function parsePublicKey(text: string): ParsedPublicKey {
+  const bad = (why: string): ParsedPublicKey => ({ ok: false, message: `expected an Ed25519 public key: ${why} (the .pub file from \`npm run pack -- keygen\`)` });
+  let t = text.trim();
+  const quoted = /^(["'`])([\s\S]*)\1$/.exec(t);
+  if (quoted) t = quoted[2].trim();
   let raw: Uint8Array;
-  try {
-    raw = fromBase64(t);
-  } catch {
-    throw new Error('expected an Ed25519 public key: 44 characters of base64');
+  if (t.startsWith('-----BEGIN PUBLIC KEY-----')) {
+    let der: Uint8Array;
+    try {
+      der = pemBody(t, 'PUBLIC KEY');
+    } catch {
+      return bad('the PEM block is not readable');
+    }
+    if (der.length !== 44 || ED25519_SPKI_PREFIX.some((b, i) => der[i] !== b)) return bad('the PEM block is not an Ed25519 key');
+    raw = der.subarray(12);
+  } else {
+    t = t.replace(/^(?:ed25519|base64)\s*[:=]\s*/i, '');
+    if (!t) return bad('the text is empty');
+    if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(t)) return bad('44 characters of base64');
+    try {
+      raw = fromBase64(t);
+    } catch {
+      return bad('44 characters of base64');
+    }
+    if (raw.length !== 32) return bad("44 characters of base64");
   }
-  if (raw.length !== 32) throw new Error(`expected an Ed25519 public key: 32 bytes of base64, got ${raw.length} bytes`);
-  return raw;
+  return { ok: true, raw, base64: toBase64(raw) };
+}
+
+/** Raw public key bytes (see `parsePublicKey` for the forms accepted); throws on anything else. */
+export function publicKeyBytes(text: string): Uint8Array {
+  const k = parsePublicKey(text);
+  if (!k.ok) throw new Error(k.message);
+  return k.raw;
 }
 
 export async function keyIdOf(publicKey: string | Uint8Array): Promise<string> {

@@ -4,6 +4,7 @@ import { storage } from 'wxt/utils/storage';
 import type { OpsDeps } from './handlers';
 import type { UserSettings } from './settings';
 import type { SyncState } from './sync';
+import type { HighWater } from './highWater';
 import { readManaged } from './managed';
 
 export const SYNC_ALARM = 'frontline-sync';
@@ -13,10 +14,14 @@ export const userSettingsItem = storage.defineItem<UserSettings>('local:sync.set
 /** ETag, failures, next attempt, last result: the worker may stop at any time, so none of it is in memory. */
 export const syncStateItem = storage.defineItem<SyncState | null>('local:sync.state', { fallback: null });
 
+/** Highest version taken per pack id: the floor sync never goes below, even after a switch of pack. */
+export const highWaterItem = storage.defineItem<HighWater>('local:sync.highWater', { fallback: {} });
+
 export function browserOpsDeps(): OpsDeps {
   return {
     userSettings: { get: () => userSettingsItem.getValue(), set: (v) => userSettingsItem.setValue(v) },
     syncState: { get: () => syncStateItem.getValue(), set: (v) => syncStateItem.setValue(v) },
+    highWater: { get: () => highWaterItem.getValue(), set: (v) => highWaterItem.setValue(v) },
     managed: readManaged,
     schedule: async (at) => {
       if (at === null) await browser.alarms.clear(SYNC_ALARM);

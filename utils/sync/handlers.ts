@@ -5,16 +5,18 @@
  * injected (utils/sync/browser.ts wires the real ones), so they run under vitest.
  */
 import type { Db, StoredPack } from '../store/db';
-import { activatePack } from '../store/packStore';
+import { activatePack, getPreviousPack } from '../store/packStore';
 import type { PackError } from '../pack/validate';
 import type { KnowledgePack, SiteRule } from '../pack/schema';
 import { localize } from '../pack/text';
 import { diffPacks, type PackDiff } from '../pack/diff';
 import type { PackInfo } from '../view/types';
-import { checkPackUrl, checkPublicKey, checkRefresh, effectiveSettings, type EffectiveSettings, type SettingKey, type UserSettings } from './settings';
+import { checkPackUrl, checkPublicKey, checkRefresh, DEFAULT_REFRESH_MINUTES, effectiveSettings, normalPublicKey, SETTING_KEYS, type EffectiveSettings, type SettingKey, type UserSettings } from './settings';
 import { EMPTY_STATE, resetForSettings, runSync, type SyncResult, type SyncState } from './sync';
-import { intakePack, sha256Hex, type Comparison, type Intake, type SignatureStatus } from './intake';
+import { downgradeFloor, intakePack, sha256Hex, type Comparison, type Intake, type IntakeRules, type SignatureStatus } from './intake';
+import { withPacks, type HighWater } from './highWater';
 import { buildReport, type AnalyticsReport } from './analytics';
+import { nextAttemptAt } from './backoff';
 
 export interface KeyValue<T> {
   get(): Promise<T | null>;
@@ -30,6 +32,8 @@ export interface OpsDeps {
   fetch?: typeof fetch;
   userSettings?: KeyValue<UserSettings>;
   syncState?: KeyValue<SyncState>;
+  /** Highest version taken per pack id (extension storage: it must outlive the worker). */
+  highWater?: KeyValue<HighWater>;
   /** The managed-storage policy as the browser gives it ({} when there is none). */
   managed?: () => Promise<unknown>;
   /** Arms the sync alarm for `at` (epoch ms), or clears it (null). */
@@ -71,7 +75,7 @@ export type Preview =
 export type ActivateResult =
   | { ok: true; info: PackInfo; warnings: PackError[]; comparison: Comparison }
   /** expired: activation named a previewed pack the background no longer holds (it was restarted): send the text. */
-  | { ok: false; reason: 'invalid' | 'signature' | 'downgrade' | 'same-version' | 'expired'; errors: PackError[] };
+  | { ok: false; reason: 'invalid' | 'signature' | 'downgrade' | 'same-version' | 'pack-switch' | 'expired'; errors: PackError[] };
 
 export interface StaleCard {
   id: string;
@@ -110,17 +114,37 @@ export function createOpsHandlers(ctx: OpsContext) {
   const syncState = deps.syncState ?? memoryKeyValue<SyncState>();
   const managed = deps.managed ?? (async () => ({}));
   const schedule = deps.schedule ?? (async () => undefined);
+  const highWater = deps.highWater ?? memoryKeyValue<HighWater>({});
   let running: Promise<{ result: SyncResult | null; state: SyncState }> | null = null;
   /**
    * The pack last previewed, so Activate need not parse and check 30 MB again. Only
    * a cache: if the worker was stopped in between, activation checks the text anew.
    */
-  let previewed: { hash: string; publicKey: string | null; against: StoredPack; intake: Intake } | null = null;
+  let previewed: { hash: string; rules: string; against: StoredPack; intake: Intake } | null = null;
 
-  /** The previewed verdict for `hash`, if it still holds (same key, same active pack). */
+  /** What an incoming pack is judged by: the key, the pack-switch rule and the versions taken so far. */
+  async function rulesFor(against: StoredPack): Promise<IntakeRules> {
+    const s = await settings();
+    const previous = await getPreviousPack(await ctx.getDb());
+    return {
+      publicKey: s.publicKey,
+      active: against.pack,
+      activeIsSample: against.source === 'embedded',
+      allowPackSwitch: s.allowPackSwitch,
+      highWater: withPacks((await highWater.get()) ?? {}, against.pack, previous?.pack),
+    };
+  }
+  const rulesKey = (r: IntakeRules) => JSON.stringify([r.publicKey, r.allowPackSwitch]);
+
+  /** Raised before the pack is stored: a worker stopped in between errs on the safe side. */
+  async function raiseHighWater(pack: KnowledgePack): Promise<void> {
+    await highWater.set(withPacks((await highWater.get()) ?? {}, pack));
+  }
+
+  /** The previewed verdict for `hash`, if it still holds (same rules, same active pack). */
   async function cached(hash: string, against: StoredPack): Promise<Intake | null> {
-    const publicKey = (await settings()).publicKey;
-    return previewed && previewed.hash === hash && previewed.publicKey === publicKey && previewed.against === against ? previewed.intake : null;
+    const key = rulesKey(await rulesFor(against));
+    return previewed && previewed.hash === hash && previewed.rules === key && previewed.against === against ? previewed.intake : null;
   }
 
   /** Checks incoming text against the active pack, reusing the preview's verdict when nothing changed since. */
@@ -128,9 +152,9 @@ export function createOpsHandlers(ctx: OpsContext) {
     const hash = await sha256Hex(text);
     const hit = await cached(hash, against);
     if (hit) return { intake: hit, hash };
-    const publicKey = (await settings()).publicKey;
-    const intake = await intakePack(text, { publicKey, active: against.pack });
-    previewed = remember && intake.ok ? { hash, publicKey, against, intake } : null;
+    const rules = await rulesFor(against);
+    const intake = await intakePack(text, rules);
+    previewed = remember && intake.ok ? { hash, rules: rulesKey(rules), against, intake } : null;
     return { intake, hash };
   }
 
@@ -154,7 +178,12 @@ export function createOpsHandlers(ctx: OpsContext) {
           loadState,
           saveState: (s) => syncState.set(s),
           active: async () => (await ctx.current()).stored.pack,
+          guard: async () => {
+            const r = await rulesFor((await ctx.current()).stored);
+            return { activeIsSample: r.activeIsSample ?? false, highWater: r.highWater ?? {} };
+          },
           activate: async (pack, source) => {
+            await raiseHighWater(pack);
             await activatePack(await ctx.getDb(), pack, source, ctx.now());
             ctx.invalidate();
           },
@@ -164,6 +193,11 @@ export function createOpsHandlers(ctx: OpsContext) {
         });
         await schedule(out.state.nextAt);
         return out;
+      } catch (e) {
+        // Not even the failure could be recorded (storage is failing): still look again later.
+        const s = await settings().catch(() => null);
+        await schedule(nextAttemptAt(ctx.now(), 'failed', 1, s?.refreshMinutes ?? DEFAULT_REFRESH_MINUTES, deps.random)).catch(() => undefined);
+        throw e;
       } finally {
         running = null;
       }
@@ -210,19 +244,19 @@ export function createOpsHandlers(ctx: OpsContext) {
       return status();
     },
 
-    async 'sync:settings'(req: { packUrl: string | null; publicKey: string | null; refreshMinutes: number }): Promise<{ ok: true; status: SyncStatus } | { ok: false; errors: { field: SettingKey; message: string }[] }> {
+    async 'sync:settings'(req: { packUrl: string | null; publicKey: string | null; refreshMinutes: number; allowPackSwitch?: boolean }): Promise<{ ok: true; status: SyncStatus } | { ok: false; errors: { field: SettingKey; message: string }[] }> {
       const eff = await settings();
       const next: UserSettings = { ...((await userSettings.get()) ?? {}) };
       const errors: { field: SettingKey; message: string }[] = [];
       const packUrl = req.packUrl?.trim() || null;
       const publicKey = req.publicKey?.trim() || null;
-      const wanted: Record<SettingKey, unknown> = { packUrl, publicKey, refreshMinutes: req.refreshMinutes };
-      for (const field of ['packUrl', 'publicKey', 'refreshMinutes'] as const) {
+      const wanted: Record<SettingKey, unknown> = { packUrl, publicKey: publicKey && normalPublicKey(publicKey), refreshMinutes: req.refreshMinutes, allowPackSwitch: req.allowPackSwitch ?? eff.allowPackSwitch };
+      for (const field of SETTING_KEYS) {
         if (eff.locked[field]) {
-          if (wanted[field] !== eff[field]) errors.push({ field, message: 'set by your organisation\'s policy' });
+          if (wanted[field] !== eff[field] && !(field === 'publicKey' && publicKey === eff.publicKey)) errors.push({ field, message: 'set by your organisation\'s policy' });
           continue;
         }
-        const err = field === 'packUrl' ? packUrl && checkPackUrl(packUrl) : field === 'publicKey' ? publicKey && checkPublicKey(publicKey) : checkRefresh(req.refreshMinutes);
+        const err = field === 'packUrl' ? packUrl && checkPackUrl(packUrl) : field === 'publicKey' ? publicKey && checkPublicKey(publicKey) : field === 'refreshMinutes' ? checkRefresh(req.refreshMinutes) : null;
         if (err) errors.push({ field, message: err });
         else (next as Record<string, unknown>)[field] = wanted[field];
       }
@@ -230,7 +264,7 @@ export function createOpsHandlers(ctx: OpsContext) {
       await userSettings.set(next);
       const after = await settings();
       const st = await loadState();
-      const changed = after.packUrl !== eff.packUrl || after.publicKey !== eff.publicKey;
+      const changed = after.packUrl !== eff.packUrl || after.publicKey !== eff.publicKey || after.allowPackSwitch !== eff.allowPackSwitch;
       if (changed) {
         // A new URL or key: look again now, from scratch (a pack refused or taken
         // under the old settings is judged again).
@@ -271,13 +305,21 @@ export function createOpsHandlers(ctx: OpsContext) {
       else intake = hash ? await cached(hash, stored) : null;
       if (!intake) return { ok: false, reason: 'expired', errors: [] };
       if (!intake.ok) return { ok: false, reason: intake.reason, errors: intake.errors };
-      if ((intake.comparison === 'downgrade' || intake.comparison === 'same-version') && !allowDowngrade) {
+      const c = intake.comparison;
+      if ((c === 'downgrade' || c === 'same-version' || c === 'pack-switch') && !allowDowngrade) {
+        const v = intake.pack.meta.version;
+        const floor = downgradeFloor(stored.pack, intake.pack, (await rulesFor(stored)).highWater);
         const message =
-          intake.comparison === 'downgrade'
-            ? `version ${intake.pack.meta.version} is older than the active ${stored.pack.meta.version}: activate it as a rollback`
-            : `version ${intake.pack.meta.version} is the active version with different content: activate it as a rollback, or bump meta.version`;
-        return { ok: false, reason: intake.comparison, errors: [{ path: 'meta.version', message }] };
+          c === 'pack-switch'
+            ? `this is the pack "${intake.pack.meta.id}" and "${stored.pack.meta.id}" is active: confirm the switch to activate it`
+            : c === 'same-version'
+              ? `version ${v} is the active version with different content: activate it as a rollback, or bump meta.version`
+              : floor.active
+                ? `version ${v} is older than the active ${floor.version}: activate it as a rollback`
+                : `version ${v} is older than ${floor.version}, the highest version of ${intake.pack.meta.id} taken before: activate it as a rollback`;
+        return { ok: false, reason: c, errors: [{ path: c === 'pack-switch' ? 'meta.id' : 'meta.version', message }] };
       }
+      await raiseHighWater(intake.pack);
       await activatePack(await ctx.getDb(), intake.pack, source, ctx.now());
       ctx.invalidate();
       previewed = null;

@@ -1,3 +1,5 @@
+import { parsePublicKey } from '../pack/sign';
+
 /**
  * Sync settings: where the pack is published, the key it must be signed with, how
  * often to look. Ops set them on the options page; IT can set them by policy
@@ -11,10 +13,17 @@ export interface SyncSettings {
   packUrl: string | null;
   publicKey: string | null;
   refreshMinutes: number;
+  /**
+   * Sync may replace the active pack with a pack of another `meta.id`. Off by
+   * default: a pack server (or whoever took it over) could otherwise swap the
+   * production pack for an older training pack, which no version check would catch.
+   * Moving away from the built-in sample is always allowed.
+   */
+  allowPackSwitch: boolean;
 }
 
 export type SettingKey = keyof SyncSettings;
-export const SETTING_KEYS: readonly SettingKey[] = ['packUrl', 'publicKey', 'refreshMinutes'];
+export const SETTING_KEYS: readonly SettingKey[] = ['packUrl', 'publicKey', 'refreshMinutes', 'allowPackSwitch'];
 
 /** What the user saved on the options page; a key left out was never set. */
 export type UserSettings = Partial<SyncSettings>;
@@ -24,6 +33,7 @@ export interface ManagedPolicy {
   packUrl?: unknown;
   publicKey?: unknown;
   refreshMinutes?: unknown;
+  allowPackSwitch?: unknown;
   /** Policy values cannot be changed on the options page (default true). */
   lockSettings?: unknown;
 }
@@ -35,7 +45,15 @@ export interface EffectiveSettings extends SyncSettings {
   locked: Record<SettingKey, boolean>;
   /** Policy values that were ignored, and why (shown to ops). */
   policyProblems: string[];
+  /**
+   * Why the public key in force cannot be used (a policy key that does not parse):
+   * every pack is refused until it is fixed. Null when the key is fine or unset.
+   */
+  keyProblem: string | null;
 }
+
+/** Stands in for a policy key that is not text at all: no pack can verify against it. */
+const UNUSABLE_KEY = '(unusable policy key)';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -57,10 +75,14 @@ export function checkPackUrl(url: string): string | null {
 }
 
 export function checkPublicKey(key: string): string | null {
-  const t = key.trim();
-  if (/^[A-Za-z0-9+/]{43}=$/.test(t)) return null;
-  if (t.startsWith('-----BEGIN PUBLIC KEY-----')) return null;
-  return 'expected an Ed25519 public key: 44 characters of base64 (the .pub file from `npm run pack -- keygen`)';
+  const k = parsePublicKey(key);
+  return k.ok ? null : k.message;
+}
+
+/** A key as it is stored: the standard base64 form when it parses, the text as given otherwise. */
+export function normalPublicKey(key: string): string {
+  const k = parsePublicKey(key);
+  return k.ok ? k.base64 : key.trim();
 }
 
 export function checkRefresh(n: number): string | null {
@@ -69,34 +91,44 @@ export function checkRefresh(n: number): string | null {
 }
 
 /** Policy values that pass the same checks as the options page; the others are reported. */
-export function readPolicy(raw: unknown): { values: UserSettings; lock: boolean; problems: string[] } {
+export function readPolicy(raw: unknown): { values: UserSettings; lock: boolean; problems: string[]; keyProblem: string | null } {
   const p = (typeof raw === 'object' && raw !== null ? raw : {}) as ManagedPolicy;
   const values: UserSettings = {};
   const problems: string[] = [];
+  let keyProblem: string | null = null;
   if (p.packUrl !== undefined) {
     const err = typeof p.packUrl !== 'string' ? 'expected text' : checkPackUrl(p.packUrl);
     if (err) problems.push(`packUrl: ${err}`);
     else values.packUrl = p.packUrl as string;
   }
   if (p.publicKey !== undefined) {
+    // A key IT meant to set but that cannot be used must not turn checking off: it
+    // stays in force, so every pack fails its signature check until the policy is fixed.
     const err = typeof p.publicKey !== 'string' ? 'expected text' : checkPublicKey(p.publicKey);
-    if (err) problems.push(`publicKey: ${err}`);
-    else values.publicKey = (p.publicKey as string).trim();
+    if (err) {
+      problems.push(`publicKey: ${err}`);
+      keyProblem = err;
+      values.publicKey = typeof p.publicKey === 'string' && p.publicKey.trim() ? p.publicKey.trim() : UNUSABLE_KEY;
+    } else values.publicKey = normalPublicKey(p.publicKey as string);
   }
   if (p.refreshMinutes !== undefined) {
     const err = typeof p.refreshMinutes !== 'number' ? 'expected a number' : checkRefresh(p.refreshMinutes);
     if (err) problems.push(`refreshMinutes: ${err}`);
     else values.refreshMinutes = p.refreshMinutes as number;
   }
+  if (p.allowPackSwitch !== undefined) {
+    if (typeof p.allowPackSwitch !== 'boolean') problems.push('allowPackSwitch: expected true or false');
+    else values.allowPackSwitch = p.allowPackSwitch;
+  }
   if (p.lockSettings !== undefined && typeof p.lockSettings !== 'boolean') problems.push('lockSettings: expected true or false');
-  return { values, lock: p.lockSettings !== false, problems };
+  return { values, lock: p.lockSettings !== false, problems, keyProblem };
 }
 
 export function effectiveSettings(user: UserSettings, policyRaw: unknown): EffectiveSettings {
   const policy = readPolicy(policyRaw);
-  const fromPolicy = { packUrl: false, publicKey: false, refreshMinutes: false };
-  const locked = { packUrl: false, publicKey: false, refreshMinutes: false };
-  const out: SyncSettings = { packUrl: null, publicKey: null, refreshMinutes: DEFAULT_REFRESH_MINUTES };
+  const fromPolicy = { packUrl: false, publicKey: false, refreshMinutes: false, allowPackSwitch: false };
+  const locked = { ...fromPolicy };
+  const out: SyncSettings = { packUrl: null, publicKey: null, refreshMinutes: DEFAULT_REFRESH_MINUTES, allowPackSwitch: false };
   for (const key of SETTING_KEYS) {
     const p = policy.values[key];
     const u = user[key];
@@ -106,5 +138,6 @@ export function effectiveSettings(user: UserSettings, policyRaw: unknown): Effec
       locked[key] = policy.lock;
     } else if (u !== undefined) (out as unknown as Record<string, unknown>)[key] = u;
   }
-  return { ...out, fromPolicy, locked, policyProblems: policy.problems };
+  const keyProblem = fromPolicy.publicKey ? policy.keyProblem : null;
+  return { ...out, fromPolicy, locked, policyProblems: policy.problems, keyProblem };
 }

@@ -8,8 +8,10 @@
 import type { KnowledgePack } from '../pack/schema';
 import type { PackError } from '../pack/validate';
 import type { EffectiveSettings } from './settings';
-import { intakePack, sha256Hex } from './intake';
+import { downgradeFloor, intakePack, sha256Hex } from './intake';
+import type { HighWater } from './highWater';
 import { nextAttemptAt } from './backoff';
+import { declaredLength, PackReadError, readCapped, refusedRedirect } from './fetchPack';
 
 export type SyncOutcome =
   /** A new pack was activated. */
@@ -35,7 +37,7 @@ export interface SyncResult {
   /** The first validation errors of a refused pack. */
   errors?: PackError[];
   /** Why a pack was refused, for the options page to phrase. */
-  reason?: 'signature' | 'invalid' | 'downgrade' | 'same-version';
+  reason?: 'signature' | 'invalid' | 'downgrade' | 'same-version' | 'pack-switch';
 }
 
 export interface SyncState {
@@ -68,6 +70,8 @@ export interface SyncDeps {
   /** The active pack (null while the built-in sample is active). */
   active(): Promise<KnowledgePack | null>;
   activate(pack: KnowledgePack, source: string): Promise<void>;
+  /** Whether the built-in sample is active, and the highest version taken per pack id. */
+  guard?(): Promise<{ activeIsSample: boolean; highWater: HighWater }>;
   now?: () => Date;
   random?: () => number;
   online?: () => boolean;
@@ -76,7 +80,34 @@ export interface SyncDeps {
 
 const MAX_ERRORS = 20;
 
+/**
+ * One sync, and whatever goes wrong in it — a storage error while activating, a
+ * bug, a pack no check foresaw — becomes a recorded failure with its backoff, so
+ * the options page says what happened and the next attempt is scheduled.
+ */
 export async function runSync(deps: SyncDeps): Promise<{ result: SyncResult | null; state: SyncState }> {
+  try {
+    return await syncOnce(deps);
+  } catch (e) {
+    return recordCrash(deps, e);
+  }
+}
+
+async function recordCrash(deps: SyncDeps, e: unknown): Promise<{ result: SyncResult; state: SyncState }> {
+  const now = deps.now?.() ?? new Date();
+  const settings = await deps.settings();
+  let state = await deps.loadState();
+  const url = settings.packUrl ?? '';
+  if (state.url !== settings.packUrl) state = { ...EMPTY_STATE, url: settings.packUrl };
+  const failures = state.failures + 1;
+  const detail = e instanceof Error ? e.message || e.name : String(e);
+  const result: SyncResult = { at: now.toISOString(), outcome: 'error', message: `the sync failed (${detail}): the active pack stays in use`, url };
+  state = { ...state, failures, lastResult: result, nextAt: nextAttemptAt(now, 'failed', failures, settings.refreshMinutes, deps.random) };
+  await deps.saveState(state);
+  return { result, state };
+}
+
+async function syncOnce(deps: SyncDeps): Promise<{ result: SyncResult | null; state: SyncState }> {
   const now = deps.now?.() ?? new Date();
   const settings = await deps.settings();
   let state = await deps.loadState();
@@ -102,6 +133,8 @@ export async function runSync(deps: SyncDeps): Promise<{ result: SyncResult | nu
     return { result, state };
   };
   const failed = (message: string, status?: number) => done({ at, outcome: 'error', message, url, status }, {}, false);
+  const refuseUnread = (message: string, status: number) =>
+    done({ at, outcome: 'refused', reason: 'invalid', message: `refused: ${message}`, url, status, errors: [{ path: '(file)', message }] }, { etag: null, lastModified: null, bodyHash: null }, true);
 
   if (deps.online && !deps.online()) return failed('offline: the active pack stays in use');
 
@@ -113,6 +146,7 @@ export async function runSync(deps: SyncDeps): Promise<{ result: SyncResult | nu
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), deps.timeoutMs ?? 60_000);
   let res: Response;
+  let readStatus = 0;
   let text: string;
   const get = (h: Record<string, string>) => deps.fetch(url, { headers: h, cache: 'no-store', credentials: 'omit', redirect: 'follow', signal: ctl.signal });
   try {
@@ -125,6 +159,14 @@ export async function runSync(deps: SyncDeps): Promise<{ result: SyncResult | nu
       res = await get({});
       state = { ...state, plainOnly: true };
     }
+    // Where a redirect ended is judged before anything else, even a 304.
+    const redirect = refusedRedirect(url, res);
+    if (redirect) {
+      clearTimeout(timer);
+      await res.body?.cancel().catch(() => undefined);
+      return failed(`refused: ${redirect}`, res.status);
+    }
+    readStatus = res.status;
     if (res.status === 304) {
       clearTimeout(timer);
       return done({ at, outcome: 'not-modified', message: 'not modified (304): the active pack is current', url, status: 304 }, {}, true);
@@ -133,8 +175,10 @@ export async function runSync(deps: SyncDeps): Promise<{ result: SyncResult | nu
       clearTimeout(timer);
       return failed(`the server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`, res.status);
     }
-    text = await res.text();
+    text = await readCapped(res.body, { declared: declaredLength(res) });
   } catch (e) {
+    // Too large or not UTF-8: a pack arrived and is refused like any bad pack.
+    if (e instanceof PackReadError) return refuseUnread(e.message, readStatus);
     const aborted = ctl.signal.aborted;
     return failed(aborted ? 'no answer within 60 seconds' : `could not reach the server (${(e as Error).message || 'network error'}): the active pack stays in use`);
   } finally {
@@ -149,7 +193,8 @@ export async function runSync(deps: SyncDeps): Promise<{ result: SyncResult | nu
   }
 
   const active = await deps.active();
-  const intake = await intakePack(text, { publicKey: settings.publicKey, active });
+  const guard = (await deps.guard?.()) ?? { activeIsSample: false, highWater: {} };
+  const intake = await intakePack(text, { publicKey: settings.publicKey, active, allowPackSwitch: settings.allowPackSwitch, ...guard });
   // A refused pack is not remembered (no ETag), so the next sync looks at it afresh:
   // once ops fix the server, or the key, it is taken.
   const refuse = (result: Omit<SyncResult, 'at' | 'outcome' | 'url'>) => done({ at, outcome: 'refused', url, status: res.status, ...result }, { etag: null, lastModified: null, bodyHash: null }, true);
@@ -162,7 +207,16 @@ export async function runSync(deps: SyncDeps): Promise<{ result: SyncResult | nu
   }
   const v = intake.pack.meta.version;
   if (intake.comparison === 'downgrade') {
-    return refuse({ reason: 'downgrade', version: v, message: `refused: version ${v} is older than the active ${active!.meta.version} (publish it with a higher version, or roll back on this page)` });
+    const floor = downgradeFloor(active, intake.pack, guard.highWater);
+    const than = floor.active ? `the active ${floor.version}` : `${floor.version}, the highest version of ${intake.pack.meta.id} taken before`;
+    return refuse({ reason: 'downgrade', version: v, message: `refused: version ${v} is older than ${than} (publish it with a higher version, or roll back on this page)` });
+  }
+  if (intake.comparison === 'pack-switch') {
+    return refuse({
+      reason: 'pack-switch',
+      version: v,
+      message: `refused: the server sent the pack "${intake.pack.meta.id}" but "${active!.meta.id}" is active; sync changes to another pack only when ops allow it (allowPackSwitch), or activate it on this page`,
+    });
   }
   if (intake.comparison === 'same-version') {
     return refuse({ reason: 'same-version', version: v, message: `refused: version ${v} has the active pack's version but different content (bump meta.version)` });

@@ -3,7 +3,6 @@
  * in-memory browser storage: what ops and reps would notice — which pack is active,
  * what the last sync says, when the next one happens.
  */
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openFrontlineDb, type Db } from '../../../utils/store/db';
 import { createService } from '../../../utils/background/service';
@@ -12,44 +11,7 @@ import type { SyncState } from '../../../utils/sync/sync';
 import type { UserSettings } from '../../../utils/sync/settings';
 import { backoffMinutes } from '../../../utils/sync/backoff';
 import { generateKeyPair, signPack } from '../../../utils/pack/sign';
-
-const sample = JSON.parse(readFileSync(new URL('../../../assets/sample-pack.json', import.meta.url), 'utf8'));
-const URL_ = 'https://packs.example.com/frontline/pack.json';
-const T0 = new Date('2026-11-23T09:00:00Z');
-
-function version(v: string, patch?: (p: any) => void) {
-  const p = structuredClone(sample);
-  p.meta.version = v;
-  patch?.(p);
-  return p;
-}
-
-/** A static host: serves `body` with `etag`; answers 304 to a matching If-None-Match. */
-function packServer() {
-  const s = {
-    body: '',
-    etag: null as string | null,
-    status: 200,
-    down: false,
-    requests: [] as { ifNoneMatch: string | null; status: number }[],
-  };
-  const fetchFn = (async (_url: string, init?: RequestInit) => {
-    const ifNoneMatch = new Headers(init?.headers).get('If-None-Match');
-    if (s.down) {
-      s.requests.push({ ifNoneMatch, status: 0 });
-      throw new TypeError('Failed to fetch');
-    }
-    const status = s.status !== 200 ? s.status : s.etag && ifNoneMatch === s.etag ? 304 : 200;
-    s.requests.push({ ifNoneMatch, status });
-    if (status !== 200) return new Response(null, { status });
-    return new Response(s.body, { status, headers: s.etag ? { ETag: s.etag } : {} });
-  }) as typeof fetch;
-  const publish = (pack: unknown, etag: string | null = `"${Math.random().toString(36).slice(2)}"`) => {
-    s.body = JSON.stringify(pack);
-    s.etag = etag;
-  };
-  return { s, fetchFn, publish };
-}
+import { packServer, T0, URL_, version } from './harness';
 
 let db: Db;
 let n = 0;
@@ -209,9 +171,9 @@ describe('pack sync', () => {
     srv.publish(version('1.2.0', (p) => (p.accounts[0].name = 'Renamed')));
     expect((await w['sync:now']({})).result).toMatchObject({ outcome: 'refused', reason: 'same-version' });
     expect((await w['pack:info']({})).version).toBe('1.2.0');
-    // Another pack id is not a downgrade: the URL is authoritative.
+    // Another pack id is not taken unless ops allow switching (downgrade.test.ts).
     srv.publish(version('0.1.0', (p) => (p.meta.id = 'acme-emea')));
-    expect((await w['sync:now']({})).result).toMatchObject({ outcome: 'updated', version: '0.1.0' });
+    expect((await w['sync:now']({})).result).toMatchObject({ outcome: 'refused', reason: 'pack-switch', version: '0.1.0' });
   });
 
   it('a refused pack lists its errors', async () => {
