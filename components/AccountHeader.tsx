@@ -108,6 +108,13 @@ export function AccountHeader({ view, lang, actions }: { view: SidebarView; lang
         </div>
       )}
 
+      {view.reading && (
+        <p class="fl-muted fl-reading" data-testid="reading-note">
+          {tr(lang, view.reading.layer === 'page-text' ? 'readPageText' : 'readSemantic')}
+          {view.reading.missing ? ` ${tr(lang, 'readMissing', { what: view.reading.missing })}` : ''}
+        </p>
+      )}
+
       <div class="fl-account-actions">
         <button type="button" class="fl-link" aria-expanded={searching.value} onClick={() => (searching.value = !searching.value)}>
           {tr(lang, account ? 'notThisAccount' : 'searchAccounts')}

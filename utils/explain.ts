@@ -22,6 +22,7 @@ import { hostMatches, ruleFor } from './sites/generic/rules';
 import { focusedHost } from './sites/salesforce/extract';
 import { parseRecordUrl as salesforceRecord } from './sites/salesforce/urls';
 import type { PageContext, SiteId } from './sites/types';
+import { SITE_LABEL } from './sites/labels';
 
 export interface ExplainedReason {
   code: Reason['code'];
@@ -82,16 +83,7 @@ export interface ExplainOptions {
   now?: Date;
 }
 
-export const SITE_LABEL: Readonly<Record<SiteId, string>> = {
-  salesforce: 'Salesforce',
-  hubspot: 'HubSpot',
-  dynamics: 'Dynamics 365',
-  pipedrive: 'Pipedrive',
-  zoho: 'Zoho CRM',
-  gmail: 'Gmail',
-  outlook: 'Outlook on the web',
-  generic: 'a self-hosted CRM (pack rule)',
-};
+export { SITE_LABEL };
 
 /** For "this URL is not a record page": what the URL is, and the shapes each site's adapter does read. */
 const NOT_A_RECORD: Readonly<Record<Exclude<SiteId, 'generic'>, (url: URL) => string>> = {
@@ -265,6 +257,7 @@ export function formatExplain(result: ExplainResult, url: URL | string): string 
   }
 
   lines.push(row('Site', `${SITE_LABEL[ctx.site]} — ${ctx.recordType}${ctx.recordId ? ` ${ctx.recordId}` : ''}`));
+  if (ctx.read) lines.push(row('Read by', readingLine(ctx)));
   if (ctx.subject !== undefined) lines.push(row('Subject', orDash(ctx.subject)));
   lines.push(row('Account name', `${orDash(ctx.accountName)}${ctx.accountId ? ` (CRM account id ${ctx.accountId})` : ''}`));
   lines.push(row('Domains', list(ctx.domains)));
@@ -326,4 +319,17 @@ export function formatExplain(result: ExplainResult, url: URL | string): string 
     lines.push(row('Health', m.account ? 'no snapshot in the pack' : 'none (no account)'));
   }
   return lines.map((l) => l.trimEnd()).join('\n');
+}
+
+/** Which reading layer produced the context, and what the site's own selectors missed (utils/sites/layers.ts). */
+function readingLine(ctx: PageContext): string {
+  const r = ctx.read!;
+  if (r.layer === 'selectors') return `the ${SITE_LABEL[ctx.site]} adapter's selectors`;
+  const how = r.layer === 'semantic' ? 'labels, ARIA and links (semantic layer)' : 'the page text only (page-text layer: names in the heading pick, the rest are candidates)';
+  const why = r.missing
+    ? `; the adapter's "${r.missing}" was not found (utils/sites/${ctx.site}/selectors.ts may need the new markup)`
+    : r.filled?.length
+      ? `; the adapter read the page but not: ${r.filled.join(', ')}`
+      : '';
+  return `${how}${why}`;
 }

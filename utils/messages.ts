@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import type { SidebarView, PackInfo, AccountHit } from './view/types';
 import type { PackError } from './pack/validate';
-import type { RecordType } from './sites/types';
+import type { RecordType, SiteId } from './sites/types';
 import type { ActivateResult, OpsReport, Preview, SyncStatus } from './sync/handlers';
 import type { SyncResult } from './sync/sync';
 import type { AnalyticsReport } from './sync/analytics';
@@ -21,8 +21,10 @@ const Id = v.pipe(v.string(), v.maxLength(80));
 
 const RECORD_TYPES = ['account', 'opportunity', 'contact', 'lead', 'case', 'company', 'deal', 'ticket', 'organization', 'person', 'thread', 'record'] as const satisfies readonly RecordType[];
 
+const SITE_IDS = ['salesforce', 'hubspot', 'dynamics', 'pipedrive', 'zoho', 'gmail', 'outlook', 'generic'] as const satisfies readonly SiteId[];
+
 const PageContextIn = v.object({
-  site: v.picklist(['salesforce', 'hubspot', 'dynamics', 'pipedrive', 'zoho', 'gmail', 'outlook', 'generic']),
+  site: v.picklist(SITE_IDS),
   recordType: v.picklist(RECORD_TYPES),
   recordId: nullableStr(200),
   accountName: nullableStr(500),
@@ -71,7 +73,7 @@ export const REQUESTS = {
   'account:pick': v.object({ recordKey: str(400), accountId: v.nullable(Id) }),
   'account:search': v.object({ query: str(200), lang: Lang }),
   'usage:log': v.object({
-    kind: v.picklist(['card_view', 'section_view', 'copy', 'insert', 'tick', 'untick']),
+    kind: v.picklist(['card_view', 'section_view', 'copy', 'insert', 'tick', 'untick', 'read_fallback']),
     accountId: v.optional(v.nullable(Id)),
     competitorId: v.optional(Id),
     section: v.optional(str(40)),
@@ -79,6 +81,9 @@ export const REQUESTS = {
     playbookId: v.optional(Id),
     stageId: v.optional(Id),
     itemId: v.optional(Id),
+    site: v.optional(v.picklist(SITE_IDS)),
+    layer: v.optional(v.picklist(['semantic', 'page-text'])),
+    missing: v.optional(nullableStr(80)),
   }),
   'pack:info': v.object({}),
   'pack:import': v.object({ text: v.string(), source: str(2000) }),

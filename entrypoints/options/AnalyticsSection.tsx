@@ -8,6 +8,8 @@ import { useEffect } from 'preact/hooks';
 import { ask } from '@/utils/ask';
 import type { Lang } from '@/utils/i18n';
 import { COUNTS, rollUp, type AnalyticsReport, type CountKey, type Dimension } from '@/utils/sync/analytics';
+import { SITE_LABEL } from '@/utils/sites/labels';
+import type { SiteId } from '@/utils/sites/types';
 import { download, toCsv } from './csv';
 import { ot, type OptionsKey } from './strings';
 
@@ -115,6 +117,8 @@ export function AnalyticsSection({ lang: l, epoch }: { lang: Lang; epoch: number
         </table>
       )}
 
+      <ReadingTable lang={l} rows={r.reading} />
+
       <h3>{ot(l, 'checklistTitle')}</h3>
       <table data-testid="checklist-table">
         <thead>
@@ -148,5 +152,32 @@ export function AnalyticsSection({ lang: l, epoch }: { lang: Lang; epoch: number
         </button>
       </p>
     </section>
+  );
+}
+
+/** "Salesforce: highlights panel not found on 14 record views in 2026-W48" — what a CRM release broke, for ops. */
+function ReadingTable({ lang: l, rows }: { lang: Lang; rows: AnalyticsReport['reading'] }) {
+  return (
+    <>
+      <h3>{ot(l, 'readingTitle')}</h3>
+      <p class="hint">{ot(l, 'readingIntro')}</p>
+      {rows.length === 0 ? (
+        <p data-testid="reading-none">{ot(l, 'readingNone')}</p>
+      ) : (
+        <ul data-testid="reading-list">
+          {rows.map((row) => (
+            <li key={`${row.week}/${row.site}/${row.layer}/${row.missing}`}>
+              {ot(l, 'readingRow', {
+                site: SITE_LABEL[row.site as SiteId] ?? row.site,
+                week: row.week,
+                views: row.views,
+                what: row.missing ? ot(l, 'readingMissing', { landmark: row.missing }) : ot(l, 'readingFields'),
+              })}{' '}
+              <span class="muted">({ot(l, row.layer === 'page-text' ? 'layerPageText' : 'layerSemantic')})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

@@ -39,7 +39,7 @@ export interface SeenStageRecord {
 export interface UsageEvent {
   id?: number;
   at: string;
-  kind: 'card_view' | 'section_view' | 'copy' | 'insert' | 'tick' | 'untick';
+  kind: 'card_view' | 'section_view' | 'copy' | 'insert' | 'tick' | 'untick' | 'read_fallback';
   accountId?: string | null;
   competitorId?: string;
   section?: string;
@@ -47,6 +47,11 @@ export interface UsageEvent {
   playbookId?: string;
   stageId?: string;
   itemId?: string;
+  /** read_fallback: a record view the site's selectors could not read (utils/sites/layers.ts). */
+  site?: import('../sites/types').SiteId;
+  layer?: 'semantic' | 'page-text';
+  /** The adapter's landmark the page did not have ("highlights panel"), when one was missing. */
+  missing?: string | null;
 }
 
 export interface FrontlineDB extends DBSchema {

@@ -39,12 +39,23 @@ export interface StageCompletion {
   tickEvents: number;
 }
 
+/** Record views a site's own selectors could not read, by week, site, layer and the landmark that was missing. */
+export interface ReadingCell {
+  week: string;
+  site: string;
+  layer: string;
+  /** The landmark not found ("highlights panel"), or "" when the page had it but a field was missing. */
+  missing: string;
+  views: number;
+}
+
 export interface AnalyticsReport {
   events: number;
   first: string | null;
   last: string | null;
   cells: UsageCell[];
   checklist: StageCompletion[];
+  reading: ReadingCell[];
 }
 
 export const NONE = '—';
@@ -67,9 +78,18 @@ export function buildReport(events: readonly UsageEvent[], ticks: readonly TickR
   let first: string | null = null;
   let last: string | null = null;
   const tickEvents = new Map<string, number>();
+  const reading = new Map<string, ReadingCell>();
   for (const e of events) {
     if (!first || e.at < first) first = e.at;
     if (!last || e.at > last) last = e.at;
+    if (e.kind === 'read_fallback') {
+      const cell = { week: isoWeek(e.at), site: e.site ?? NONE, layer: e.layer ?? NONE, missing: e.missing ?? '', views: 0 };
+      const k = `${cell.week}\u0000${cell.site}\u0000${cell.layer}\u0000${cell.missing}`;
+      const cur = reading.get(k) ?? cell;
+      cur.views++;
+      reading.set(k, cur);
+      continue;
+    }
     const a = e.accountId ? accounts.get(e.accountId) : undefined;
     const week = isoWeek(e.at);
     const segment = a?.segment ?? NONE;
@@ -131,7 +151,8 @@ export function buildReport(events: readonly UsageEvent[], ticks: readonly TickR
     }
   }
   const sorted = [...cells.values()].sort((x, y) => x.week.localeCompare(y.week) || x.segment.localeCompare(y.segment) || x.region.localeCompare(y.region) || x.card.localeCompare(y.card));
-  return { events: events.length, first, last, cells: sorted, checklist };
+  const readingRows = [...reading.values()].sort((x, y) => y.week.localeCompare(x.week) || y.views - x.views || x.site.localeCompare(y.site));
+  return { events: events.length, first, last, cells: sorted, checklist, reading: readingRows };
 }
 
 export type Dimension = 'week' | 'segment' | 'region' | 'card';

@@ -66,6 +66,8 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
   const setPage = (next: PageContext | null) => {
     const sameRecord = page !== null && next !== null && page.site === next.site && page.recordId === next.recordId;
     page = next;
+    // Ops count the record views the site's own selectors could not read (options page → Reading).
+    if (!sameRecord && next?.read && next.read.layer !== 'selectors') usage({ kind: 'read_fallback', site: next.site, layer: next.read.layer, missing: next.read.missing ?? null });
     if (!sameRecord) {
       // Another record: what the rep browsed from search belonged to the last one.
       state.focus.value = null;

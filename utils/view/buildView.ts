@@ -159,6 +159,7 @@ export function buildView({ pack, ctx, match, ticks, lang, now, scenarioId }: Vi
     accountReasons: match.accountReasons,
     candidates: match.candidates,
     lookedFor: match.lookedFor,
+    reading: ctx.read && ctx.read.layer !== 'selectors' ? { layer: ctx.read.layer, missing: ctx.read.missing ?? null } : null,
     cards,
     stage,
     checklist,

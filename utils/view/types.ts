@@ -102,6 +102,8 @@ export interface SidebarView {
   accountReasons: Reason[];
   candidates: AccountCandidate[];
   lookedFor: { ids: string[]; domains: string[]; names: string[]; emails: string[] };
+  /** How the page was read when not by the site's own markup (utils/sites/layers.ts); null when it was. */
+  reading: { layer: 'semantic' | 'page-text'; missing: string | null } | null;
   cards: CardView[];
   stage: StageView | null;
   checklist: ChecklistView | null;
