@@ -88,10 +88,10 @@ test('a 404, a 403, a 500 and a stopped server are sync errors that keep the act
   await expect(result(page)).toContainText('the server answered HTTP 403 Forbidden');
 
   nginx.publish(version('1.9.0'));
-  nginx.fail(true);
+  nginx.flag('fail-500', true);
   await checkNow(page, 'Could not check');
   await expect(result(page)).toContainText('the server answered HTTP 500 Internal Server Error');
-  nginx.fail(false);
+  nginx.flag('fail-500', false);
   // nginx's own error pages carry the CORS headers too (`always`), or the extension
   // would see a network error instead of the status.
   expect(nginx.takeLog().filter((l) => l.method === 'GET').map((l) => [l.status, l.acao])).toEqual([

@@ -7,8 +7,9 @@
  * - `packs.example.test` — the documented setup;
  * - `nocors.example.test` — a static host that sends no CORS headers;
  * - `cache.example.test` — an nginx `proxy_cache` in front of a plain-HTTP origin that
- *   has the documented setup, configured the way that goes wrong: it ignores the
- *   origin's `Cache-Control` and keeps a copy for `cacheSeconds`.
+ *   has the documented setup. It ignores the origin's `Cache-Control`, keeps a copy for
+ *   `cacheSeconds`, serves that copy stale while the origin is down, and has two caches
+ *   (two edges of a CDN behind one name) so one can be behind the other.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -46,8 +47,11 @@ export function packLocationFromDocs(doc = readFileSync(DOC, 'utf8')): string {
   return found[0];
 }
 
+export type Flag = 'fail-500' | 'origin-down' | 'edge-b';
+
 export interface NginxOptions {
   gzip: boolean;
+  /** How long the proxy keeps a copy before it revalidates with the origin. */
   cacheSeconds: number;
 }
 
@@ -72,8 +76,12 @@ export interface Nginx {
   remove(file?: string): void;
   /** Makes `file` a symlink loop, which nginx answers with 403. */
   breakFile(file?: string): void;
-  /** While on, the documented location answers 500 (as a failing storage backend would). */
-  fail(on: boolean): void;
+  /**
+   * Switches read by nginx on every request: `fail-500` — the documented location answers
+   * 500 (a failing storage backend); `origin-down` — the proxy's origin answers 503;
+   * `edge-b` — the proxy serves from its second cache (another edge of a CDN).
+   */
+  flag(name: Flag, on: boolean): void;
   /** Rewrites the configuration and reloads; resolves once new workers answer. */
   reconfigure(opts: Partial<NginxOptions>): Promise<void>;
   /** Sends a CORS preflight to the plain-HTTP origin, which runs the same snippet. */
@@ -140,7 +148,8 @@ http {
   gzip ${p.gzip ? 'on' : 'off'};
   gzip_types application/json;
   gzip_proxied any;
-  proxy_cache_path ${p.prefix}/cache levels=1 keys_zone=packs:1m max_size=256m inactive=1h use_temp_path=off;
+  proxy_cache_path ${p.prefix}/cache/a levels=1 keys_zone=edge_a:1m max_size=256m inactive=1h use_temp_path=off;
+  proxy_cache_path ${p.prefix}/cache/b levels=1 keys_zone=edge_b:1m max_size=256m inactive=1h use_temp_path=off;
 
   server {
     ${tls}
@@ -159,9 +168,11 @@ ${withFault(p.location, join(p.prefix, 'fail-500')).replace(/^(?=.)/gm, '    ')}
   server {
     ${tls}
     server_name ${HOSTS.cache};
+    set $edge a;
+    if (-f ${p.prefix}/edge-b) { set $edge b; }
     location /frontline/ {
       proxy_pass http://127.0.0.1:${p.originPort};
-      proxy_cache packs;
+      proxy_cache edge_$edge;
       proxy_cache_valid 200 ${p.cacheSeconds}s;
       proxy_ignore_headers Cache-Control Expires;
       proxy_cache_revalidate on;
@@ -173,6 +184,7 @@ ${withFault(p.location, join(p.prefix, 'fail-500')).replace(/^(?=.)/gm, '    ')}
     listen 127.0.0.1:${p.originPort};
     server_name origin;
     root ${www};
+    if (-f ${p.prefix}/origin-down) { return 503; }
     location = /__generation { return 200 "${p.gen}"; }
 ${p.location.replace(/^(?=.)/gm, '    ')}
   }
@@ -181,7 +193,7 @@ ${p.location.replace(/^(?=.)/gm, '    ')}
 }
 
 export async function startNginx(prefix: string, pki: { certPem: string; keyPem: string }, initial: NginxOptions): Promise<Nginx> {
-  for (const d of ['www/frontline', 'tmp', 'cache']) mkdirSync(join(prefix, d), { recursive: true });
+  for (const d of ['www/frontline', 'tmp', 'cache/a', 'cache/b']) mkdirSync(join(prefix, d), { recursive: true });
   const location = packLocationFromDocs();
   const [port, originPort] = [await freePort(), await freePort()];
   const conf = join(prefix, 'nginx.conf');
@@ -218,9 +230,9 @@ export async function startNginx(prefix: string, pki: { certPem: string; keyPem:
       rmSync(path(file), { force: true });
       execFileSync('ln', ['-s', file, path(file)]);
     },
-    fail(on) {
-      if (on) writeFileSync(join(prefix, 'fail-500'), '');
-      else rmSync(join(prefix, 'fail-500'), { force: true });
+    flag(name, on) {
+      if (on) writeFileSync(join(prefix, name), '');
+      else rmSync(join(prefix, name), { force: true });
     },
     async reconfigure(patch) {
       opts = { ...opts, ...patch };

@@ -36,7 +36,7 @@ export const test = base.extend<{ nginx: Nginx }, { host: PackHost }>({
       if (missing.length && required) throw new Error(skipReason.replace('skipped', 'cannot run'));
       const dir = mkdtempSync(join(tmpdir(), 'frontline-nginx-'));
       const pki = makePki(join(dir, 'pki'), Object.values(HOSTS));
-      const nginx = await startNginx(join(dir, 'nginx'), pki, { gzip: false, cacheSeconds: 3600 });
+      const nginx = await startNginx(join(dir, 'nginx'), pki, { gzip: false, cacheSeconds: 1 });
       let n = 0;
       const home = (trust: boolean) => {
         const h = join(dir, `home-${++n}`);
@@ -64,8 +64,9 @@ export const test = base.extend<{ nginx: Nginx }, { host: PackHost }>({
   nginx: async ({ host }, use) => {
     const n = host.nginx;
     await n.start();
-    await n.reconfigure({ gzip: false });
+    await n.reconfigure({ gzip: false, cacheSeconds: 1 });
     for (const f of ['pack.json', 'big.json']) n.remove(f);
+    for (const f of ['fail-500', 'origin-down', 'edge-b'] as const) n.flag(f, false);
     n.takeLog();
     await use(n);
   },
