@@ -15,11 +15,10 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { join } from 'node:path';
-import { ROOT } from '../../../scripts/demo/launch';
+import { packLocationFromDocs } from './docSnippet';
 
 export const NGINX = '/usr/sbin/nginx';
 export const HOSTS = { packs: 'packs.example.test', nocors: 'nocors.example.test', cache: 'cache.example.test' } as const;
-const DOC = join(ROOT, 'docs/deploy.md');
 
 /** What is missing for these tests to run on this machine (empty: nothing). */
 export function missingTools(): string[] {
@@ -32,19 +31,6 @@ export function missingTools(): string[] {
     }
   };
   return [existsSync(NGINX) ? null : `nginx (${NGINX})`, has('openssl') ? null : 'openssl', has('certutil') ? null : 'certutil (libnss3-tools)'].filter((x): x is string => !!x);
-}
-
-/** The fenced nginx block of docs/deploy.md that holds the pack `location`, dedented. */
-export function packLocationFromDocs(doc = readFileSync(DOC, 'utf8')): string {
-  const blocks = [...doc.matchAll(/^([ \t]*)```nginx\n([\s\S]*?)^\1```/gm)].map(([, indent, body]) =>
-    body
-      .split('\n')
-      .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line.trimStart()))
-      .join('\n'),
-  );
-  const found = blocks.filter((b) => /^location \/frontline\/ \{/m.test(b));
-  if (found.length !== 1) throw new Error(`docs/deploy.md should have one \`\`\`nginx block with "location /frontline/ {", found ${found.length}`);
-  return found[0];
 }
 
 export type Flag = 'fail-500' | 'origin-down' | 'edge-b';
