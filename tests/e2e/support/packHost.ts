@@ -19,6 +19,7 @@ export { expect };
 const missing = missingTools();
 export const skipReason = missing.length ? `nginx pack-host tests skipped: ${missing.join(', ')} not installed (.ci/run installs them)` : '';
 const required = !!process.env.FRONTLINE_REQUIRE_NGINX;
+if (skipReason && !required) console.warn(skipReason);
 
 interface PackHost {
   nginx: Nginx;
@@ -35,8 +36,15 @@ export const test = base.extend<{ nginx: Nginx }, { host: PackHost }>({
     async ({}, use) => {
       if (missing.length && required) throw new Error(skipReason.replace('skipped', 'cannot run'));
       const dir = mkdtempSync(join(tmpdir(), 'frontline-nginx-'));
-      const pki = makePki(join(dir, 'pki'), Object.values(HOSTS));
-      const nginx = await startNginx(join(dir, 'nginx'), pki, { gzip: false, cacheSeconds: 1 });
+      let nginx: Nginx;
+      let pki: TestPki;
+      try {
+        pki = makePki(join(dir, 'pki'), Object.values(HOSTS));
+        nginx = await startNginx(join(dir, 'nginx'), pki, { gzip: false, cacheSeconds: 1 });
+      } catch (e) {
+        rmSync(dir, { recursive: true, force: true });
+        throw e;
+      }
       let n = 0;
       const home = (trust: boolean) => {
         const h = join(dir, `home-${++n}`);
