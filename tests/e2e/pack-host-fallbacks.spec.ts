@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTENSION_DIR, extensionId, launchWithExtension } from '../../scripts/demo/launch';
+import { HOSTS } from './support/nginx';
 import { test, expect, skipReason, options, configureSync, checkNow, result, version } from './support/packHost';
 
 test.skip(!!skipReason && !process.env.FRONTLINE_REQUIRE_NGINX, skipReason);
@@ -46,6 +47,47 @@ test('a host without CORS headers: the fetch fails until the origin’s host per
   } finally {
     await granted.close();
   }
+});
+
+test('a proxy in front: caching that honours no-cache downloads every time; passing the pack through keeps 304s', async ({ context, extId, nginx }) => {
+  const log = (host: string) =>
+    nginx
+      .takeLog()
+      .filter((l) => l.method === 'GET')
+      .map((l) => [l.host === host ? 'proxy' : l.host === '127.0.0.1' ? 'origin' : l.host, l.cache, l.status, l.inm ? 'conditional' : 'plain']);
+  nginx.publish(version('1.1.0'));
+  const page = await options(context, extId);
+  await configureSync(page, nginx.url('cdn'));
+  await expect(result(page)).toContainText('Activated v1.1.0.');
+  nginx.publish(version('1.2.0'));
+  await checkNow(page, 'Activated v1.2.0.');
+  // `proxy_cache_valid 200 1h`, yet nothing is stored (Cache-Control: no-cache), so each
+  // publication comes through at once. But the proxy drops If-None-Match on its way to
+  // the origin and cannot answer it itself: every check is a full download.
+  await checkNow(page, 'Unchanged: the active pack is current.');
+  expect(log(HOSTS.cdn)).toEqual([
+    ['origin', '', 200, 'plain'],
+    ['proxy', 'MISS', 200, 'plain'],
+    ['origin', '', 200, 'plain'],
+    ['proxy', 'MISS', 200, 'conditional'],
+    ['origin', '', 200, 'plain'],
+    ['proxy', 'MISS', 200, 'conditional'],
+  ]);
+
+  // `proxy_cache off` for the pack: the conditional request reaches the origin, its 304 comes back.
+  await configureSync(page, nginx.url('pass'));
+  await expect(result(page)).toContainText('Unchanged');
+  await checkNow(page, 'Not modified (304)');
+  nginx.publish(version('1.3.0'));
+  await checkNow(page, 'Activated v1.3.0.');
+  expect(log(HOSTS.pass)).toEqual([
+    ['origin', '', 200, 'plain'],
+    ['proxy', '', 200, 'plain'],
+    ['origin', '', 304, 'conditional'],
+    ['proxy', '', 304, 'conditional'],
+    ['origin', '', 200, 'conditional'],
+    ['proxy', '', 200, 'conditional'],
+  ]);
 });
 
 test('a caching proxy serving stale copies: never an older pack, the newest once the cache revalidates', async ({ context, extId, nginx }) => {

@@ -9,7 +9,9 @@
  * - `cache.example.test` — an nginx `proxy_cache` in front of a plain-HTTP origin that
  *   has the documented setup. It ignores the origin's `Cache-Control`, keeps a copy for
  *   `cacheSeconds`, serves that copy stale while the origin is down, and has two caches
- *   (two edges of a CDN behind one name) so one can be behind the other.
+ *   (two edges of a CDN behind one name) so one can be behind the other;
+ * - `cdn.example.test` — the same proxy configured plainly, honouring `Cache-Control`;
+ * - `pass.example.test` — a proxy that does not cache the pack (`proxy_cache off`).
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -18,7 +20,7 @@ import { join } from 'node:path';
 import { packLocationFromDocs } from './docSnippet';
 
 export const NGINX = '/usr/sbin/nginx';
-export const HOSTS = { packs: 'packs.example.test', nocors: 'nocors.example.test', cache: 'cache.example.test' } as const;
+export const HOSTS = { packs: 'packs.example.test', nocors: 'nocors.example.test', cache: 'cache.example.test', cdn: 'cdn.example.test', pass: 'pass.example.test' } as const;
 
 /** What is missing for these tests to run on this machine (empty: nothing). */
 export function missingTools(): string[] {
@@ -136,6 +138,7 @@ http {
   gzip_proxied any;
   proxy_cache_path ${p.prefix}/cache/a levels=1 keys_zone=edge_a:1m max_size=256m inactive=1h use_temp_path=off;
   proxy_cache_path ${p.prefix}/cache/b levels=1 keys_zone=edge_b:1m max_size=256m inactive=1h use_temp_path=off;
+  proxy_cache_path ${p.prefix}/cache/c levels=1 keys_zone=plain:1m max_size=256m inactive=1h use_temp_path=off;
 
   server {
     ${tls}
@@ -167,6 +170,26 @@ ${withFault(p.location, join(p.prefix, 'fail-500')).replace(/^(?=.)/gm, '    ')}
   }
 
   server {
+    ${tls}
+    server_name ${HOSTS.cdn};
+    location /frontline/ {
+      proxy_pass http://127.0.0.1:${p.originPort};
+      proxy_cache plain;
+      proxy_cache_valid 200 1h;
+    }
+  }
+
+  server {
+    ${tls}
+    server_name ${HOSTS.pass};
+    proxy_cache plain;
+    location /frontline/ {
+      proxy_pass http://127.0.0.1:${p.originPort};
+      proxy_cache off;
+    }
+  }
+
+  server {
     listen 127.0.0.1:${p.originPort};
     server_name origin;
     root ${www};
@@ -179,7 +202,7 @@ ${p.location.replace(/^(?=.)/gm, '    ')}
 }
 
 export async function startNginx(prefix: string, pki: { certPem: string; keyPem: string }, initial: NginxOptions): Promise<Nginx> {
-  for (const d of ['www/frontline', 'tmp', 'cache/a', 'cache/b']) mkdirSync(join(prefix, d), { recursive: true });
+  for (const d of ['www/frontline', 'tmp', 'cache/a', 'cache/b', 'cache/c']) mkdirSync(join(prefix, d), { recursive: true });
   const location = packLocationFromDocs();
   const [port, originPort] = [await freePort(), await freePort()];
   const conf = join(prefix, 'nginx.conf');
