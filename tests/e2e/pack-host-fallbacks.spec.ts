@@ -3,7 +3,7 @@
  * no CORS headers (the fallback is the optional host permission for its origin) and a
  * caching proxy in front of the documented server that serves stale copies.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTENSION_DIR, extensionId, launchWithExtension } from '../../scripts/demo/launch';
@@ -32,7 +32,7 @@ test('a host without CORS headers: the fetch fails until the origin’s host per
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   manifest.host_permissions = [...(manifest.host_permissions ?? []), origin];
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  const granted = await launchWithExtension({ headless: true, extensionDir: dir, args: [`--host-resolver-rules=${host.resolverRules}`], env: { ...process.env, HOME: host.trustedHome() } as Record<string, string> });
+  const granted = await launchWithExtension({ headless: true, ...host.browser({ extensionDir: dir }) });
   try {
     const p = await options(granted, await extensionId(granted));
     await configureSync(p, nginx.url('nocors'));
@@ -46,6 +46,7 @@ test('a host without CORS headers: the fetch fails until the origin’s host per
     expect(nginx.takeLog().filter((l) => l.method === 'GET').map((l) => l.status)).toEqual([200, 304, 200]);
   } finally {
     await granted.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -15,7 +15,7 @@ test.skip(!!skipReason && !process.env.FRONTLINE_REQUIRE_NGINX, skipReason);
 test('the test CA is trusted through the profile’s NSS database, and only there', async ({ host, nginx }) => {
   nginx.publish(version('1.1.0'));
   // Same browser, same resolver rules, a HOME without the CA: the TLS handshake fails.
-  const untrusted = await launchWithExtension({ headless: true, args: [`--host-resolver-rules=${host.resolverRules}`], env: { ...process.env, HOME: host.plainHome() } as Record<string, string> });
+  const untrusted = await launchWithExtension({ headless: true, ...host.browser({ trustCa: false }) });
   try {
     const page = await options(untrusted, await extensionId(untrusted));
     await configureSync(page, nginx.url('packs'));

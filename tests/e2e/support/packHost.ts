@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test as base, expect } from '../fixtures';
-import { ROOT } from '../../../scripts/demo/launch';
+import { ROOT, type LaunchOptions } from '../../../scripts/demo/launch';
 import { HOSTS, missingTools, startNginx, type Nginx } from './nginx';
 import { homeTrusting, makePki, type TestPki } from './tls';
 
@@ -24,11 +24,11 @@ if (skipReason && !required) console.warn(skipReason);
 interface PackHost {
   nginx: Nginx;
   pki: TestPki;
-  /** A fresh HOME whose NSS database trusts the test CA. */
-  trustedHome(): string;
-  /** A fresh HOME that trusts nothing extra. */
-  plainHome(): string;
-  resolverRules: string;
+  /**
+   * Browser options for a fresh profile that resolves the test hosts to 127.0.0.1 and
+   * whose HOME trusts the test CA (or, with `trustCa: false`, trusts nothing extra).
+   */
+  browser(opts?: { trustCa?: boolean; extensionDir?: string }): Partial<LaunchOptions>;
 }
 
 export const test = base.extend<{ nginx: Nginx }, { host: PackHost }>({
@@ -46,19 +46,18 @@ export const test = base.extend<{ nginx: Nginx }, { host: PackHost }>({
         throw e;
       }
       let n = 0;
-      const home = (trust: boolean) => {
-        const h = join(dir, `home-${++n}`);
-        mkdirSync(h);
-        return trust ? homeTrusting(h, pki.caPem) : h;
-      };
+      const rules = Object.values(HOSTS)
+        .map((h) => `MAP ${h} 127.0.0.1`)
+        .join(', ');
       await use({
         nginx,
         pki,
-        trustedHome: () => home(true),
-        plainHome: () => home(false),
-        resolverRules: Object.values(HOSTS)
-          .map((h) => `MAP ${h} 127.0.0.1`)
-          .join(', '),
+        browser({ trustCa = true, extensionDir } = {}) {
+          const home = join(dir, `home-${++n}`);
+          mkdirSync(home);
+          if (trustCa) homeTrusting(home, pki.caPem);
+          return { args: [`--host-resolver-rules=${rules}`], env: { ...process.env, HOME: home } as Record<string, string>, ...(extensionDir ? { extensionDir } : {}) };
+        },
       });
       await nginx.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -66,7 +65,7 @@ export const test = base.extend<{ nginx: Nginx }, { host: PackHost }>({
     { scope: 'worker' },
   ],
   launch: async ({ host }, use) => {
-    await use({ args: [`--host-resolver-rules=${host.resolverRules}`], env: { ...process.env, HOME: host.trustedHome() } as Record<string, string> });
+    await use(host.browser());
   },
   // Each test starts from the documented setup and an empty log.
   nginx: async ({ host }, use) => {
