@@ -1,8 +1,9 @@
 /**
  * Debian's nginx on loopback, configured with the pack `location` that docs/deploy.md
  * gives IT — read from the doc itself, so a broken snippet breaks these tests. It runs
- * unprivileged-style: its own prefix, pid, logs and temp paths in a temp directory,
- * high ports on 127.0.0.1. Three HTTPS hosts share one port (told apart by SNI):
+ * as any user: its own prefix, pid, logs and temp paths in a temp directory, high ports
+ * on 127.0.0.1 (under root, `user root` keeps the workers able to read that directory).
+ * Five HTTPS hosts share one port, told apart by SNI:
  *
  * - `packs.example.test` — the documented setup;
  * - `nocors.example.test` — a static host that sends no CORS headers;
