@@ -22,6 +22,10 @@ export interface LaunchOptions {
   locale?: string;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
+  /** Extra Chromium switches (e.g. `--host-resolver-rules` for a local pack server). */
+  args?: string[];
+  /** The browser's environment (e.g. a HOME whose NSS database trusts a test CA). */
+  env?: Record<string, string>;
 }
 
 export async function launchWithExtension(opts: LaunchOptions): Promise<BrowserContext> {
@@ -45,7 +49,9 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<BrowserC
       '--disable-component-update',
       '--disable-sync',
       ...(opts.locale ? [`--lang=${opts.locale}`] : []),
+      ...(opts.args ?? []),
     ],
+    ...(opts.env ? { env: opts.env } : {}),
   });
   await routeDemoPages(context);
   return context;
