@@ -1,0 +1,86 @@
+/**
+ * npm run icons — the extension's PNG icons from assets/icon.svg, at every size the
+ * manifest declares, in two toolbar states:
+ *   public/icon/<size>.png         the mark (manifest icons, default toolbar icon)
+ *   public/icon/record-<size>.png  the mark with a green dot: this tab shows a matched account
+ * plus docs/store/icon-preview.png, both states on light and dark toolbars.
+ * `--check` writes nothing and exits 1 when a committed PNG differs from what the SVG gives.
+ */
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { ICON_SIZES, iconPath, type IconState } from '../utils/icons';
+
+const ROOT = resolve(import.meta.dirname, '..');
+export const SOURCE = join(ROOT, 'assets/icon.svg');
+const PREVIEW = 'docs/store/icon-preview.png';
+
+/** The record state: the same mark with a dot in the lower right, ringed so it reads on any toolbar. */
+export function withState(svg: string, state: IconState): string {
+  if (state === 'idle') return svg;
+  const dot = '<circle cx="100" cy="100" r="24" fill="#16a34a" stroke="#ffffff" stroke-width="8"/>';
+  return svg.replace('</svg>', `${dot}</svg>`);
+}
+
+export function rasterise(svg: string, size: number): Buffer {
+  // No system fonts: the mark has no text, and loading fonts would make output machine-dependent.
+  return new Resvg(svg, { fitTo: { mode: 'width', value: size }, font: { loadSystemFonts: false } }).render().asPng();
+}
+
+/** Light and dark toolbars (Chrome's and Firefox's defaults), each state at 16 px and 32 px (2x screens), then 4x zoomed. */
+function preview(icons: Map<string, Buffer>): Buffer {
+  const uri = (p: string) => `data:image/png;base64,${icons.get(p)!.toString('base64')}`;
+  const bars = [
+    { y: 0, bg: '#f1f3f4', fg: '#202124', label: 'light toolbar' },
+    { y: 120, bg: '#35363a', fg: '#e8eaed', label: 'dark toolbar' },
+  ];
+  let body = '';
+  for (const bar of bars) {
+    body += `<rect x="0" y="${bar.y}" width="640" height="120" fill="${bar.bg}"/>`;
+    (['idle', 'record'] as IconState[]).forEach((state, i) => {
+      const x = 20 + i * 310;
+      body += `<image x="${x}" y="${bar.y + 20}" width="16" height="16" href="${uri(iconPath(state, 16))}"/>`;
+      body += `<image x="${x + 30}" y="${bar.y + 12}" width="32" height="32" href="${uri(iconPath(state, 32))}"/>`;
+      body += `<image x="${x + 80}" y="${bar.y + 12}" width="64" height="64" image-rendering="optimizeSpeed" href="${uri(iconPath(state, 16))}"/>`;
+      body += `<image x="${x + 160}" y="${bar.y + 12}" width="96" height="96" href="${uri(iconPath(state, 48))}"/>`;
+    });
+  }
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="240" viewBox="0 0 640 240">${body}</svg>`;
+  return new Resvg(svg, { font: { loadSystemFonts: false } }).render().asPng();
+}
+
+/** Every generated file, by path relative to the repository. */
+export function renderIcons(svg = readFileSync(SOURCE, 'utf8')): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const state of ['idle', 'record'] as IconState[]) {
+    for (const size of ICON_SIZES) out.set(`public/${iconPath(state, size)}`, rasterise(withState(svg, state), size));
+  }
+  const byUrl = new Map([...out].map(([p, b]) => [p.slice('public/'.length), b]));
+  out.set(PREVIEW, preview(byUrl));
+  return out;
+}
+
+/** Paths whose committed bytes differ from what the SVG renders to (missing counts). */
+export function staleIcons(files = renderIcons()): string[] {
+  return [...files].filter(([p, png]) => !existsSync(join(ROOT, p)) || !readFileSync(join(ROOT, p)).equals(png)).map(([p]) => p);
+}
+
+function main() {
+  const files = renderIcons();
+  if (process.argv.includes('--check')) {
+    const stale = staleIcons(files);
+    if (stale.length) {
+      console.error(`out of step with assets/icon.svg (run npm run icons): ${stale.join(', ')}`);
+      process.exit(1);
+    }
+    console.log(`icons in step with assets/icon.svg (${files.size} files)`);
+    return;
+  }
+  for (const [p, png] of files) {
+    mkdirSync(dirname(join(ROOT, p)), { recursive: true });
+    writeFileSync(join(ROOT, p), png);
+    console.log(`wrote ${p} (${png.length} bytes)`);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) main();
