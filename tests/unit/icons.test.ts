@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { Resvg } from '@resvg/resvg-js';
+import { renderIcons, staleIcons, SOURCE } from '../../scripts/icons';
+import { iconStateFor } from '../../utils/background/toolbarIcon';
+import { ICON_SIZES, iconSet } from '../../utils/icons';
+
+/** RGBA of one pixel of a PNG. */
+function pixel(png: Buffer, x: number, y: number): number[] {
+  const img = new Resvg(`<svg xmlns="http://www.w3.org/2000/svg" width="128" height="128"><image width="128" height="128" href="data:image/png;base64,${png.toString('base64')}"/></svg>`).render();
+  const i = (y * img.width + x) * 4;
+  return [...img.pixels.subarray(i, i + 4)];
+}
+
+describe('icons', () => {
+  it('the committed PNGs are what assets/icon.svg renders to (npm run icons)', () => {
+    expect(staleIcons()).toEqual([]);
+  });
+
+  it('renders every declared size, and the record state carries a green dot the plain mark lacks', () => {
+    const files = renderIcons(readFileSync(SOURCE, 'utf8'));
+    for (const state of ['idle', 'record'] as const) {
+      for (const size of ICON_SIZES) {
+        const path = iconSet(state)[String(size)];
+        expect(files.get(`public/${path}`)!.readUInt32BE(16), path).toBe(size); // the PNG's IHDR width
+      }
+    }
+    const [r, g, b] = pixel(files.get('public/icon/record-128.png')!, 100, 100);
+    expect(g).toBeGreaterThan(r + 60);
+    expect(g).toBeGreaterThan(b + 60);
+    const [, g0, b0] = pixel(files.get('public/icon/128.png')!, 100, 100);
+    expect(b0).toBeGreaterThan(g0);
+  });
+});
+
+describe('toolbar icon state', () => {
+  const view = (account: unknown) => ({ account }) as never;
+  it('the dot when the view has an account for the record, the plain mark when it has none or the page has no record', () => {
+    expect(iconStateFor('view:get', { ctx: {}, lang: 'en' }, view({ id: 'acme' }))).toBe('record');
+    expect(iconStateFor('view:get', { ctx: {}, lang: 'en' }, view(null))).toBe('idle');
+    expect(iconStateFor('record:none', {}, { ok: true })).toBe('idle');
+  });
+  it('says nothing for palette browsing or messages that are not about the record', () => {
+    expect(iconStateFor('view:get', { ctx: {}, lang: 'en', focus: { accountId: 'acme' } }, view({ id: 'acme' }))).toBeNull();
+    expect(iconStateFor('usage:log', { kind: 'copy' }, { ok: true })).toBeNull();
+    expect(iconStateFor('index:warm', {}, { ok: true })).toBeNull();
+  });
+});
