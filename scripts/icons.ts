@@ -22,6 +22,17 @@ export function withState(svg: string, state: IconState): string {
   return svg.replace('</svg>', `${dot}</svg>`);
 }
 
+/**
+ * The 128 px icon is the store's and the extensions page's: Chrome's guidelines want the
+ * artwork at 96×96 with transparent padding around it, so the tile (116 of 128 units) is
+ * drawn 96 px wide by widening the view box. The toolbar sizes use the full square.
+ */
+export function withStorePadding(svg: string): string {
+  const view = 116 * (128 / 96);
+  const offset = (128 - view) / 2;
+  return svg.replace('viewBox="0 0 128 128"', `viewBox="${offset.toFixed(3)} ${offset.toFixed(3)} ${view.toFixed(3)} ${view.toFixed(3)}"`);
+}
+
 export function rasterise(svg: string, size: number): Buffer {
   // No system fonts: the mark has no text, and loading fonts would make output machine-dependent.
   return new Resvg(svg, { fitTo: { mode: 'width', value: size }, font: { loadSystemFonts: false } }).render().asPng();
@@ -53,7 +64,10 @@ function preview(icons: Map<string, Buffer>): Buffer {
 export function renderIcons(svg = readFileSync(SOURCE, 'utf8')): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   for (const state of ['idle', 'record'] as IconState[]) {
-    for (const size of ICON_SIZES) out.set(`public/${iconPath(state, size)}`, rasterise(withState(svg, state), size));
+    for (const size of ICON_SIZES) {
+      const drawn = withState(svg, state);
+      out.set(`public/${iconPath(state, size)}`, rasterise(size === 128 ? withStorePadding(drawn) : drawn, size));
+    }
   }
   const byUrl = new Map([...out].map(([p, b]) => [p.slice('public/'.length), b]));
   out.set(PREVIEW, preview(byUrl));

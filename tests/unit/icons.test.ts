@@ -31,6 +31,13 @@ describe('icons', () => {
     const [, g0, b0] = pixel(files.get('public/icon/128.png')!, 100, 100);
     expect(b0).toBeGreaterThan(g0);
   });
+
+  it('the 128 px store icon keeps its artwork to 96 px inside transparent padding', () => {
+    const png = renderIcons().get('public/icon/128.png')!;
+    expect(pixel(png, 10, 64)[3]).toBe(0); // left padding
+    expect(pixel(png, 64, 10)[3]).toBe(0); // top padding
+    expect(pixel(png, 20, 64)[3]).toBe(255); // the tile starts at 16 px
+  });
 });
 
 describe('toolbar icon state', () => {
