@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
-import { renderIcons, staleIcons, SOURCE } from '../../scripts/icons';
+import { decode, renderIcons, samePicture, staleIcons, SOURCE } from '../../scripts/icons';
 import { iconStateFor } from '../../utils/background/toolbarIcon';
 import { ICON_SIZES, iconSet } from '../../utils/icons';
 
 /** RGBA of one pixel of a PNG. */
 function pixel(png: Buffer, x: number, y: number): number[] {
-  const img = new Resvg(`<svg xmlns="http://www.w3.org/2000/svg" width="128" height="128"><image width="128" height="128" href="data:image/png;base64,${png.toString('base64')}"/></svg>`).render();
+  const img = decode(png);
   const i = (y * img.width + x) * 4;
   return [...img.pixels.subarray(i, i + 4)];
 }
@@ -15,6 +14,19 @@ function pixel(png: Buffer, x: number, y: number): number[] {
 describe('icons', () => {
   it('the committed PNGs are what assets/icon.svg renders to (npm run icons)', () => {
     expect(staleIcons()).toEqual([]);
+  });
+
+  it('a changed colour is a changed picture; a rounding difference is not', () => {
+    const svg = readFileSync(SOURCE, 'utf8');
+    const files = renderIcons(svg);
+    const recoloured = renderIcons(svg.replace('#1d4ed8', '#2563eb'));
+    expect(samePicture(files.get('public/icon/16.png')!, recoloured.get('public/icon/16.png')!)).toBe(false);
+    expect(staleIcons(recoloured)).toContain('public/icon/128.png');
+    // One unit of blue apart, as another platform's rasteriser might round: other bytes, same picture.
+    const png = files.get('public/icon/48.png')!;
+    const again = renderIcons(svg.replace('#1d4ed8', '#1d4ed9')).get('public/icon/48.png')!;
+    expect(again.equals(png)).toBe(false);
+    expect(samePicture(png, again)).toBe(true);
   });
 
   it('renders every declared size, and the record state carries a green dot the plain mark lacks', () => {
