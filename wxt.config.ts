@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { noInnerHtml } from './scripts/build/noInnerHtml';
+import { iconSet } from './utils/icons';
 
 // Host permissions are exactly the sites our content scripts read; anything else
 // (self-hosted CRMs from the pack's `sites` rules) is requested at run time.
@@ -11,15 +12,19 @@ export default defineConfig({
     plugins: [preact(), noInnerHtml()],
   }),
   manifest: ({ browser }) => ({
-    name: 'Frontline',
-    description: 'Battlecards, playbook stage, next steps and account health beside your CRM and inbox.',
+    // Name, description and the shortcut's label in the browser's language (public/_locales).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Generated from assets/icon.svg by `npm run icons`; WXT writes browser_action for Firefox MV2.
+    icons: iconSet('idle'),
     // alarms: the scheduled pack sync (docs/deploy.md).
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
     // Self-hosted CRMs named in the pack's `sites` rules: asked for one host at a time
     // from the options page, never granted up front. The same, for a pack host that
     // sends no CORS headers (docs/deploy.md).
     optional_host_permissions: ['https://*/*'],
-    action: { default_title: 'Frontline' },
+    action: { default_title: 'Frontline', default_icon: iconSet('idle') },
     // The sidebar frame. Any https host, because self-hosted CRMs are granted at run
     // time; the dynamic URL changes every session, so no site can probe for it.
     web_accessible_resources:
@@ -30,7 +35,7 @@ export default defineConfig({
       // Alt+Shift+F: unused by Salesforce, HubSpot, Gmail and Outlook keyboard shortcuts.
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+F', mac: 'Alt+Shift+F' },
-        description: 'Open or collapse the Frontline sidebar',
+        description: '__MSG_commandToggleSidebar__',
       },
     },
     // Chrome reads enterprise settings (pack URL, public key, refresh) against this

@@ -6,6 +6,7 @@ import { TOGGLE_MESSAGE } from '@/utils/content/toggle';
 import { SYNC_ALARM, browserOpsDeps } from '@/utils/sync/browser';
 import { watchManaged } from '@/utils/sync/managed';
 import { syncGenericScripts } from '@/utils/background/genericScripts';
+import { iconStateFor, showIconState } from '@/utils/background/toolbarIcon';
 
 export default defineBackground(() => {
   const service = createService({ getDb, ops: browserOpsDeps() });
@@ -21,6 +22,8 @@ export default defineBackground(() => {
       (data) => {
         // A pack change can change which self-hosted CRMs the generic script covers.
         if (verdict.type.startsWith('pack:') || verdict.type === 'sync:now') void resyncGeneric();
+        const state = iconStateFor(verdict.type, verdict.payload, data);
+        if (state && sender.tab?.id !== undefined) showIconState(sender.tab.id, state).catch(() => undefined);
         return { ok: true, data };
       },
       (e: unknown) => ({ ok: false, error: e instanceof Error ? e.message : String(e) }),

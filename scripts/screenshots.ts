@@ -1,28 +1,58 @@
 /**
  * npm run screenshots — the README's pictures: the sidebar light and dark, English and
- * Chinese, open and collapsed, on the demo pages. Writes docs/screenshots/*.png.
+ * Chinese, open and collapsed, on the demo pages (docs/screenshots/*.png); and the store
+ * listing's, 1280×800 whole windows in each listing language (docs/store/<lang>/*.png).
+ * `-- --only readme` or `-- --only store` makes one set.
  */
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { launchWithExtension } from './demo/launch';
 import { DEMO_PAGES } from './demo/routes';
 
-const OUT = resolve(import.meta.dirname, '../docs/screenshots');
+const DOCS = resolve(import.meta.dirname, '../docs');
 const url = (id: string) => DEMO_PAGES.find((p) => p.id === id)!.url;
 
-const SHOTS = [
-  { file: 'panel-light-en.png', page: 'salesforce-opportunity', locale: 'en-US', scheme: 'light' as const },
-  { file: 'panel-dark-en.png', page: 'gmail-thread', locale: 'en-US', scheme: 'dark' as const },
-  { file: 'panel-light-zh.png', page: 'hubspot-company', locale: 'zh-CN', scheme: 'light' as const },
-  { file: 'panel-dark-zh.png', page: 'salesforce-opportunity', locale: 'zh-CN', scheme: 'dark' as const },
-  { file: 'rail-light-en.png', page: 'salesforce-opportunity', locale: 'en-US', scheme: 'light' as const, collapsed: true },
-  { file: 'palette-light-en.png', page: 'salesforce-opportunity', locale: 'en-US', scheme: 'light' as const, palette: 'globex' },
+interface Shot {
+  file: string;
+  page: string;
+  locale: string;
+  scheme: 'light' | 'dark';
+  collapsed?: boolean;
+  palette?: string;
+  /** The whole 1280×800 window (store listings) instead of the page's right part. */
+  store?: boolean;
+}
+
+const README_SHOTS: Shot[] = [
+  { file: 'panel-light-en.png', page: 'salesforce-opportunity', locale: 'en-US', scheme: 'light' },
+  { file: 'panel-dark-en.png', page: 'gmail-thread', locale: 'en-US', scheme: 'dark' },
+  { file: 'panel-light-zh.png', page: 'hubspot-company', locale: 'zh-CN', scheme: 'light' },
+  { file: 'panel-dark-zh.png', page: 'salesforce-opportunity', locale: 'zh-CN', scheme: 'dark' },
+  { file: 'rail-light-en.png', page: 'salesforce-opportunity', locale: 'en-US', scheme: 'light', collapsed: true },
+  { file: 'palette-light-en.png', page: 'salesforce-opportunity', locale: 'en-US', scheme: 'light', palette: 'globex' },
 ];
 
+/** Chrome Web Store and AMO both take 1280×800; the same five scenes in each listing language. */
+const STORE_SCENES = [
+  { name: '1-salesforce-battlecard', page: 'salesforce-opportunity', scheme: 'light' as const },
+  { name: '2-gmail-thread-dark', page: 'gmail-thread', scheme: 'dark' as const },
+  { name: '3-hubspot-health', page: 'hubspot-company', scheme: 'light' as const },
+  { name: '4-search', page: 'salesforce-opportunity', scheme: 'light' as const, palette: 'globex' },
+  { name: '5-collapsed-rail', page: 'salesforce-opportunity', scheme: 'light' as const, collapsed: true },
+];
+const STORE_SHOTS: Shot[] = [
+  { dir: 'en', locale: 'en-US' },
+  { dir: 'zh-CN', locale: 'zh-CN' },
+].flatMap(({ dir, locale }) => STORE_SCENES.map(({ name, ...scene }) => ({ ...scene, file: `store/${dir}/${name}.png`, locale, store: true })));
+
 async function main() {
-  mkdirSync(OUT, { recursive: true });
-  for (const shot of SHOTS) {
-    const context = await launchWithExtension({ headless: true, locale: shot.locale, colorScheme: shot.scheme, viewport: { width: 1280, height: 1000 } });
+  const only = process.argv[process.argv.indexOf('--only') + 1];
+  const shots = only === 'store' ? STORE_SHOTS : only === 'readme' ? README_SHOTS : [...README_SHOTS, ...STORE_SHOTS];
+  for (const shot of shots) {
+    const path = join(DOCS, shot.store ? shot.file : `screenshots/${shot.file}`);
+    mkdirSync(dirname(path), { recursive: true });
+    const viewport = shot.store ? { width: 1280, height: 800 } : { width: 1280, height: 1000 };
+    const context = await launchWithExtension({ headless: true, locale: shot.locale, colorScheme: shot.scheme, viewport });
     const page = await context.newPage();
     await page.goto(url(shot.page));
     const panel = page.frameLocator('frontline-sidebar iframe').locator('.fl-panel');
@@ -36,9 +66,9 @@ async function main() {
       await panel.getByRole('combobox').fill(shot.palette);
       await panel.getByRole('option').first().waitFor();
     }
-    // The right part of the page: enough CRM to see where the sidebar sits.
-    await page.screenshot({ path: join(OUT, shot.file), clip: { x: 560, y: 0, width: 720, height: 1000 } });
-    console.log(`wrote docs/screenshots/${shot.file}`);
+    // README: the right part of the page, enough CRM to see where the sidebar sits. Store: all of it.
+    await page.screenshot({ path, clip: shot.store ? undefined : { x: 560, y: 0, width: 720, height: 1000 } });
+    console.log(`wrote ${relative(resolve(DOCS, '..'), path)}`);
     await context.close();
   }
 }

@@ -72,6 +72,8 @@ export const REQUESTS = {
   'checklist:set': v.object({ accountId: Id, playbookId: Id, stageId: Id, itemId: Id, done: v.boolean(), label: v.optional(str(2000)) }),
   'account:pick': v.object({ recordKey: str(400), accountId: v.nullable(Id) }),
   'account:search': v.object({ query: str(200), lang: Lang }),
+  // The page in this tab no longer shows a record (an SPA went to a list or inbox).
+  'record:none': v.object({}),
   'usage:log': v.object({
     kind: v.picklist(['card_view', 'section_view', 'copy', 'insert', 'tick', 'untick', 'read_fallback']),
     accountId: v.optional(v.nullable(Id)),
@@ -114,6 +116,7 @@ export interface Responses {
   'sites:rules': SiteRule[];
   'index:warm': { ok: true };
   'usage:log': { ok: true };
+  'record:none': { ok: true };
   'pack:info': PackInfo;
   'pack:import': ImportResult;
   'pack:rollback': { ok: true; info: PackInfo } | { ok: false; error: string };
@@ -128,7 +131,7 @@ export interface Responses {
 }
 
 /** Requests a content script (running in a CRM or mail tab) may make. */
-export const PAGE_ALLOWED: ReadonlySet<MessageType> = new Set(['view:get', 'checklist:set', 'account:pick', 'account:search', 'search:palette', 'sites:rules', 'index:warm', 'usage:log']);
+export const PAGE_ALLOWED: ReadonlySet<MessageType> = new Set(['view:get', 'checklist:set', 'account:pick', 'account:search', 'search:palette', 'sites:rules', 'index:warm', 'usage:log', 'record:none']);
 
 export interface Envelope<K extends MessageType = MessageType> {
   frontline: 1;

@@ -133,6 +133,10 @@ export function createService({ getDb, now = () => new Date(), ops }: ServiceDep
       return (await palette()).search(query, lang);
     },
 
+    async 'record:none'() {
+      return { ok: true }; // the toolbar icon is the background's (utils/background/toolbarIcon.ts)
+    },
+
     async 'usage:log'(event) {
       await logUsage(await getDb(), event, now());
       return { ok: true };

@@ -117,7 +117,8 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     const next = site.isRecord(url) ? readRecord(site, document, url) : null;
     watch(site.isRecord(url));
     if (!next) {
-      // Not a record (list, inbox, settings): no sidebar at all.
+      // Not a record (list, inbox, settings): no sidebar at all, and the toolbar icon says so.
+      if (host) void browser.runtime.sendMessage({ frontline: 1, type: 'record:none', payload: {} }).catch(() => undefined);
       page = null;
       lastIdentity = null;
       unmount();

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { decode, renderIcons, samePicture, staleIcons, SOURCE } from '../../scripts/icons';
+import { iconStateFor } from '../../utils/background/toolbarIcon';
+import { ICON_SIZES, iconSet } from '../../utils/icons';
+
+/** RGBA of one pixel of a PNG. */
+function pixel(png: Buffer, x: number, y: number): number[] {
+  const img = decode(png);
+  const i = (y * img.width + x) * 4;
+  return [...img.pixels.subarray(i, i + 4)];
+}
+
+describe('icons', () => {
+  it('the committed PNGs are what assets/icon.svg renders to (npm run icons)', () => {
+    expect(staleIcons()).toEqual([]);
+  });
+
+  it('a changed colour is a changed picture; a rounding difference is not', () => {
+    const svg = readFileSync(SOURCE, 'utf8');
+    const files = renderIcons(svg);
+    const recoloured = renderIcons(svg.replace('#1d4ed8', '#2563eb'));
+    expect(samePicture(files.get('public/icon/16.png')!, recoloured.get('public/icon/16.png')!)).toBe(false);
+    expect(staleIcons(recoloured)).toContain('public/icon/128.png');
+    // One unit of blue apart, as another platform's rasteriser might round: other bytes, same picture.
+    const png = files.get('public/icon/48.png')!;
+    const again = renderIcons(svg.replace('#1d4ed8', '#1d4ed9')).get('public/icon/48.png')!;
+    expect(again.equals(png)).toBe(false);
+    expect(samePicture(png, again)).toBe(true);
+  });
+
+  it('renders every declared size, and the record state carries a green dot the plain mark lacks', () => {
+    const files = renderIcons(readFileSync(SOURCE, 'utf8'));
+    for (const state of ['idle', 'record'] as const) {
+      for (const size of ICON_SIZES) {
+        const path = iconSet(state)[String(size)];
+        expect(files.get(`public/${path}`)!.readUInt32BE(16), path).toBe(size); // the PNG's IHDR width
+      }
+    }
+    const [r, g, b] = pixel(files.get('public/icon/record-128.png')!, 100, 100);
+    expect(g).toBeGreaterThan(r + 60);
+    expect(g).toBeGreaterThan(b + 60);
+    const [, g0, b0] = pixel(files.get('public/icon/128.png')!, 100, 100);
+    expect(b0).toBeGreaterThan(g0);
+  });
+
+  it('the 128 px store icon keeps its artwork to 96 px inside transparent padding', () => {
+    const png = renderIcons().get('public/icon/128.png')!;
+    expect(pixel(png, 10, 64)[3]).toBe(0); // left padding
+    expect(pixel(png, 64, 10)[3]).toBe(0); // top padding
+    expect(pixel(png, 20, 64)[3]).toBe(255); // the tile starts at 16 px
+  });
+});
+
+describe('toolbar icon state', () => {
+  const view = (account: unknown) => ({ account }) as never;
+  it('the dot when the view has an account for the record, the plain mark when it has none or the page has no record', () => {
+    expect(iconStateFor('view:get', { ctx: {}, lang: 'en' }, view({ id: 'acme' }))).toBe('record');
+    expect(iconStateFor('view:get', { ctx: {}, lang: 'en' }, view(null))).toBe('idle');
+    expect(iconStateFor('record:none', {}, { ok: true })).toBe('idle');
+  });
+  it('says nothing for palette browsing or messages that are not about the record', () => {
+    expect(iconStateFor('view:get', { ctx: {}, lang: 'en', focus: { accountId: 'acme' } }, view({ id: 'acme' }))).toBeNull();
+    expect(iconStateFor('usage:log', { kind: 'copy' }, { ok: true })).toBeNull();
+    expect(iconStateFor('index:warm', {}, { ok: true })).toBeNull();
+  });
+});
