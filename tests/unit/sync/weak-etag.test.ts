@@ -12,8 +12,8 @@ import type { KnowledgePack } from '../../../utils/pack/schema';
 
 const sample = readFileSync(new URL('../../../assets/sample-pack.json', import.meta.url), 'utf8');
 const URL_ = 'https://packs.example.com/frontline/pack.json';
-const no = { packUrl: false, publicKey: false, refreshMinutes: false };
-const settings = { packUrl: URL_, publicKey: null, refreshMinutes: 60, fromPolicy: no, locked: no, policyProblems: [] } as EffectiveSettings;
+const no = { packUrl: false, publicKey: false, refreshMinutes: false, allowPackSwitch: false };
+const settings: EffectiveSettings = { packUrl: URL_, publicKey: null, refreshMinutes: 60, allowPackSwitch: false, fromPolicy: no, locked: no, policyProblems: [], keyProblem: null };
 
 describe('a weak ETag', () => {
   it('is sent back verbatim in If-None-Match, and the 304 keeps the pack', async () => {
