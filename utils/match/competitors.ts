@@ -14,7 +14,7 @@
  */
 import type { Alias, Competitor } from '../pack/schema';
 import type { CompetitorMatch, Mention, Reason } from './types';
-import { Automaton, foldString } from './automaton';
+import { Automaton, foldString, type PatternSpec } from './automaton';
 import { normalizeName } from './normalize';
 
 export const PatternKind = { Alias: 0, Keyword: 1, Exclusion: 2 } as const;
@@ -38,14 +38,16 @@ export interface CompetitorIndex {
   scratch: { epoch: number; kwEpoch: Uint32Array; kwHit: Int32Array };
 }
 
-function aliasOf(a: Alias): { text: string; caseSensitive: boolean; needsContext: boolean } {
+type Boundary = 'strict' | 'loose';
+
+function aliasOf(a: Alias): { text: string; caseSensitive: boolean; needsContext: boolean; cjkBoundary: Boundary } {
   return typeof a === 'string'
-    ? { text: a, caseSensitive: false, needsContext: false }
-    : { text: a.text, caseSensitive: !!a.caseSensitive, needsContext: !!a.needsContext };
+    ? { text: a, caseSensitive: false, needsContext: false, cjkBoundary: 'strict' }
+    : { text: a.text, caseSensitive: !!a.caseSensitive, needsContext: !!a.needsContext, cjkBoundary: a.cjkBoundary ?? 'strict' };
 }
 
 export function buildCompetitorIndex(competitors: readonly Competitor[]): CompetitorIndex {
-  const specs: { text: string; caseSensitive?: boolean }[] = [];
+  const specs: PatternSpec[] = [];
   const payloads: { kind: number; ci: number; needs: number }[][] = [];
   const patternOf = new Map<string, number>();
   const byId = new Map<string, number>();
@@ -56,14 +58,14 @@ export function buildCompetitorIndex(competitors: readonly Competitor[]): Compet
     if (!list) byName.set(key, [ci]);
     else if (!list.includes(ci)) list.push(ci);
   };
-  const addPattern = (text: string, caseSensitive: boolean, kind: number, ci: number, needs: boolean) => {
+  const addPattern = (text: string, caseSensitive: boolean, cjkBoundary: Boundary, kind: number, ci: number, needs: boolean) => {
     const t = text.normalize('NFKC');
-    const key = caseSensitive ? `C${t}` : `i${foldString(t)}`;
+    const key = `${cjkBoundary === 'strict' ? 'S' : 'L'}${caseSensitive ? `C${t}` : `i${foldString(t)}`}`;
     let p = patternOf.get(key);
     if (p === undefined) {
       p = specs.length;
       patternOf.set(key, p);
-      specs.push({ text: t, caseSensitive });
+      specs.push({ text: t, caseSensitive, cjkBoundary });
       payloads.push([]);
     }
     const list = payloads[p];
@@ -75,13 +77,14 @@ export function buildCompetitorIndex(competitors: readonly Competitor[]): Compet
     // The name itself is an alias unless an alias object already says how to treat it.
     const aliases = c.aliases.map(aliasOf);
     const folded = new Set(aliases.map((a) => foldString(a.text.normalize('NFKC'))));
-    if (!folded.has(foldString(c.name.normalize('NFKC')))) aliases.unshift({ text: c.name, caseSensitive: false, needsContext: false });
+    if (!folded.has(foldString(c.name.normalize('NFKC')))) aliases.unshift({ text: c.name, caseSensitive: false, needsContext: false, cjkBoundary: 'strict' });
     for (const a of aliases) {
       addName(normalizeName(a.text), ci);
-      addPattern(a.text, a.caseSensitive, PatternKind.Alias, ci, a.needsContext);
+      addPattern(a.text, a.caseSensitive, a.cjkBoundary, PatternKind.Alias, ci, a.needsContext);
     }
-    for (const k of c.keywords ?? []) addPattern(k, false, PatternKind.Keyword, ci, false);
-    for (const x of c.exclusions ?? []) addPattern(x, false, PatternKind.Exclusion, ci, false);
+    // Keywords are words too ("信创" is not in "自信创造"); an exclusion phrase cancels wherever it stands.
+    for (const k of c.keywords ?? []) addPattern(k, false, 'strict', PatternKind.Keyword, ci, false);
+    for (const x of c.exclusions ?? []) addPattern(x, false, 'loose', PatternKind.Exclusion, ci, false);
   });
   const payStart = new Int32Array(specs.length + 1);
   payloads.forEach((l, p) => (payStart[p + 1] = payStart[p] + l.length));
