@@ -87,38 +87,27 @@ function rank(text: string, from: number, len: number, fold: Uint16Array): numbe
 }
 
 /**
- * True when no frequent word crosses `start` (the alias starts there) that the
- * characters before it do not better belong to. Words are 2 or 3 long, so a crossing
- * word leaves 1 or 2 characters outside.
+ * True when no frequent word crosses the alias' edge at `edge` (its start when `left`,
+ * else its end) that the characters outside do not better belong to. Words are 2 or 3
+ * long, so a crossing word leaves 1 or 2 characters outside; `inside` is the alias'
+ * length.
  */
-function leftFree(text: string, start: number, end: number, fold: Uint16Array): boolean {
-  const m = end - start;
-  // [start - 1, start + 1), [start - 1, start + 2), [start - 2, start + 1)
+function sideFree(text: string, edge: number, inside: number, left: boolean, fold: Uint16Array): boolean {
   return (
-    leftOk(text, start, rank(text, start - 1, 2, fold), fold) &&
-    (m < 2 || leftOk(text, start, rank(text, start - 1, 3, fold), fold)) &&
-    leftOk(text, start, rank(text, start - 2, 3, fold), fold)
+    claimed(text, edge, crossing(text, edge, 2, 1, left, fold), left, fold) &&
+    (inside < 2 || claimed(text, edge, crossing(text, edge, 3, 1, left, fold), left, fold)) &&
+    claimed(text, edge, crossing(text, edge, 3, 2, left, fold), left, fold)
   );
 }
 
-/** No crossing word (`r` = -1), or the characters outside belong to an at least as common word ending at `start`. */
-function leftOk(text: string, start: number, r: number, fold: Uint16Array): boolean {
-  return r < 0 || rank(text, start - 2, 2, fold) >= r || rank(text, start - 3, 3, fold) >= r;
+/** Rank of the `len`-character word with `out` characters outside the edge, or -1. */
+function crossing(text: string, edge: number, len: number, out: number, left: boolean, fold: Uint16Array): number {
+  return rank(text, left ? edge - out : edge + out - len, len, fold);
 }
 
-function rightFree(text: string, start: number, end: number, fold: Uint16Array): boolean {
-  const m = end - start;
-  // [end - 1, end + 1), [end - 2, end + 1), [end - 1, end + 2)
-  return (
-    rightOk(text, end, rank(text, end - 1, 2, fold), fold) &&
-    (m < 2 || rightOk(text, end, rank(text, end - 2, 3, fold), fold)) &&
-    rightOk(text, end, rank(text, end - 1, 3, fold), fold)
-  );
-}
-
-/** The same on the right: a word starting at `end` claims the characters outside. */
-function rightOk(text: string, end: number, r: number, fold: Uint16Array): boolean {
-  return r < 0 || rank(text, end, 2, fold) >= r || rank(text, end, 3, fold) >= r;
+/** No crossing word (`r` = -1), or a word at least as common lies wholly outside, against the edge. */
+function claimed(text: string, edge: number, r: number, left: boolean, fold: Uint16Array): boolean {
+  return r < 0 || rank(text, left ? edge - 2 : edge, 2, fold) >= r || rank(text, left ? edge - 3 : edge, 3, fold) >= r;
 }
 
 function suffixAt(text: string, at: number, fold: Uint16Array): boolean {
@@ -138,11 +127,11 @@ function suffixAt(text: string, at: number, fold: Uint16Array): boolean {
 export function cjkBounded(text: string, start: number, end: number, fold: Uint16Array, left: boolean, right: boolean): boolean {
   if (left && start > 0) {
     const c = fold[text.charCodeAt(start - 1)];
-    if (isHan(c) && PARTICLES[c] === 0 && !leftFree(text, start, end, fold)) return false;
+    if (isHan(c) && PARTICLES[c] === 0 && !sideFree(text, start, end - start, true, fold)) return false;
   }
   if (right && end < text.length) {
     const c = fold[text.charCodeAt(end)];
-    if (isHan(c) && PARTICLES[c] === 0 && !suffixAt(text, end, fold) && !rightFree(text, start, end, fold)) return false;
+    if (isHan(c) && PARTICLES[c] === 0 && !suffixAt(text, end, fold) && !sideFree(text, end, end - start, false, fold)) return false;
   }
   return true;
 }
