@@ -48,7 +48,6 @@ export function addressAround(text: string, start: number, end: number, fold: Ui
   let token = '';
   for (let i = a; i < b; i++) token += String.fromCharCode(fold[text.charCodeAt(i)]);
   token = token.replace(TRAILING, '');
-  // Leading punctuation that cannot start an address (":Hooli", "/hooli" as a path still counts below).
   const kind = classify(token);
   if (!kind) return null;
   return { kind, text: token, start: a, end: a + token.length };
