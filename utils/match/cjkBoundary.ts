@@ -48,10 +48,17 @@ const slot = (hi: number, lo: number, bits: number) => Math.imul(hi ^ Math.imul(
 function wordTable(): WordTable {
   if (TABLE) return TABLE;
   let n = 0;
-  for (const len of Object.keys(CJK_WORDS)) n += CJK_WORDS[Number(len)].ranks.length;
+  for (const len of Object.keys(CJK_WORDS)) n += Number(len) * CJK_WORDS[Number(len)].ranks.length;
   const bits = Math.ceil(Math.log2(n * 2 + 1));
   const t: WordTable = { bits, hi: new Uint32Array(1 << bits), lo: new Uint16Array(1 << bits), rank: new Int8Array(1 << bits).fill(-1) };
   const mask = (1 << bits) - 1;
+  const put = (hi: number, lo: number, r: number) => {
+    let i = slot(hi, lo, bits);
+    while (t.rank[i] >= 0 && !(t.hi[i] === hi && t.lo[i] === lo)) i = (i + 1) & mask;
+    t.hi[i] = hi;
+    t.lo[i] = lo;
+    t.rank[i] = Math.max(t.rank[i], r);
+  };
   for (const key of Object.keys(CJK_WORDS)) {
     const len = Number(key);
     const { ranks } = CJK_WORDS[len];
@@ -61,15 +68,27 @@ function wordTable(): WordTable {
       const at = w * len;
       const hi = ((unit(at) << 16) | unit(at + 1)) >>> 0;
       const lo = len === 3 ? unit(at + 2) : 0;
-      let i = slot(hi, lo, bits);
-      while (t.rank[i] >= 0) i = (i + 1) & mask;
-      t.hi[i] = hi;
-      t.lo[i] = lo;
-      t.rank[i] = parseInt(ranks[w], 36);
+      put(hi, lo, parseInt(ranks[w], 36));
+      // Every adjacent pair inside a word, under the key (pair, PAIR): a crossing word must hold the pair at the edge.
+      put(hi, PAIR, 0);
+      if (len === 3) put(((unit(at + 1) << 16) | lo) >>> 0, PAIR, 0);
     }
   }
   TABLE = t;
   return t;
+}
+
+/** `lo` of a pair entry: not a Han code unit, so no word has it. */
+const PAIR = 0xffff;
+
+/** Some frequent word holds text[at - 1] text[at] side by side. */
+function pairInWord(text: string, at: number, fold: Uint16Array): boolean {
+  if (at < 1 || at >= text.length) return false;
+  const t = wordTable();
+  const hi = ((fold[text.charCodeAt(at - 1)] << 16) | fold[text.charCodeAt(at)]) >>> 0;
+  const mask = (1 << t.bits) - 1;
+  for (let i = slot(hi, PAIR, t.bits); t.rank[i] >= 0; i = (i + 1) & mask) if (t.hi[i] === hi && t.lo[i] === PAIR) return true;
+  return false;
 }
 
 /** floor(log2(frequency)) of the folded word text[from, from + len), or -1 when it is not a frequent word. Allocation-free. */
@@ -93,6 +112,8 @@ function rank(text: string, from: number, len: number, fold: Uint16Array): numbe
  * length.
  */
 function sideFree(text: string, edge: number, inside: number, left: boolean, fold: Uint16Array): boolean {
+  // Every crossing word holds the two characters on either side of the edge: one probe settles most hits.
+  if (!pairInWord(text, edge, fold)) return true;
   return (
     claimed(text, edge, crossing(text, edge, 2, 1, left, fold), left, fold) &&
     (inside < 2 || claimed(text, edge, crossing(text, edge, 3, 1, left, fold), left, fold)) &&
