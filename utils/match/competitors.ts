@@ -20,7 +20,7 @@ import type { Alias, Competitor } from '../pack/schema';
 import type { CompetitorMatch, Mention, Reason } from './types';
 import { addressAround, addressHost } from './addresses';
 import { Automaton, foldString, foldTable, type PatternSpec } from './automaton';
-import { hostChain, hostOf, registrableDomain } from './domains';
+import { hostOf } from './domains';
 import { normalizeName } from './normalize';
 
 export const PatternKind = { Alias: 0, Keyword: 1, Exclusion: 2, Domain: 3 } as const;
@@ -228,10 +228,17 @@ export function detectCompetitors(index: CompetitorIndex, input: DetectInput): C
   }
 
   // 3. Participants writing from a competitor's own domain (or a subdomain of it).
-  for (const raw of input.addresses ?? []) {
-    const host = hostOf(raw);
-    if (!host || !raw.includes('@')) continue;
-    for (const h of hostChain(host, registrableDomain(host) ?? host)) for (const ci of index.byDomain.get(h) ?? []) sawDomain(ci, h, 'participant');
+  // The host and each parent that still has a dot ("mail.globex.com", "globex.com"): no public-suffix parse needed,
+  // since only the competitors' own domains are looked up.
+  if (index.byDomain.size) {
+    for (const raw of input.addresses ?? []) {
+      const at = raw.lastIndexOf('@');
+      let h = at < 0 ? null : hostOf(raw.slice(at + 1));
+      while (h && h.includes('.')) {
+        for (const ci of index.byDomain.get(h) ?? []) sawDomain(ci, h, 'participant');
+        h = h.slice(h.indexOf('.') + 1);
+      }
+    }
   }
 
   // 4. Mentions: scan every text, then drop alias hits cancelled by an exclusion or lacking context.
