@@ -14,7 +14,7 @@ import { parseHTML } from 'linkedom';
 import { formatReason, type Lang } from './i18n';
 import { buildIndex, textIn } from './match/index';
 import { matchPage } from './match/match';
-import type { Reason } from './match/types';
+import type { CompetitorMatch, Reason } from './match/types';
 import type { KnowledgePack, SiteRule } from './pack/schema';
 import { extractPage, siteFor } from './sites/registry';
 import { all } from './sites/dom';
@@ -37,7 +37,7 @@ export interface ExplainedCompetitor {
   confidence: number;
   evidence: {
     /** Strongest first: the CRM's competitor field, the account's competitors in play, mentions in the text. */
-    sources: ('crm_field' | 'in_play' | 'mentions')[];
+    sources: CompetitorMatch['sources'];
     mentionCount: number;
     snippets: string[];
     reasons: ExplainedReason[];
@@ -244,7 +244,7 @@ function excerpt(text: string, max = 160): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-const SOURCE_WORDS: Record<string, string> = { crm_field: 'CRM field', in_play: 'in play at the account', mentions: 'mentioned' };
+const SOURCE_WORDS: Record<string, string> = { crm_field: 'CRM field', in_play: 'in play at the account', domain: 'its own domain', mentions: 'mentioned' };
 const STAGE_SOURCE: Record<string, string> = { crm: 'from the CRM stage', remembered: 'last seen in the CRM', pack: 'from the knowledge pack' };
 
 /** The readable report printed without `--json`. */

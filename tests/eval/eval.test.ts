@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { cases } from './cases';
 import { runCase, score } from './run';
+import { traps } from './traps';
 
 describe('matcher evaluation set', () => {
-  it('has at least 80 labelled cases with unique ids', () => {
+  it('has at least 80 labelled cases and 40 traps, with unique ids', () => {
     expect(cases.length).toBeGreaterThanOrEqual(80);
-    expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
+    expect(traps.length).toBeGreaterThanOrEqual(40);
+    const all = [...cases, ...traps];
+    expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
   });
 
-  for (const c of cases) {
+  for (const c of [...cases, ...traps]) {
     it(`${c.id}: ${c.note}`, () => {
       expect(runCase(c).failures).toEqual([]);
     });
@@ -19,6 +22,13 @@ describe('matcher evaluation set', () => {
     expect(s.accounts.precision).toBe(1);
     expect(s.accounts.recall).toBe(1);
     expect(s.competitors.precision).toBe(1);
+    expect(s.competitors.recall).toBe(1);
+  });
+
+  it('shows no false card on the traps', () => {
+    const s = score(traps.map((c) => runCase(c)));
+    expect(s.competitors.fp).toBe(0);
+    expect(s.accounts.fp).toBe(0);
     expect(s.competitors.recall).toBe(1);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The evaluation pack: a fictional vendor ("OurCo", ourco.com) with competitors whose
  * names are common words, accounts that share domains, subsidiaries with near-identical
- * names, Chinese names with and without legal suffixes, and three playbooks mapped to
- * Salesforce and HubSpot stage names. Built here so the evaluation does not move when
+ * names, Chinese names with and without legal suffixes (one written in Traditional
+ * only), Chinese competitor names that also occur across two everyday words, and
+ * three playbooks mapped to Salesforce and HubSpot stage names. Built here so the evaluation does not move when
  * the sample pack does.
  */
 import type { KnowledgePack } from '../../utils/pack/schema';
@@ -44,7 +45,7 @@ export const evalPackSource = {
     freeMailDomains: ['mailbox.example'],
   },
   competitors: [
-    comp('globex', 'Globex', ['Globex Cloud', 'GlobexCRM', '格洛贝斯'], { keywords: ['pricing'], website: 'globex.com' }),
+    comp('globex', 'Globex', ['Globex Cloud', 'GlobexCRM', '格洛贝斯'], { keywords: ['pricing'], website: 'globex.com', domains: ['globex.cn'] }),
     comp('oracle', 'Oracle', [{ text: 'Oracle', caseSensitive: true }, 'Oracle Cloud', 'Oracle NetSuite', '甲骨文'], {
       exclusions: ['the oracle of', 'oracle of delphi', 'oracle bones'],
     }),
@@ -63,6 +64,10 @@ export const evalPackSource = {
       keywords: ['CRM', '销售云', 'SCRM'],
       exclusions: ['直挂云帆'],
     }),
+    // Chinese names that also occur across the boundary of two everyday words (多数|策略, 说明|道理, 中华|信用).
+    comp('shuce', '数策科技', ['数策', '数策科技', 'ShuCe', 'ShuCe Tech'], { keywords: ['数据中台'], website: 'shuce.cn' }),
+    comp('mingdao', '明道云', ['明道', '明道云', 'Mingdao']),
+    comp('huaxin', '华信软件', ['华信', '华信软件']),
     comp('slate', 'Slate', [{ text: 'Slate', caseSensitive: true, needsContext: true }, 'Slate CRM', 'SlateHQ'], { keywords: ['CRM', 'pipeline'] }),
   ],
   playbooks: [
@@ -140,6 +145,8 @@ export const evalPackSource = {
     { id: 'soylent', name: 'Soylent Partners', domains: ['soylent.com'], aliases: ['Soylent'] },
     { id: 'apex-systems-us', name: 'Apex Systems US', domains: ['apexsys.com'] },
     { id: 'apex-systems-eu', name: 'Apex Systems Europe', domains: ['apexsys.eu'], aliases: ['Apex Systems EU'] },
+    // Written in Traditional only: Simplified pages must still find it.
+    { id: 'tianyu', name: '天宇資訊股份有限公司', domains: ['tianyu.com.tw'] },
     { id: 'gringotts', name: 'Gringotts Bank S.A.', domains: ['gringotts.bank'], crmIds: { pipedrive: ['77'], zoho: ['zc-1001'] } },
   ],
   healthModel: {

@@ -32,6 +32,7 @@ const REASONS: Record<Reason['code'], { en: string; zh: string }> = {
   in_play: { en: '{competitor} is in play at {account}', zh: '{competitor} 参与 {account} 的竞争' },
   searched: { en: 'opened from search', zh: '从搜索打开' },
   mentions: { en: 'mentioned {count}× on this page', zh: '本页提及 {count} 次' },
+  competitor_domain: { en: '{domain} is a domain of {competitor}', zh: '{domain} 是 {competitor} 的域名' },
   stage_crm: { en: 'CRM stage “{stage}”', zh: 'CRM 阶段“{stage}”' },
   stage_remembered: { en: 'stage “{stage}” last seen in the CRM on {date}', zh: '最近一次于 {date} 在 CRM 中看到阶段“{stage}”' },
   stage_pack: { en: 'stage “{stage}” from the knowledge pack', zh: '知识包中的阶段“{stage}”' },
@@ -55,8 +56,14 @@ const WHERE: Record<string, { en: string; zh: string }> = {
   text: { en: 'page', zh: '页面' },
 };
 
+const COMPETITOR_DOMAIN_SOURCE: Record<string, { en: string; zh: string }> = {
+  participant: { en: 'a participant writes from {domain}', zh: '有参与者使用 {domain} 的邮箱' },
+  link: { en: 'an address on this page is at {domain}', zh: '本页有 {domain} 的地址' },
+};
+
 export function formatReason(reason: Reason, lang: Lang): string {
-  const r = (reason.code === 'domain' && DOMAIN_SOURCE[String(reason.params.source)]) || REASONS[reason.code];
+  const bySource = reason.code === 'domain' ? DOMAIN_SOURCE : reason.code === 'competitor_domain' ? COMPETITOR_DOMAIN_SOURCE : null;
+  const r = (bySource && bySource[String(reason.params.source)]) || REASONS[reason.code];
   if (!r) return reason.code;
   let params = reason.params;
   if (reason.code === 'page_text') {

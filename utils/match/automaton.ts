@@ -4,7 +4,7 @@
  *
  * Layout (built once per pack, see DESIGN.md "Matching notes"):
  * - Characters are folded per UTF-16 code unit (lower case, full-width ASCII → ASCII,
- *   odd spaces → " "), so a hit's offsets in the folded stream are its offsets in the
+ *   odd spaces → " ", Traditional Chinese → Simplified), so a hit's offsets in the folded stream are its offsets in the
  *   original text; case-sensitive aliases are then verified against the original.
  * - The folded characters that occur in patterns form the alphabet. The most frequent
  *   ones (Latin letters, space, digits…) are "narrow" classes with a dense, fully
@@ -13,15 +13,22 @@
  *   dense row for them. Characters that occur in no pattern are class 0 and go to the root.
  * - States are numbered breadth-first, so the hot shallow rows sit together.
  * - Word boundaries apply per pattern end: an end that is a Latin/Greek/Cyrillic/Hangul
- *   letter or digit needs a non-word character (or the text's edge) beside it; CJK ends
- *   need nothing ("我们用Globex的产品", "使用甲骨文数据库").
+ *   letter or digit needs a non-word character (or the text's edge) beside it
+ *   ("我们用Globex的产品"). A Han end of a `cjkBoundary: 'strict'` pattern must not be
+ *   glued into longer words (cjkBoundary.ts: "多数策略" holds no "数策"); a loose one needs
+ *   nothing ("使用甲骨文数据库").
  */
+
+import { cjkBounded, isHan } from './cjkBoundary';
+import { simplifiedTable } from './hanzi';
 
 export interface PatternSpec {
   /** The pattern as written; NFKC is applied here. */
   text: string;
   /** Match only with the same letter case as written (compared after NFKC). */
   caseSensitive?: boolean;
+  /** 'strict': a Han first or last character must not be glued into a longer word (default 'loose'). */
+  cjkBoundary?: 'strict' | 'loose';
 }
 
 export interface Hit {
@@ -38,9 +45,10 @@ export interface BuildOptions {
 
 let FOLD: Uint16Array | null = null;
 
-/** Per code unit fold: lower case, full-width ASCII → ASCII, whitespace → space. Length-preserving by construction. */
+/** Per code unit fold: lower case, full-width ASCII → ASCII, whitespace → space, Traditional → Simplified. Length-preserving by construction. */
 export function foldTable(): Uint16Array {
   if (FOLD) return FOLD;
+  const simplified = simplifiedTable();
   const t = new Uint16Array(65536);
   for (let c = 0; c < 65536; c++) {
     let f = c;
@@ -57,6 +65,7 @@ export function foldTable(): Uint16Array {
     } else {
       const l = String.fromCharCode(c).toLowerCase();
       if (l.length === 1) f = l.charCodeAt(0);
+      f = simplified[f];
     }
     t[c] = f;
   }
@@ -109,12 +118,14 @@ export class Automaton {
   private readonly dictLink: Int32Array;
   private readonly hasOut: Uint8Array;
   private readonly patLen: Int32Array;
-  /** bit 1: word boundary needed on the left, 2: on the right, 4: case-sensitive. */
+  /** bit 1: word boundary needed on the left, 2: on the right, 4: case-sensitive, 8/16: CJK boundary checked on the left/right. */
   private readonly patFlags: Uint8Array;
   private readonly patText: string[];
+  private readonly fold: Uint16Array;
 
   constructor(patterns: readonly PatternSpec[], options: BuildOptions = {}) {
     const fold = foldTable();
+    this.fold = fold;
     const n = patterns.length;
     this.patternCount = n;
     const texts: string[] = new Array(n);
@@ -140,6 +151,10 @@ export class Automaton {
         if (isWordCode(t.charCodeAt(0))) flags |= 1;
         if (isWordCode(t.charCodeAt(t.length - 1))) flags |= 2;
         if (patterns[p].caseSensitive) flags |= 4;
+        if (patterns[p].cjkBoundary === 'strict') {
+          if (isHan(fold[t.charCodeAt(0)])) flags |= 8;
+          if (isHan(fold[t.charCodeAt(t.length - 1)])) flags |= 16;
+        }
         patFlags[p] = flags;
       }
     }
@@ -315,6 +330,7 @@ export class Automaton {
         if (flags & 1 && start > 0 && isWordCode(text.charCodeAt(start - 1))) continue;
         if (flags & 2 && end < text.length && isWordCode(text.charCodeAt(end))) continue;
         if (flags & 4 && !this.sameCase(p, text, start)) continue;
+        if (flags & 24 && !cjkBounded(text, start, end, this.fold, (flags & 8) !== 0, (flags & 16) !== 0)) continue;
         out.push({ patternIndex: p, start, end });
       }
     }

@@ -8,22 +8,30 @@
  * - A `needsContext` alias counts only when one of the competitor's keywords occurs in
  *   the scanned text (subject or body): a competitor whose name is a common word never
  *   matches on that word alone.
+ * - A hit inside an e-mail address, URL or host name is not a mention ("jane@hooli-fans.org").
+ *   The competitor's own domains (`website` and `domains`) in a participant's address or
+ *   in an address on the page are evidence of their own kind ("a participant writes from
+ *   globex.com").
  * - Overlapping hits resolve leftmost-longest ("Oracle Cloud" is one mention, not two).
  * - Ranking: the CRM's competitor field > the account's competitors in play > mentions
  *   by count.
  */
 import type { Alias, Competitor } from '../pack/schema';
 import type { CompetitorMatch, Mention, Reason } from './types';
-import { Automaton, foldString } from './automaton';
+import { addressAround, addressHost } from './addresses';
+import { Automaton, foldString, foldTable, type PatternSpec } from './automaton';
+import { hostOf } from './domains';
 import { normalizeName } from './normalize';
 
-export const PatternKind = { Alias: 0, Keyword: 1, Exclusion: 2 } as const;
+export const PatternKind = { Alias: 0, Keyword: 1, Exclusion: 2, Domain: 3 } as const;
 
 export interface CompetitorIndex {
   competitors: readonly Competitor[];
   byId: Map<string, number>;
   /** Normalised name / alias → competitor indices (for CRM field values). */
   byName: Map<string, number[]>;
+  /** The competitors' own domains → competitor indices (for participants' addresses). */
+  byDomain: Map<string, number[]>;
   /**
    * One automaton pattern per distinct text (and case rule); what it means is a list
    * of payloads (CSR: `payStart[p]`…`payStart[p + 1]`), since several competitors may
@@ -38,32 +46,36 @@ export interface CompetitorIndex {
   scratch: { epoch: number; kwEpoch: Uint32Array; kwHit: Int32Array };
 }
 
-function aliasOf(a: Alias): { text: string; caseSensitive: boolean; needsContext: boolean } {
+type Boundary = 'strict' | 'loose';
+
+function aliasOf(a: Alias): { text: string; caseSensitive: boolean; needsContext: boolean; cjkBoundary: Boundary } {
   return typeof a === 'string'
-    ? { text: a, caseSensitive: false, needsContext: false }
-    : { text: a.text, caseSensitive: !!a.caseSensitive, needsContext: !!a.needsContext };
+    ? { text: a, caseSensitive: false, needsContext: false, cjkBoundary: 'strict' }
+    : { text: a.text, caseSensitive: !!a.caseSensitive, needsContext: !!a.needsContext, cjkBoundary: a.cjkBoundary ?? 'strict' };
 }
 
 export function buildCompetitorIndex(competitors: readonly Competitor[]): CompetitorIndex {
-  const specs: { text: string; caseSensitive?: boolean }[] = [];
+  const specs: PatternSpec[] = [];
   const payloads: { kind: number; ci: number; needs: number }[][] = [];
   const patternOf = new Map<string, number>();
   const byId = new Map<string, number>();
   const byName = new Map<string, number[]>();
-  const addName = (key: string, ci: number) => {
+  const byDomain = new Map<string, number[]>();
+  const addTo = (map: Map<string, number[]>, key: string, ci: number) => {
     if (!key) return;
-    const list = byName.get(key);
-    if (!list) byName.set(key, [ci]);
+    const list = map.get(key);
+    if (!list) map.set(key, [ci]);
     else if (!list.includes(ci)) list.push(ci);
   };
-  const addPattern = (text: string, caseSensitive: boolean, kind: number, ci: number, needs: boolean) => {
+  const addName = (key: string, ci: number) => addTo(byName, key, ci);
+  const addPattern = (text: string, caseSensitive: boolean, cjkBoundary: Boundary, kind: number, ci: number, needs: boolean) => {
     const t = text.normalize('NFKC');
-    const key = caseSensitive ? `C${t}` : `i${foldString(t)}`;
+    const key = `${cjkBoundary === 'strict' ? 'S' : 'L'}${caseSensitive ? `C${t}` : `i${foldString(t)}`}`;
     let p = patternOf.get(key);
     if (p === undefined) {
       p = specs.length;
       patternOf.set(key, p);
-      specs.push({ text: t, caseSensitive });
+      specs.push({ text: t, caseSensitive, cjkBoundary });
       payloads.push([]);
     }
     const list = payloads[p];
@@ -75,13 +87,18 @@ export function buildCompetitorIndex(competitors: readonly Competitor[]): Compet
     // The name itself is an alias unless an alias object already says how to treat it.
     const aliases = c.aliases.map(aliasOf);
     const folded = new Set(aliases.map((a) => foldString(a.text.normalize('NFKC'))));
-    if (!folded.has(foldString(c.name.normalize('NFKC')))) aliases.unshift({ text: c.name, caseSensitive: false, needsContext: false });
+    if (!folded.has(foldString(c.name.normalize('NFKC')))) aliases.unshift({ text: c.name, caseSensitive: false, needsContext: false, cjkBoundary: 'strict' });
     for (const a of aliases) {
       addName(normalizeName(a.text), ci);
-      addPattern(a.text, a.caseSensitive, PatternKind.Alias, ci, a.needsContext);
+      addPattern(a.text, a.caseSensitive, a.cjkBoundary, PatternKind.Alias, ci, a.needsContext);
     }
-    for (const k of c.keywords ?? []) addPattern(k, false, PatternKind.Keyword, ci, false);
-    for (const x of c.exclusions ?? []) addPattern(x, false, PatternKind.Exclusion, ci, false);
+    // Keywords are words too ("信创" is not in "自信创造"); an exclusion phrase cancels wherever it stands.
+    for (const k of c.keywords ?? []) addPattern(k, false, 'strict', PatternKind.Keyword, ci, false);
+    for (const x of c.exclusions ?? []) addPattern(x, false, 'loose', PatternKind.Exclusion, ci, false);
+    for (const d of new Set([...(c.website ? [c.website] : []), ...(c.domains ?? [])])) {
+      addTo(byDomain, d, ci);
+      addPattern(d, false, 'loose', PatternKind.Domain, ci, false);
+    }
   });
   const payStart = new Int32Array(specs.length + 1);
   payloads.forEach((l, p) => (payStart[p + 1] = payStart[p] + l.length));
@@ -100,6 +117,7 @@ export function buildCompetitorIndex(competitors: readonly Competitor[]): Compet
     competitors,
     byId,
     byName,
+    byDomain,
     automaton: new Automaton(specs),
     payStart,
     payKind,
@@ -124,6 +142,8 @@ interface Acc {
   inPlay: boolean;
   hits: Found[];
   keyword: string | null;
+  /** Own domains seen, participants first. */
+  domains: { domain: string; source: 'participant' | 'link' }[];
 }
 
 export interface DetectInput {
@@ -131,6 +151,8 @@ export interface DetectInput {
   texts: readonly (string | null | undefined)[];
   /** Values of the CRM's competitor field. */
   crmField: readonly string[];
+  /** E-mail addresses of the thread's participants (ours left out). */
+  addresses?: readonly string[];
   /** Competitor ids in play at the matched account, and its name for the reason. */
   inPlay: readonly string[];
   accountName?: string | null;
@@ -165,11 +187,16 @@ export function snippet(text: string, start: number, end: number, side = SNIPPET
 /** Competitors on the page, strongest first, each with its sources, evidence and reasons. */
 export function detectCompetitors(index: CompetitorIndex, input: DetectInput): CompetitorMatch[] {
   const { competitors, automaton, payStart, payKind, payCompetitor, payNeedsContext } = index;
+  const fold = foldTable();
   const byCi = new Map<number, Acc>();
   const acc = (ci: number): Acc => {
     let a = byCi.get(ci);
-    if (!a) byCi.set(ci, (a = { ci, crmValue: null, inPlay: false, hits: [], keyword: null }));
+    if (!a) byCi.set(ci, (a = { ci, crmValue: null, inPlay: false, hits: [], keyword: null, domains: [] }));
     return a;
+  };
+  const sawDomain = (ci: number, domain: string, source: 'participant' | 'link') => {
+    const list = acc(ci).domains;
+    if (!list.some((d) => d.domain === domain)) list.push({ domain, source });
   };
 
   // 1. The CRM's competitor field: whole value, then its parts, then aliases inside it.
@@ -200,7 +227,21 @@ export function detectCompetitors(index: CompetitorIndex, input: DetectInput): C
     if (ci !== undefined) acc(ci).inPlay = true;
   }
 
-  // 3. Mentions: scan every text, then drop alias hits cancelled by an exclusion or lacking context.
+  // 3. Participants writing from a competitor's own domain (or a subdomain of it).
+  // The host and each parent that still has a dot ("mail.globex.com", "globex.com"): no public-suffix parse needed,
+  // since only the competitors' own domains are looked up.
+  if (index.byDomain.size) {
+    for (const raw of input.addresses ?? []) {
+      const at = raw.lastIndexOf('@');
+      let h = at < 0 ? null : hostOf(raw.slice(at + 1));
+      while (h && h.includes('.')) {
+        for (const ci of index.byDomain.get(h) ?? []) sawDomain(ci, h, 'participant');
+        h = h.slice(h.indexOf('.') + 1);
+      }
+    }
+  }
+
+  // 4. Mentions: scan every text, then drop alias hits cancelled by an exclusion or lacking context.
   const texts = input.texts;
   const aliasHits: Found[] = [];
   let exclusions: Found[] | null = null;
@@ -219,12 +260,16 @@ export function detectCompetitors(index: CompetitorIndex, input: DetectInput): C
       // Keywords only need to be present: the first occurrence marks all their competitors.
       const keywordSeen = seenKeyword?.has(p) ?? false;
       let keyword = false;
+      let inAddress: boolean | undefined;
       for (let k = payStart[p]; k < payStart[p + 1]; k++) {
         const ci = payCompetitor[k];
         const kind = payKind[k];
         if (kind === PatternKind.Alias) aliasHits.push({ ci, pay: k, text: ti, start: h.start, end: h.end });
-        else if (kind === PatternKind.Keyword) {
-          if (keywordSeen) continue;
+        else if (kind === PatternKind.Domain) {
+          const domain = ownDomainAt(t, h.start, h.end);
+          if (domain) sawDomain(ci, domain, 'link');
+        } else if (kind === PatternKind.Keyword) {
+          if (keywordSeen || (inAddress ??= addressAround(t, h.start, h.end, fold) !== null)) continue;
           if (!keyword) kwHits.push({ ci, pay: k, text: ti, start: h.start, end: h.end });
           keyword = true;
           if (kwEpoch[ci] !== epoch) {
@@ -239,6 +284,7 @@ export function detectCompetitors(index: CompetitorIndex, input: DetectInput): C
   let n = 0;
   for (const f of aliasHits) {
     if (payNeedsContext[f.pay] && !hasKeyword(f.ci)) continue;
+    if (addressAround(texts[f.text]!, f.start, f.end, fold)) continue;
     if (exclusions && exclusions.some((x) => x.ci === f.ci && x.text === f.text && x.start <= f.start && x.end >= f.end)) continue;
     aliasHits[n++] = f;
   }
@@ -272,7 +318,7 @@ export function detectCompetitors(index: CompetitorIndex, input: DetectInput): C
     const out: CompetitorMatch[] = [];
     const maxSnippets = input.maxSnippets ?? 3;
     for (const a of byCi.values()) {
-      if (a.crmValue === null && !a.inPlay && a.hits.length === 0) continue;
+      if (a.crmValue === null && !a.inPlay && a.hits.length === 0 && a.domains.length === 0) continue;
       const c = competitors[a.ci];
       const sources: CompetitorMatch['sources'] = [];
       const reasons: Reason[] = [];
@@ -286,6 +332,11 @@ export function detectCompetitors(index: CompetitorIndex, input: DetectInput): C
         sources.push('in_play');
         reasons.push({ code: 'in_play', params: { competitor: c.name, competitorId: c.id, account: input.accountName ?? '' } });
         confidence = Math.max(confidence, 0.85);
+      }
+      if (a.domains.length) {
+        sources.push('domain');
+        for (const d of a.domains) reasons.push({ code: 'competitor_domain', params: { competitor: c.name, competitorId: c.id, domain: d.domain, source: d.source } });
+        confidence = Math.max(confidence, a.domains.some((d) => d.source === 'participant') ? 0.8 : 0.6);
       }
       const mentions: Mention[] = [];
       if (a.hits.length) {
@@ -310,8 +361,21 @@ export function detectCompetitors(index: CompetitorIndex, input: DetectInput): C
       }
       out.push({ competitorId: c.id, name: c.name, sources, mentionCount: a.hits.length, mentions, confidence, reasons });
     }
-    const rank = (m: CompetitorMatch) => (m.sources.includes('crm_field') ? 2 : 0) + (m.sources.includes('in_play') ? 1 : 0);
+    const rank = (m: CompetitorMatch) => (m.sources.includes('crm_field') ? 4 : 0) + (m.sources.includes('in_play') ? 2 : 0) + (m.sources.includes('domain') ? 1 : 0);
     out.sort((x, y) => rank(y) - rank(x) || y.mentionCount - x.mentionCount || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
     return out;
   }
+}
+
+/**
+ * The competitor domain hit at text[start, end) when it is the host of an address there
+ * ("sales@eu.globex.com", "https://globex.com/pricing"), not part of a longer host
+ * ("globex.com.au") or of other text; returns the host as seen.
+ */
+function ownDomainAt(text: string, start: number, end: number): string | null {
+  const addr = addressAround(text, start, end, foldTable());
+  const host = addr && addressHost(addr);
+  if (!host) return null;
+  const d = foldString(text.slice(start, end));
+  return host === d || host.endsWith(`.${d}`) ? d : null;
 }

@@ -262,6 +262,7 @@ export function matchPage(index: PackIndex, ctx: PageContext, opts: MatchOptions
   const competitors = detectCompetitors(index.competitors, {
     texts: [ctx.subject, ctx.text],
     crmField: ctx.competitorsField ?? [],
+    addresses: emails,
     inPlay: account?.competitors ?? [],
     accountName: account?.name ?? null,
   });

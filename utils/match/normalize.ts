@@ -1,15 +1,19 @@
 /**
- * Name normalisation for account and competitor lookup: NFKC, case fold, punctuation
- * and whitespace collapsed, legal-form suffixes stripped (English and Chinese), CJK kept.
+ * Name normalisation for account and competitor lookup: NFKC, case fold, Traditional
+ * Chinese folded to Simplified, punctuation and whitespace collapsed, legal-form suffixes
+ * stripped (English and Chinese), CJK kept.
  *
  *   "ACME Co., Ltd."                 → "acme"
  *   "Ｇｌｏｂｅｘ  S.A."              → "globex"
  *   "华为技术有限公司"                 → "华为技术"
  *   "阿里巴巴（中国）网络技术有限公司" → "阿里巴巴网络技术"
+ *   "天宇資訊股份有限公司"            → "天宇资讯"
  *
  * Pure and allocation-light; used at index build time for every name and alias and
  * once per page for the page's account name.
  */
+
+import { toSimplified } from './hanzi';
 
 /**
  * Legal forms stripped from the end of a Latin-script name, as they read after
@@ -23,14 +27,14 @@ const LATIN_SUFFIX_1 = new Set([
 const LATIN_SUFFIX_2 = new Set(['co ltd', 'co inc', 'pty ltd', 'pte ltd', 'pvt ltd', 'sdn bhd', 'sp zoo', 'co kg', 's a', 'b v', 'n v']);
 const LATIN_SUFFIX_3 = new Set(['sa de cv', 's de rl', 'gmbh co kg', 'l l c']);
 
-/** Chinese legal forms, longest first; stripped repeatedly from the end. */
+/** Chinese legal forms, longest first; stripped repeatedly from the end (Traditional forms are folded to these first). */
 const CJK_SUFFIXES = [
-  '集团股份有限公司', '集團股份有限公司', '股份有限公司', '有限责任公司', '有限責任公司', '有限公司', '股份公司', '集团公司', '集團公司', '集团', '集團', '公司',
+  '集团股份有限公司', '股份有限公司', '有限责任公司', '有限公司', '股份公司', '集团公司', '集团', '公司',
 ];
 
 /** Region markers in brackets: "(中国)", "（China）", "(Shanghai)". */
 const REGION_IN_BRACKETS =
-  /[(（[［]\s*(?:中国|中國|china|prc|p\.r\.c\.?|香港|hong\s*kong|上海|北京|深圳|广州|杭州|台湾|臺灣|taiwan|shanghai|beijing|shenzhen)\s*[)）\]］]/giu;
+  /[(（[［]\s*(?:中国|china|prc|p\.r\.c\.?|香港|hong\s*kong|上海|北京|深圳|广州|杭州|台湾|taiwan|shanghai|beijing|shenzhen)\s*[)）\]］]/giu;
 
 const CJK_CHAR = /[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
 const CJK_RANGE = '\\u2e80-\\u2fff\\u3040-\\u30ff\\u3100-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
@@ -41,9 +45,13 @@ export function hasCjk(s: string): boolean {
   return CJK_CHAR.test(s);
 }
 
-/** NFKC + lower case (with ß → ss), nothing else. */
+/**
+ * NFKC + lower case (with ß → ss) + Traditional → Simplified, nothing else: the one
+ * fold every name, alias, keyword and label goes through (the automaton's per-character
+ * table applies the same Traditional → Simplified map, see `hanzi.ts`).
+ */
 export function foldCase(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/ß/g, 'ss');
+  return toSimplified(s.normalize('NFKC').toLowerCase().replace(/ß/g, 'ss'));
 }
 
 /**

@@ -17,6 +17,7 @@ export type ReasonCode =
   | 'crm_field' // params: competitor, value
   | 'in_play' // params: competitor, account
   | 'mentions' // params: competitor, count
+  | 'competitor_domain' // params: competitor, domain, source ('participant' | 'link')
   | 'searched' // params: competitor — opened from the search palette, not found on the page
   | 'stage_crm' // params: stage (CRM name), playbook, site
   | 'stage_remembered' // params: stage, date (ISO)
@@ -53,7 +54,7 @@ export interface CompetitorMatch {
   competitorId: string;
   name: string;
   /** Strongest source first. */
-  sources: ('crm_field' | 'in_play' | 'mentions')[];
+  sources: ('crm_field' | 'in_play' | 'domain' | 'mentions')[];
   mentionCount: number;
   mentions: Mention[];
   confidence: number;

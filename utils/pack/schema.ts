@@ -93,10 +93,14 @@ export const Scenario = v.strictObject({
   value: Text,
 });
 
+export const CJK_BOUNDARIES = ['strict', 'loose'] as const;
+
 /**
- * An alias is either a plain string (case-insensitive, whole word for Latin script)
- * or an object when it needs care: `caseSensitive` for names that are also words
- * ("Oracle" vs "oracle"), `needsContext` when only a keyword nearby makes it count.
+ * An alias is either a plain string (case-insensitive, whole word for Latin script,
+ * not glued into longer words for Chinese) or an object when it needs care:
+ * `caseSensitive` for names that are also words ("Oracle" vs "oracle"), `needsContext`
+ * when only a keyword nearby makes it count, `cjkBoundary: loose` for a Chinese name
+ * that really is written inside compounds (it then counts wherever it occurs).
  */
 export const Alias = v.union(
   [
@@ -105,9 +109,10 @@ export const Alias = v.union(
       text: nonEmpty('an alias'),
       caseSensitive: v.optional(v.boolean('expected true or false')),
       needsContext: v.optional(v.boolean('expected true or false')),
+      cjkBoundary: v.optional(v.picklist(CJK_BOUNDARIES, `expected a CJK boundary: ${CJK_BOUNDARIES.join(', ')}`)),
     }),
   ],
-  'expected an alias (a string or { text, caseSensitive?, needsContext? })',
+  'expected an alias (a string or { text, caseSensitive?, needsContext?, cjkBoundary? })',
 );
 export type Alias = v.InferOutput<typeof Alias>;
 
@@ -137,6 +142,8 @@ export const Competitor = v.strictObject({
   /** Phrases in which an alias is not this competitor ("the oracle of"). */
   exclusions: v.optional(StringList, []),
   website: v.optional(Domain),
+  /** Domains the competitor writes from and links to (its website counts too): evidence of its own kind, not a mention. */
+  domains: v.optional(v.array(Domain, 'expected a list of domains'), []),
   battlecard: Battlecard,
   owner: nonEmpty('an owner'),
   reviewedAt: IsoDate,
