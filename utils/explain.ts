@@ -19,6 +19,7 @@ import type { KnowledgePack, SiteRule } from './pack/schema';
 import { extractPage, siteFor } from './sites/registry';
 import { all } from './sites/dom';
 import { hostMatches, ruleFor } from './sites/generic/rules';
+import { readField, routeFor } from './sites/generic/fields';
 import { focusedHost } from './sites/salesforce/extract';
 import { parseRecordUrl as salesforceRecord } from './sites/salesforce/urls';
 import type { PageContext, SiteId } from './sites/types';
@@ -182,7 +183,7 @@ export function whyNoContext(doc: Document, url: URL, rules: readonly SiteRule[]
   const site = siteFor(url);
   if (!site) {
     const rule = ruleFor(url, rules);
-    if (rule) return whyGenericNull(doc, host, rule);
+    if (rule) return whyGenericNull(doc, url, rule);
     const sameHost = rules.filter((r) => hostMatches(r.host, host));
     if (sameHost.length && (url.protocol === 'https:' || url.protocol === 'http:')) {
       const prefixes = sameHost.map((r) => `"${r.id}" needs a path starting with ${r.pathPrefix}`).join('; ');
@@ -209,25 +210,28 @@ export function whyNoContext(doc: Document, url: URL, rules: readonly SiteRule[]
   return `${host} is ${label} and the URL is a record, but the page shows none: ${NOT_RENDERED[id]}. Save the page again once the record is on screen (the rendered DOM, not the server's HTML); if it was, the site's markup may have changed (utils/sites/${id}/selectors.ts)`;
 }
 
-function whyGenericNull(doc: Document, host: string, rule: SiteRule): string {
-  const s = rule.selectors;
-  const parts: string[] = [];
-  for (const key of ['accountName', 'website', 'emails'] as const) {
-    const sel = s[key];
-    if (!sel) {
-      parts.push(`${key}: no selector`);
-      continue;
-    }
-    let n: number;
-    try {
-      n = doc.querySelectorAll(sel).length;
-    } catch {
-      parts.push(`${key} "${sel}": not a valid CSS selector`);
-      continue;
-    }
-    parts.push(`${key} "${sel}": ${n === 0 ? 'matched nothing' : `matched ${n} element${n === 1 ? '' : 's'} with no text`}`);
+function whyGenericNull(doc: Document, url: URL, rule: SiteRule): string {
+  const host = url.hostname;
+  const at = routeFor(rule, url);
+  if (!at) {
+    const routes = (rule.routes ?? []).map((r) => `"${r.match}"`).join(', ');
+    return `${host} is read by the pack rule "${rule.id}", but no route of it matches ${url.pathname}${url.hash} (routes: ${routes}): a list or another screen, not a record`;
   }
-  return `${host} is read by the pack rule "${rule.id}", but it found no account name, website or e-mail on this page (${parts.join('; ')})`;
+  const specs = { ...(rule.selectors ?? {}), ...(at.route?.selectors ?? {}) };
+  const parts: string[] = [];
+  for (const key of ['accountName', 'accountId', 'website', 'emails'] as const) {
+    const spec = specs[key];
+    if (!spec) {
+      parts.push(`${key}: no reader`);
+      continue;
+    }
+    const { values, matched } = readField(doc, url, spec);
+    const what = typeof spec === 'string' ? `"${spec}"` : JSON.stringify(spec);
+    if (values.length) parts.push(`${key} ${what}: read "${values[0]}"`);
+    else if (typeof spec !== 'string' && spec.from === 'url') parts.push(`${key} ${what}: the URL does not match the pattern`);
+    else parts.push(`${key} ${what}: ${matched === 0 ? 'matched nothing' : `matched ${matched} element${matched === 1 ? '' : 's'}, none with a value${typeof spec !== 'string' && spec.pattern ? ' the pattern takes' : ''}`}`);
+  }
+  return `${host} is read by the pack rule "${rule.id}", but it found no account name, account id, website or e-mail on this page (${parts.join('; ')})`;
 }
 
 // ── Readable output ─────────────────────────────────────────────────────────

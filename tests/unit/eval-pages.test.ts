@@ -62,8 +62,10 @@ describe('scoring', () => {
   });
 
   it('a change that empties the page counts as unread, not right', () => {
-    const s = scoreMutation(corpus, { id: 'blank', title: 'blank', apply: (d) => d.body.replaceChildren() }, now);
+    // Site-rule pages whose URL names the account (Atomic CRM's #/companies/7/show) are read from the URL alone: left out here.
+    const fromDom = { ...corpus, pages: corpus.pages.filter((p) => !p.page.id.startsWith('generic/atomic-company')) };
+    const s = scoreMutation(fromDom, { id: 'blank', title: 'blank', apply: (d) => d.body.replaceChildren() }, now);
     expect(s.counts.right).toBe(0);
-    expect(s.counts.unread + s.counts.missed).toBe(corpus.pages.length);
+    expect(s.counts.unread + s.counts.missed).toBe(fromDom.pages.length);
   });
 });

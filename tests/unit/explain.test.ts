@@ -200,7 +200,7 @@ describe('explain: why a page gives no context', () => {
     };
     expect(why('<html></html>', 'https://crm.example.org/other', withRule)).toMatch(/has pack rules, but none covers the path \/other: "suite" needs a path starting with \/index\.php/);
     expect(why('<html><body><span class="acct"> </span></body></html>', 'https://crm.example.org/index.php?record=1', withRule)).toMatch(
-      /read by the pack rule "suite", but it found no account name, website or e-mail on this page \(accountName "\.acct": matched 1 element with no text; website: no selector; emails "a\[href\^="mailto:"\]": matched nothing\)/,
+      /read by the pack rule "suite", but it found no account name, account id, website or e-mail on this page \(accountName "\.acct": matched 1 element, none with a value; accountId: no reader; website: no reader; emails "a\[href\^="mailto:"\]": matched nothing\)/,
     );
   });
 });

@@ -7,11 +7,15 @@
  * the default) and exports JSON Schema through @valibot/to-json-schema.
  */
 import * as v from 'valibot';
+import { captures, parseTemplate } from '../sites/generic/template';
 
 export const FORMAT_VERSION = 1;
 
-/** Sites whose CRM ids and stage names a pack may map. */
-export const CRM_SITES = ['salesforce', 'hubspot', 'dynamics', 'pipedrive', 'zoho'] as const;
+/**
+ * Sites whose CRM ids and stage names a pack may map. `generic` is the self-hosted CRM
+ * the pack's `sites` rules read: its record ids and stage labels map like any CRM's.
+ */
+export const CRM_SITES = ['salesforce', 'hubspot', 'dynamics', 'pipedrive', 'zoho', 'generic'] as const;
 export type CrmSite = (typeof CRM_SITES)[number];
 
 const nonEmpty = (what: string) => v.pipe(v.string(`expected ${what}`), v.trim(), v.nonEmpty(`expected ${what}, got an empty string`));
@@ -62,7 +66,7 @@ const perCrm = <T extends v.GenericSchema>(item: T) =>
   v.optional(
     v.strictObject(
       Object.fromEntries(CRM_SITES.map((s) => [s, v.optional(item)])) as Record<CrmSite, v.OptionalSchema<T, undefined>>,
-      'expected an object keyed by CRM (salesforce, hubspot, dynamics, pipedrive, zoho)',
+      'expected an object keyed by CRM (salesforce, hubspot, dynamics, pipedrive, zoho, generic)',
     ),
   );
 
@@ -246,20 +250,73 @@ export const HealthModel = v.strictObject({
 });
 
 /** Rules for a self-hosted or unlisted CRM: CSS selectors per field. */
+/** A pattern of literal text, `*` and `{name}` captures (utils/sites/generic/template.ts): no regular expressions in packs. */
+const Template = (needs?: string) =>
+  v.pipe(
+    v.string('expected a pattern such as "#/deals/{id}/show"'),
+    v.check((s) => !('error' in parseTemplate(s)), (issue) => {
+      const r = parseTemplate(String(issue.input));
+      return 'error' in r ? r.error : 'expected a pattern';
+    }),
+    v.check((s) => {
+      const t = parseTemplate(s);
+      return !needs || ('parts' in t && captures(t).includes(needs));
+    }, `expected the pattern to capture {${needs ?? 'value'}}`),
+  );
+
+const CssSelector = v.pipe(nonEmpty('a CSS selector'), v.maxLength(500, 'a selector may be at most 500 characters'));
+
+/**
+ * What one field reads: a CSS selector (the matching element's text), or where exactly
+ * to look — an attribute instead of the text, a pattern whose `{value}` is the part
+ * wanted ("* at {value}" on "CFO at Acme"), or the page's URL instead of an element.
+ */
+const FieldSpec = v.union(
+  [
+    CssSelector,
+    v.pipe(
+      v.strictObject({
+        selector: v.optional(CssSelector),
+        from: v.optional(v.picklist(['page', 'url'], 'expected "page" or "url"'), 'page'),
+        attr: v.optional(v.pipe(v.string('expected an attribute name'), v.regex(/^[A-Za-z][A-Za-z0-9_:-]{0,40}$/, 'expected an attribute name such as "href" or "title"'))),
+        pattern: v.optional(Template('value')),
+      }),
+      v.check((f) => f.from === 'url' || !!f.selector, 'expected a selector (or from: url)'),
+    ),
+  ],
+  'expected a CSS selector, or { selector, attr, pattern, from }',
+);
+
+const FieldSpecs = v.strictObject({
+  accountName: v.optional(FieldSpec),
+  /** The account's id in this CRM (the URL of an account page, a link to it): looked up in `crmIds.generic`. */
+  accountId: v.optional(FieldSpec),
+  /** The record's own id, for remembering a pick; defaults to the route's {id}, else the URL's path and hash. */
+  recordId: v.optional(FieldSpec),
+  website: v.optional(FieldSpec),
+  stage: v.optional(FieldSpec),
+  emails: v.optional(FieldSpec),
+  competitor: v.optional(FieldSpec),
+  text: v.optional(FieldSpec),
+});
+
+/** One screen of a hash-routed (or any) app: which URLs, what record they show, and field readers that differ there. */
+const SiteRoute = v.strictObject({
+  /** Matched against the URL's hash when it starts with "#", else against its path, query and hash. */
+  match: Template(),
+  recordType: v.optional(nonEmpty('a record type')),
+  selectors: v.optional(FieldSpecs, {}),
+});
+
 export const SiteRule = v.strictObject({
   id: Id,
   /** Host pattern such as `crm.example.com` or `*.crm.example.com`. */
   host: v.pipe(v.string('expected a host pattern'), v.regex(/^(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'expected a host pattern such as "*.crm.example.com"')),
   pathPrefix: v.optional(v.string('expected a path')),
   recordType: v.optional(nonEmpty('a record type')),
-  selectors: v.strictObject({
-    accountName: v.optional(nonEmpty('a CSS selector')),
-    website: v.optional(nonEmpty('a CSS selector')),
-    stage: v.optional(nonEmpty('a CSS selector')),
-    emails: v.optional(nonEmpty('a CSS selector')),
-    competitor: v.optional(nonEmpty('a CSS selector')),
-    text: v.optional(nonEmpty('a CSS selector')),
-  }),
+  selectors: v.optional(FieldSpecs, {}),
+  /** Per-route record types and readers; with routes, a URL no route matches is not a record (a list, a board). */
+  routes: v.optional(v.pipe(v.array(SiteRoute, 'expected a list of routes'), v.maxLength(50, 'at most 50 routes per rule'))),
 });
 
 export const KnowledgePack = v.strictObject({
@@ -289,3 +346,5 @@ export type HealthModel = v.InferOutput<typeof HealthModel>;
 export type Measure = v.InferOutput<typeof Measure>;
 export type Band = v.InferOutput<typeof Band>;
 export type SiteRule = v.InferOutput<typeof SiteRule>;
+export type SiteField = v.InferOutput<typeof FieldSpec>;
+export type SiteRoute = v.InferOutput<typeof SiteRoute>;

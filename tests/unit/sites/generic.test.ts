@@ -43,7 +43,7 @@ describe('extractGeneric', () => {
     const doc = parse(`<html><body><h1 class="account"> Acme GmbH </h1><span class="site"><a href="https://www.acme.de/">acme</a></span>
       <span class="mail">Sales: sales@acme.de</span><a class="mail" href="mailto:ceo@acme.de">CEO</a><span class="stage">Proposal</span><span class="comp">Globex; Hooli</span></body></html>`);
     expect(extractGeneric(doc, url, [rule({ recordType: 'Account' })])).toEqual({
-      site: 'generic', recordType: 'account', recordId: null, accountName: 'Acme GmbH', domains: ['acme.de'],
+      site: 'generic', recordType: 'account', recordId: '/account/42', accountName: 'Acme GmbH', accountId: null, domains: ['acme.de'],
       emails: ['sales@acme.de', 'ceo@acme.de'], stage: 'Proposal', competitorsField: ['Globex', 'Hooli'], text: 'Acme GmbH\nProposal\nhttps://www.acme.de/',
     });
   });

@@ -26,6 +26,7 @@ const COLUMN_NAMES: Record<AccountTarget, string> = {
   'crmIds.dynamics': 'Dynamics ID',
   'crmIds.pipedrive': 'Pipedrive ID',
   'crmIds.zoho': 'Zoho ID',
+  'crmIds.generic': 'CRM ID',
   segment: 'Segment',
   industry: 'Industry',
   region: 'Region',

@@ -1,47 +1,47 @@
 /**
- * Generic adapter for self-hosted and unlisted CRMs, driven by the pack's `sites` rules
- * (host pattern + one CSS selector per field). Pure. A selector the page does not parse
- * yields nothing rather than an error; a page where no rule reads an account name, a
- * website or an e-mail address gives null.
+ * Generic adapter for self-hosted and unlisted CRMs, driven by the pack's `sites` rules:
+ * a host pattern, optional routes (hash-routed apps: one rule, a record type per
+ * screen), and one reader per field (utils/sites/generic/fields.ts). Pure. A page where
+ * no reader finds an account name, an account id, a website or an e-mail gives null.
  */
 import type { SiteRule } from '../../pack/schema';
 import { makeContext } from '../context';
-import { all, emailsIn, firstText, splitList, squash, textOf, visibleText } from '../dom';
+import { emailsIn, splitList } from '../dom';
 import type { PageContext, RecordType } from '../types';
+import { readField, routeFor, type FieldName } from './fields';
 import { ruleFor } from './rules';
 
 const RECORD_TYPES: readonly RecordType[] = ['account', 'opportunity', 'contact', 'lead', 'case', 'company', 'deal', 'ticket', 'organization', 'person', 'thread', 'record'];
 
-/** Chrome never taken as text even inside a rule's text selector. */
-const TEXT_EXCLUDE = 'button, nav, [role="navigation"], [role="toolbar"], [contenteditable="true"]';
-
-const valueOfLinkOrText = (el: Element): string | null =>
-  (el.localName === 'a' ? el.getAttribute('href') : null) ?? el.querySelector('a[href]')?.getAttribute('href') ?? textOf(el);
-
 export function extractGeneric(doc: Document, url: URL, rules: readonly SiteRule[]): PageContext | null {
   const rule = ruleFor(url, rules);
   if (!rule) return null;
-  const s = rule.selectors;
+  const at = routeFor(rule, url);
+  if (!at) return null; // a screen of the app that shows no record (a list, a board, settings)
+  const specs = { ...(rule.selectors ?? {}), ...(at.route?.selectors ?? {}) };
+  const read = (name: FieldName, opts?: { text?: boolean; links?: 'prefer' | 'both' }) => readField(doc, url, specs[name], opts).values;
 
-  const accountName = s.accountName ? firstText(doc, s.accountName) : null;
-  const websites = s.website ? all(doc, s.website).map(valueOfLinkOrText) : [];
-  const emails = s.emails
-    ? all(doc, s.emails).flatMap((el) => [el.getAttribute('href'), ...emailsIn(el.getAttribute('href') ?? ''), ...emailsIn(el.textContent)])
-    : [];
-  if (!accountName && !websites.some(Boolean) && !emails.some(Boolean)) return null;
+  const accountName = read('accountName')[0] ?? null;
+  const accountId = read('accountId')[0] ?? null;
+  // A website's link target first; values that are no host are dropped when the context is made.
+  const websites = read('website', { links: 'prefer' });
+  const emails = read('emails', { links: 'both' }).flatMap((v) => [v, ...emailsIn(v)]);
+  if (!accountName && !accountId && !websites.length && !emails.length) return null;
 
-  const stage = s.stage ? firstText(doc, s.stage) : null;
-  const competitors = s.competitor ? all(doc, s.competitor).flatMap((el) => splitList(textOf(el))) : [];
-  const text = s.text
-    ? all(doc, s.text).map((el) => visibleText(el, { exclude: TEXT_EXCLUDE }))
-    : [accountName, stage, ...websites.map((w) => squash(w))];
-  const recordType = RECORD_TYPES.find((t) => t === (rule.recordType ?? '').toLowerCase()) ?? 'record';
+  const stage = read('stage')[0] ?? null;
+  const competitors = read('competitor').flatMap(splitList);
+  const text = specs.text ? read('text', { text: true }) : [accountName, stage, ...websites];
+  const typeName = (at.route?.recordType ?? rule.recordType ?? '').toLowerCase();
+  const recordType = RECORD_TYPES.find((t) => t === typeName) ?? 'record';
+  // A stable key for the record (a pick is remembered by it): never scraped text.
+  const recordId = read('recordId')[0] ?? at.params.id ?? `${url.pathname}${url.search}${url.hash}`;
 
   return makeContext({
     site: 'generic',
     recordType,
-    recordId: null,
+    recordId: recordId.slice(0, 200),
     accountName,
+    accountId,
     websites,
     emails,
     stage,
