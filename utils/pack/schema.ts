@@ -213,7 +213,7 @@ export const Account = v.strictObject({
   /** The opportunity stage known to ops, used when the page shows none. */
   stage: v.optional(v.strictObject({ playbookId: Id, stageId: Id })),
   renewalDate: v.optional(IsoDate),
-  arr: v.optional(between('an amount', 0, MAX_ARR, '0 to 1e13')),
+  arr: v.optional(between('a number', 0, MAX_ARR, '0 to 1e13')),
   currency: v.optional(v.pipe(v.string('expected a currency code'), v.regex(/^[A-Z]{3}$/, 'expected a currency code such as "USD"'))),
   health: v.optional(v.array(HealthSnapshot, 'expected a list of health snapshots'), []),
 });
