@@ -5,7 +5,7 @@
  */
 import type { Db, StoredPack } from '../store/db';
 import { activatePack, getActivePack, getPreviousPack, rollbackPack } from '../store/packStore';
-import { logUsage, getPick, getSeenStage, getTicks, setPick, setSeenStage, setTick, forgetRemoved, tickKey } from '../store/userState';
+import { logUsage, getPick, getSeenStage, getTicks, setPick, setSeenStage, setTick } from '../store/userState';
 import { validatePackText } from '../pack/validate';
 import type { PackIndex } from '../match/index';
 import { tryBuildIndex, type IndexBuild } from '../match/checkIndex';
@@ -105,12 +105,9 @@ export function createService({ getDb, now = () => new Date(), ops }: ServiceDep
       }
       if (focus?.competitorId) match = withSearchedCompetitor(match, stored.pack, focus.competitorId);
       const ticks = match.accountId && match.stage ? await getTicks(db, match.accountId, match.stage.playbookId, match.stage.stageId) : null;
-      const view = buildView({ pack: stored.pack, derived, ctx, match, ticks, lang, now: now(), scenarioId: focus?.scenarioId });
-      if (view.checklist?.removed.length) {
-        const c = view.checklist;
-        await forgetRemoved(db, tickKey(c.accountId, c.playbookId, c.stageId), c.removed.map((r) => r.id));
-      }
-      return view;
+      // Ticks on items this pack removed are listed, not deleted: a rollback shows them
+      // again. They go when a later pack change leaves them unreachable (pruneTicks).
+      return buildView({ pack: stored.pack, derived, ctx, match, ticks, lang, now: now(), scenarioId: focus?.scenarioId });
     },
 
     async 'checklist:set'(req) {

@@ -5,7 +5,8 @@
  * injected (utils/sync/browser.ts wires the real ones), so they run under vitest.
  */
 import type { Db, StoredPack } from '../store/db';
-import { activatePack } from '../store/packStore';
+import { activatePack, getPreviousPack } from '../store/packStore';
+import { pruneTicks } from '../store/userState';
 import type { PackError } from '../pack/validate';
 import type { KnowledgePack, SiteRule } from '../pack/schema';
 import { localize } from '../pack/text';
@@ -134,6 +135,16 @@ export function createOpsHandlers(ctx: OpsContext) {
     return { intake, hash };
   }
 
+  /** Every activation (options page or sync): store, drop the worker's cache, then forget ticks no pack in reach can show. */
+  async function activate(pack: KnowledgePack, source: string): Promise<void> {
+    const db = await ctx.getDb();
+    await activatePack(db, pack, source, ctx.now());
+    ctx.invalidate();
+    const previous = await getPreviousPack(db);
+    // Best effort: ticks that could not be pruned now are pruned at the next pack change.
+    await pruneTicks(db, previous ? [pack, previous.pack] : [pack]).catch(() => undefined);
+  }
+
   const settings = async () => effectiveSettings((await userSettings.get()) ?? {}, await managed());
   const loadState = async () => (await syncState.get()) ?? { ...EMPTY_STATE };
 
@@ -154,10 +165,7 @@ export function createOpsHandlers(ctx: OpsContext) {
           loadState,
           saveState: (s) => syncState.set(s),
           active: async () => (await ctx.current()).stored.pack,
-          activate: async (pack, source) => {
-            await activatePack(await ctx.getDb(), pack, source, ctx.now());
-            ctx.invalidate();
-          },
+          activate,
           now: ctx.now,
           random: deps.random,
           online: deps.online,
@@ -278,8 +286,7 @@ export function createOpsHandlers(ctx: OpsContext) {
             : `version ${intake.pack.meta.version} is the active version with different content: activate it as a rollback, or bump meta.version`;
         return { ok: false, reason: intake.comparison, errors: [{ path: 'meta.version', message }] };
       }
-      await activatePack(await ctx.getDb(), intake.pack, source, ctx.now());
-      ctx.invalidate();
+      await activate(intake.pack, source);
       previewed = null;
       return { ok: true, info: await ctx.info(), warnings: intake.warnings, comparison: intake.comparison };
     },
