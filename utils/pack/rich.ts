@@ -5,6 +5,9 @@
  * Markdown is shown as literal text; links keep only http(s) and mailto targets.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
+import { safeHref } from './href';
+
+export { safeHref };
 
 export type Inline =
   | string
@@ -20,19 +23,6 @@ export type Block =
   | { t: 'pre'; text: string };
 
 export type Rich = Block[];
-
-const SAFE_URL = /^(https?:|mailto:)/i;
-
-export function safeHref(href: string): string | null {
-  const trimmed = href.trim();
-  if (!SAFE_URL.test(trimmed)) return null;
-  try {
-    const u = new URL(trimmed);
-    return u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'mailto:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Adjacent text pieces (marked splits raw HTML into several tokens) become one. */
 function merge(nodes: Inline[]): Inline[] {
