@@ -46,6 +46,14 @@ export const richPath = {
   play: (bi: number) => `healthModel.bands[${bi}].play`,
 };
 
+/**
+ * The whole pack's Markdown must convert within this time. The per-text limits keep a
+ * real pack at milliseconds; this is the backstop that keeps intake (and loading a pack
+ * stored before the limits) from running on, and it is generous so that a busy machine
+ * never refuses a good pack.
+ */
+export const MAX_MARKDOWN_TOTAL_MS = 10_000;
+
 /** A locale as a path step, the way validation writes it (`.en`, `["zh-CN"]`). */
 const localeKey = (loc: string) => (/^[A-Za-z_$][\w$]*$/.test(loc) ? `.${loc}` : `[${JSON.stringify(loc)}]`);
 
@@ -57,10 +65,18 @@ const plain = (text: string): Rich => [{ t: 'p', c: [text] }];
  * naming its path (and locale); in `derived` it is plain text, so a pack stored by an
  * older version still renders.
  */
-export function deriveRich(pack: KnowledgePack): { derived: PackDerived; errors: PackError[] } {
+export function deriveRich(pack: KnowledgePack, clock: () => number = () => performance.now()): { derived: PackDerived; errors: PackError[] } {
   const rich: Record<string, LocalRich> = {};
   const errors: PackError[] = [];
+  const t0 = clock();
+  let outOfTime = false;
   const convert = (path: string, markdown: string): Rich => {
+    if (outOfTime) return plain(markdown);
+    if (clock() - t0 > MAX_MARKDOWN_TOTAL_MS) {
+      outOfTime = true;
+      errors.push({ path, message: `converting the pack's Markdown took more than ${MAX_MARKDOWN_TOTAL_MS / 1000} s and stopped here; simplify its formatting` });
+      return plain(markdown);
+    }
     const r = convertMarkdown(markdown);
     if (r.ok) return r.rich;
     errors.push({ path, message: r.message });

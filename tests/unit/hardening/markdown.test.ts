@@ -9,7 +9,7 @@ import { Lexer } from 'marked';
 import { openFrontlineDb, type Db } from '../../../utils/store/db';
 import { createService } from '../../../utils/background/service';
 import { validatePack } from '../../../utils/pack/validate';
-import { convertMarkdown, MAX_MARKDOWN_MS } from '../../../utils/pack/rich';
+import { deriveRich, MAX_MARKDOWN_TOTAL_MS } from '../../../utils/pack/derived';
 import type { PageContext } from '../../../utils/sites/types';
 import { validPack, type Json } from './corpus';
 
@@ -61,10 +61,19 @@ describe('Markdown limits at intake', () => {
     expect(errorsOf((p) => (p.healthModel.bands[0].play = inline))).toEqual([{ path: 'healthModel.bands[0].play', message: expect.stringMatching(/nests \d+ levels/) }]);
   });
 
-  it('refuses a text that takes too long to convert (the clock is the backstop)', () => {
+  it('refuses a paragraph whose markers would make the lexer rescan it (quadratic cost)', () => {
+    const errors = errorsOf((p) => (p.competitors[2].battlecard.summary = `${'*a'.repeat(1_000)}${'b'.repeat(18_000)}`));
+    expect(errors).toEqual([{ path: 'competitors[2].battlecard.summary', message: expect.stringMatching(/paragraph at line 1 has 1,000 Markdown markers in 20,000 characters/) }]);
+  });
+
+  it('stops converting when the whole pack takes too long (the clock is the backstop)', () => {
+    const ok = validatePack(validPack());
+    if (!ok.ok) throw new Error('sample invalid');
     let t = 0;
-    const r = convertMarkdown('**fine**', () => (t += MAX_MARKDOWN_MS + 1));
-    expect(r).toEqual({ ok: false, message: expect.stringMatching(/took \d+ ms to read; at most 250 ms/) });
+    const { errors, derived } = deriveRich(ok.pack, () => (t += MAX_MARKDOWN_TOTAL_MS / 3));
+    expect(errors).toEqual([{ path: expect.any(String), message: expect.stringMatching(/took more than 10 s and stopped here/) }]);
+    // What was not converted is kept as plain text, never dropped.
+    expect(Object.keys(derived.rich).length).toBeGreaterThan(5);
   });
 
   it('the refused pack leaves the active pack, and its views, as they were', async () => {
