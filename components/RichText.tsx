@@ -1,5 +1,6 @@
 /** Renders a pack Rich tree from an allow-list of elements. Never sets HTML. */
 import type { Block, Inline, Rich } from '@/utils/pack/rich';
+import { safeHref } from '@/utils/pack/href';
 
 function InlineNode({ node }: { node: Inline }) {
   if (typeof node === 'string') return <>{node}</>;
@@ -14,12 +15,18 @@ function InlineNode({ node }: { node: Inline }) {
       return <code>{node.c.map((c, i) => <InlineNode key={i} node={c} />)}</code>;
     case 'br':
       return <br />;
-    case 'a':
-      return (
-        <a href={node.href} target="_blank" rel="noopener noreferrer">
-          {node.c.map((c, i) => <InlineNode key={i} node={c} />)}
+    case 'a': {
+      // Checked again here: trees are stored, and a stored one must not be trusted more than the pack.
+      const href = safeHref(node.href);
+      const children = node.c.map((c, i) => <InlineNode key={i} node={c} />);
+      return href ? (
+        <a href={href} target="_blank" rel="noopener noreferrer">
+          {children}
         </a>
+      ) : (
+        <em>{children}</em>
       );
+    }
     default:
       return null;
   }

@@ -16,6 +16,8 @@ import { csvCell } from '../utils/pack/authoring/csv';
 import { validatePack } from '../utils/pack/validate';
 import { generateKeyPair, signPack, verifyPackDoc } from '../utils/pack/sign';
 import { diffPacks } from '../utils/pack/diff';
+import { tryBuildIndex } from '../utils/match/checkIndex';
+import { MAX_AUTOMATON_STATES, MAX_LOOKUP_KEYS, MAX_NAME_CHARS, MAX_PATTERN_CHARS, measureIndexCost } from '../utils/pack/cost';
 import { nodeFiles } from '../cli/nodeFiles';
 import { prng } from './bench/synth';
 import { ROOT, EXTENSION_DIR, extensionId, launchWithExtension } from './demo/launch';
@@ -109,17 +111,12 @@ writeFileSync(minFile, minified);
 report('pack.json with --minify (what to publish at this size)', `${ms(tMin)}, ${mb(Buffer.byteLength(minified))}`);
 const [, tValidate] = await time(() => validatePack(JSON.parse(json)));
 report('parse + validate pack.json', ms(tValidate));
-const key = await generateKeyPair();
-const [signed, tSign] = await time(() => signPack(built.pack, key.privateKeyPem));
-report('sign (canonical JSON + Ed25519)', ms(tSign));
-const [verified, tVerify] = await time(() => verifyPackDoc(signed, key.publicKey));
-if (!verified.ok) throw new Error(verified.message);
-report('verify', ms(tVerify));
-const next = structuredClone(built.validated);
-next.meta.version = '1.1.0';
-for (let i = 0; i < N; i += 10) next.accounts[i].owner = 'New Owner';
-const [d, tDiff] = await time(() => diffPacks(built.validated, next, { limit: 200, fieldLimit: 20 }));
-report(`diff (${d.sections.accounts.counts.changed.toLocaleString('en-US')} accounts changed)`, ms(tDiff));
+const [trial, tTrial] = await time(() => tryBuildIndex(built.validated));
+if (!trial.ok) throw new Error(trial.error.message);
+const cost = measureIndexCost(built.validated);
+const vsLimit = (x: number, limit: number) => `${x.toLocaleString('en-US')} (limit ${limit.toLocaleString('en-US')})`;
+report('trial match-index build at intake', `${ms(tTrial)}; ${vsLimit(trial.index.competitors.automaton.stateCount, MAX_AUTOMATON_STATES)} automaton states`);
+report('index cost: pattern chars / account name chars / lookup keys', `${vsLimit(cost.patternChars, MAX_PATTERN_CHARS)} / ${vsLimit(cost.nameChars, MAX_NAME_CHARS)} / ${vsLimit(cost.lookupKeys, MAX_LOOKUP_KEYS)}`);
 
 // ---- 3. import in the extension (Chromium) -----------------------------------
 if (browserToo) {

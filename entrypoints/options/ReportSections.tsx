@@ -4,6 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Lang } from '@/utils/i18n';
 import type { OpsReport } from '@/utils/sync/handlers';
+import { download, staleCsv } from './csv';
 import { ot } from './strings';
 
 export function StaleSection({ lang: l, report }: { lang: Lang; report: OpsReport | null }) {
@@ -12,6 +13,13 @@ export function StaleSection({ lang: l, report }: { lang: Lang; report: OpsRepor
     <section aria-labelledby="stale-h" id="stale">
       <h2 id="stale-h">{ot(l, 'staleTitle')}</h2>
       <p>{ot(l, 'staleHelp')}</p>
+      {report.stale.length > 0 && (
+        <p class="actions">
+          <button type="button" onClick={() => download('frontline-stale-cards.csv', staleCsv(l, report))} data-testid="stale-export">
+            {ot(l, 'exportCsv')}
+          </button>
+        </p>
+      )}
       {report.stale.length === 0 ? (
         <p data-testid="stale">{ot(l, 'staleNone')}</p>
       ) : (

@@ -1,9 +1,17 @@
-/** CSV export of what the analytics tables show, generated and downloaded locally. */
-import { csvCell } from '@/utils/pack/authoring/csv';
+/** CSV exports of what the options page shows, generated and downloaded locally. */
+import type { Lang } from '@/utils/i18n';
+import type { OpsReport } from '@/utils/sync/handlers';
+import { toCsv } from '@/utils/export/csv';
+import { ot } from './strings';
 
-export function toCsv(header: string[], rows: (string | number)[][]): string {
-  // A BOM so spreadsheet apps read UTF-8 (Chinese names) correctly.
-  return `\uFEFF${[header, ...rows].map((r) => r.map((c) => csvCell(c)).join(',')).join('\r\n')}\r\n`;
+export { toCsv };
+
+/** The stale-card report, one row per overdue card, most overdue first within each owner. */
+export function staleCsv(lang: Lang, report: OpsReport): string {
+  return toCsv(
+    [ot(lang, 'colOwner'), ot(lang, 'colCard'), ot(lang, 'colId'), ot(lang, 'colReviewed'), ot(lang, 'colDue'), ot(lang, 'colOverdue')],
+    report.stale.flatMap((g) => g.cards.map((c) => [g.owner, c.name, c.id, c.reviewedAt, c.dueOn, c.daysOverdue])),
+  );
 }
 
 export function download(name: string, text: string): void {

@@ -240,7 +240,8 @@ test('stale cards by owner, site rules with their permission, and the local usag
 
   const page = await options(context, extId);
   const next = version('1.1.0', (p) => {
-    p.competitors[0].owner = 'Priya Raman';
+    // An owner that a spreadsheet would run as a formula: the export must make it text.
+    p.competitors[0].owner = '=Priya Raman';
     p.competitors[0].reviewedAt = '2020-01-01';
     p.sites = [{ id: 'intranet-crm', host: 'crm.example.com', pathPrefix: '/accounts/', recordType: 'account', selectors: { accountName: 'h1' } }];
   });
@@ -249,8 +250,13 @@ test('stale cards by owner, site rules with their permission, and the local usag
   await expect(page.getByTestId('pack-version')).toHaveText('1.1.0');
 
   const stale = page.getByTestId('stale');
-  await expect(stale.getByRole('heading', { name: /^Priya Raman: \d+$/ })).toBeVisible();
+  await expect(stale.getByRole('heading', { name: /^=Priya Raman: \d+$/ })).toBeVisible();
   await expect(stale).toContainText(next.competitors[0].name);
+  const staleDownload = page.waitForEvent('download');
+  await page.getByTestId('stale-export').click();
+  const staleCsv = readFileSync((await (await staleDownload).path())!, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+  expect(staleCsv[0]).toBe('Owner,Card,ID,Reviewed,Review was due,Overdue');
+  expect(staleCsv[1]).toMatch(new RegExp(`^'=Priya Raman,${next.competitors[0].name},${next.competitors[0].id},2020-01-01,`));
   await expect(page.getByTestId('site-access-intranet-crm')).toHaveText('not allowed');
   await expect(page.getByTestId('site-grant-intranet-crm')).toBeVisible();
 

@@ -132,7 +132,7 @@ test('importing a new pack changes what reps see, and rollback brings the old on
   await expect(panel(crm).locator('.fl-account-name')).toHaveText('Northwind Traders');
 });
 
-test('a ticked item that a pack update removed is shown as removed once, then gone', async ({ context, extId }) => {
+test('a ticked item that a pack update removed is listed as removed, and a rollback shows it ticked again', async ({ context, extId }) => {
   const crm = await context.newPage();
   await crm.goto(demo('salesforce-opportunity').url);
   const first = panel(crm).locator('.fl-checklist li').first();
@@ -150,10 +150,16 @@ test('a ticked item that a pack update removed is shown as removed once, then go
   await expect(options.getByTestId('pack-version')).toHaveText('1.1.0');
 
   await crm.reload();
-  const removed = panel(crm).locator('.fl-removed');
-  await expect(removed).toContainText(label);
+  await expect(panel(crm).locator('.fl-removed')).toContainText(label);
   await expect(panel(crm).locator('.fl-progress-label')).toHaveText(/^0 \//);
+  // Viewing it again changes nothing: the tick is hidden, not deleted.
   await crm.reload();
-  await expect(panel(crm).locator('.fl-account-name')).toHaveText('Northwind Traders');
+  await expect(panel(crm).locator('.fl-removed')).toContainText(label);
+
+  await options.getByTestId('rollback').click();
+  await expect(options.getByTestId('pack-version')).toHaveText(sample.meta.version);
+  await crm.reload();
+  await expect(panel(crm).locator('.fl-progress-label')).toHaveText(/^1 \//);
+  await expect(panel(crm).locator('.fl-checklist li').first().locator('input')).toBeChecked();
   await expect(panel(crm).locator('.fl-removed')).toHaveCount(0);
 });

@@ -6,6 +6,7 @@ import { explainPage, formatExplain } from '../../utils/explain';
 import { buildIndex } from '../../utils/match/index';
 import { matchPage } from '../../utils/match/match';
 import { buildView } from '../../utils/view/buildView';
+import { packDerived } from '../../utils/pack/derived';
 import { release } from '../../scripts/eval-pages/mutations';
 import { parse } from '../../scripts/eval-pages/corpus';
 import type { KnowledgePack } from '../../utils/pack/schema';
@@ -25,11 +26,12 @@ describe('a page read without the site’s markup', () => {
   it('the sidebar view says how it was read and what was missing', () => {
     const ctx = extractPage(released(), new URL(url))!;
     const match = matchPage(buildIndex(sample), ctx, {});
-    const view = buildView({ pack: sample, ctx, match, ticks: null, lang: 'en', now: new Date() });
+    const derived = packDerived(sample).derived;
+    const view = buildView({ pack: sample, derived, ctx, match, ticks: null, lang: 'en', now: new Date() });
     expect(view.account?.name).toBe('Northwind Traders');
     expect(view.reading).toEqual({ layer: 'semantic', missing: 'page host' });
     const normal = extractPage(parse(demo), new URL(url))!;
-    expect(buildView({ pack: sample, ctx: normal, match: matchPage(buildIndex(sample), normal, {}), ticks: null, lang: 'en', now: new Date() }).reading).toBeNull();
+    expect(buildView({ pack: sample, derived, ctx: normal, match: matchPage(buildIndex(sample), normal, {}), ticks: null, lang: 'en', now: new Date() }).reading).toBeNull();
   });
 
   it('explain names the layer and the landmark', () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openFrontlineDb, type Db } from '../../utils/store/db';
 import { activatePack, getActivePack, getPreviousPack, rollbackPack } from '../../utils/store/packStore';
-import { forgetRemoved, getPick, getTicks, setPick, setTick, tickKey } from '../../utils/store/userState';
+import { getPick, getTicks, pruneTicks, setPick, setTick } from '../../utils/store/userState';
 import { validatePack } from '../../utils/pack/validate';
 import sample from '../../assets/sample-pack.json';
 
@@ -63,14 +63,19 @@ describe('user state', () => {
     expect((await getTicks(db, 'acme', 'nb', 'disc'))!.done.sort()).toEqual(['a', 'b', 'c', 'd']);
   });
 
-  it('forgets removed items only when told they were shown', async () => {
+  it('prunes only ticks on items that none of the given packs has in that stage', async () => {
     const k = { accountId: 'acme', playbookId: 'nb', stageId: 'disc' };
     await setTick(db, { ...k, itemId: 'old', done: true, label: 'Old step' });
-    await setTick(db, { ...k, itemId: 'kept', done: true });
-    await forgetRemoved(db, tickKey(k.accountId, k.playbookId, k.stageId), ['old']);
-    const rec = (await getTicks(db, 'acme', 'nb', 'disc'))!;
+    await setTick(db, { ...k, itemId: 'kept', done: true, label: 'Kept step' });
+    await setTick(db, { ...k, itemId: 'elsewhere', done: true });
+    const pack = (items: string[]) => ({ playbooks: [{ id: 'nb', stages: [{ id: 'disc', checklist: items.map((id) => ({ id })) }, { id: 'later', checklist: [{ id: 'elsewhere' }] }] }] }) as any;
+    expect(await pruneTicks(db, [pack(['kept']), pack(['kept', 'old'])])).toBe(1);
+    let rec = (await getTicks(db, 'acme', 'nb', 'disc'))!;
+    expect(rec.done).toEqual(['old', 'kept']);
+    expect(await pruneTicks(db, [pack(['kept'])])).toBe(1);
+    rec = (await getTicks(db, 'acme', 'nb', 'disc'))!;
     expect(rec.done).toEqual(['kept']);
-    expect(rec.labels).toEqual({});
+    expect(rec.labels).toEqual({ kept: 'Kept step' });
   });
 
   it('remembers a manual account pick per record and forgets it on request', async () => {

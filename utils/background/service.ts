@@ -5,9 +5,11 @@
  */
 import type { Db, StoredPack } from '../store/db';
 import { activatePack, getActivePack, getPreviousPack, rollbackPack } from '../store/packStore';
-import { logUsage, getPick, getSeenStage, getTicks, setPick, setSeenStage, setTick, forgetRemoved, tickKey } from '../store/userState';
+import { logUsage, getPick, getSeenStage, getTicks, setPick, setSeenStage, setTick } from '../store/userState';
 import { validatePackText } from '../pack/validate';
-import { buildIndex, type PackIndex } from '../match/index';
+import type { PackIndex } from '../match/index';
+import { tryBuildIndex, type IndexBuild } from '../match/checkIndex';
+import { DERIVED_VERSION, packDerived, type PackDerived } from '../pack/derived';
 import { matchPage } from '../match/match';
 import { buildView, packInfo, recordKey } from '../view/buildView';
 import { buildPaletteIndex, type PaletteIndex } from '../search/palette';
@@ -27,15 +29,23 @@ export interface ServiceDeps {
 export type Handlers = { [K in MessageType]: (payload: Request<K>) => Promise<Responses[K]> };
 
 export function createService({ getDb, now = () => new Date(), ops }: ServiceDeps): Handlers & { invalidate(): void; ops: ReturnType<typeof createOpsHandlers>['ops'] } {
-  type Active = { stored: StoredPack; index: PackIndex; palette?: PaletteIndex };
+  /**
+   * The active pack as stored, with its derived trees, and (built on first use) its
+   * match index. The two are kept apart so that a pack whose index cannot be built
+   * still answers pack info, rollback, preview and sync.
+   */
+  type Active = { stored: StoredPack; derived: PackDerived; index?: IndexBuild; palette?: PaletteIndex };
   let active: Active | null = null;
   let loading: Promise<Active> | null = null;
 
-  async function current() {
+  async function current(): Promise<Active> {
     if (active) return active;
     loading ??= (async () => {
       const stored = await getActivePack(await getDb());
-      active = { stored, index: buildIndex(stored.pack) };
+      // A pack stored by an older version has no trees (or older ones): convert it
+      // here, within the limits; it is stored with them when the next pack comes in.
+      const derived = stored.derived?.version === DERIVED_VERSION ? stored.derived : packDerived(stored.pack).derived;
+      active = { stored, derived };
       loading = null;
       return active;
     })().catch((e) => {
@@ -43,6 +53,14 @@ export function createService({ getDb, now = () => new Date(), ops }: ServiceDep
       throw e;
     });
     return loading;
+  }
+
+  /** The match index; a failed build is remembered (not retried on every view) until the pack changes. */
+  async function indexed(): Promise<{ stored: StoredPack; derived: PackDerived; index: PackIndex }> {
+    const a = await current();
+    const built = (a.index ??= tryBuildIndex(a.stored.pack));
+    if (!built.ok) throw new Error(`The active pack cannot be used for matching (${built.error.message}). Roll back or import another pack on the options page.`);
+    return { stored: a.stored, derived: a.derived, index: built.index };
   }
 
   /** The palette's index is built on first use: most tabs never open it. */
@@ -71,7 +89,7 @@ export function createService({ getDb, now = () => new Date(), ops }: ServiceDep
 
     async 'view:get'({ ctx, lang, focus }) {
       const db = await getDb();
-      const { stored, index } = await current();
+      const { stored, derived, index } = await indexed();
       const key = recordKey(ctx);
       const browsing = Boolean(focus?.accountId);
       const manualAccountId = focus?.accountId ?? (await getPick(db, key));
@@ -87,12 +105,9 @@ export function createService({ getDb, now = () => new Date(), ops }: ServiceDep
       }
       if (focus?.competitorId) match = withSearchedCompetitor(match, stored.pack, focus.competitorId);
       const ticks = match.accountId && match.stage ? await getTicks(db, match.accountId, match.stage.playbookId, match.stage.stageId) : null;
-      const view = buildView({ pack: stored.pack, ctx, match, ticks, lang, now: now(), scenarioId: focus?.scenarioId });
-      if (view.checklist?.removed.length) {
-        const c = view.checklist;
-        await forgetRemoved(db, tickKey(c.accountId, c.playbookId, c.stageId), c.removed.map((r) => r.id));
-      }
-      return view;
+      // Ticks on items this pack removed are listed, not deleted: a rollback shows them
+      // again. They go when a later pack change leaves them unreachable (pruneTicks).
+      return buildView({ pack: stored.pack, derived, ctx, match, ticks, lang, now: now(), scenarioId: focus?.scenarioId });
     },
 
     async 'checklist:set'(req) {
@@ -121,7 +136,7 @@ export function createService({ getDb, now = () => new Date(), ops }: ServiceDep
     },
 
     async 'index:warm'() {
-      await current();
+      await indexed();
       return { ok: true };
     },
 

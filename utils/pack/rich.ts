@@ -5,6 +5,9 @@
  * Markdown is shown as literal text; links keep only http(s) and mailto targets.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
+import { safeHref } from './href';
+
+export { safeHref };
 
 export type Inline =
   | string
@@ -20,19 +23,6 @@ export type Block =
   | { t: 'pre'; text: string };
 
 export type Rich = Block[];
-
-const SAFE_URL = /^(https?:|mailto:)/i;
-
-export function safeHref(href: string): string | null {
-  const trimmed = href.trim();
-  if (!SAFE_URL.test(trimmed)) return null;
-  try {
-    const u = new URL(trimmed);
-    return u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'mailto:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Adjacent text pieces (marked splits raw HTML into several tokens) become one. */
 function merge(nodes: Inline[]): Inline[] {
@@ -135,6 +125,107 @@ function decodeEntities(s: string): string {
   return s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? _);
 }
 
+// ── Limits: the lexer recurses per nesting level and is quadratic in emphasis
+// delimiters, so what reaches it is bounded first. A battlecard section is a few KB
+// with a few dozen delimiters and two levels of nesting.
+
+/** The longest Markdown text (per locale). */
+export const MAX_MARKDOWN_CHARS = 20_000;
+/** Emphasis, code, strike, link and HTML delimiters in one text. */
+export const MAX_MARKDOWN_DELIMITERS = 2_000;
+/** Nesting of block quotes and lists, in the source and in the tree (inline emphasis counts too). */
+export const MAX_MARKDOWN_DEPTH = 8;
+/** Columns of indentation before a line's content (nested lists indent 2–4 per level). */
+export const MAX_MARKDOWN_INDENT = 40;
+/**
+ * Markers × characters in one paragraph: an unclosed marker makes the lexer scan the
+ * rest of its paragraph, so this product, not either number, is what a text costs
+ * (1,000 `*` before 18,000 letters took 0.6 s). A 2,000-character paragraph with 40
+ * markers is 80,000.
+ */
+export const MAX_MARKER_WORK = 4_000_000;
+
+const DELIMITER = /[*_~`[<]/g;
+
+/**
+ * Why `markdown` is refused before the lexer sees it, or null. One linear pass per
+ * line: the container markers (`>`, list bullets and numbers) a line opens with, and
+ * its indentation.
+ */
+export function markdownLimitProblem(markdown: string): string | null {
+  if (markdown.length > MAX_MARKDOWN_CHARS) return `Markdown of ${markdown.length.toLocaleString('en')} characters; at most ${MAX_MARKDOWN_CHARS.toLocaleString('en')} are allowed`;
+  const delimiters = markdown.match(DELIMITER)?.length ?? 0;
+  if (delimiters > MAX_MARKDOWN_DELIMITERS) return `${delimiters.toLocaleString('en')} Markdown markers (* _ ~ \` [ <); at most ${MAX_MARKDOWN_DELIMITERS.toLocaleString('en')} are allowed`;
+  const paragraphs = markdown.split(/\n[ \t]*\n/);
+  for (let p = 0, line = 1; p < paragraphs.length; line += paragraphs[p].split('\n').length + 1, p++) {
+    const para = paragraphs[p];
+    const markers = para.match(DELIMITER)?.length ?? 0;
+    if (markers * para.length > MAX_MARKER_WORK) {
+      return `the paragraph at line ${line} has ${markers.toLocaleString('en')} Markdown markers in ${para.length.toLocaleString('en')} characters; split it or use fewer markers (markers × characters at most ${MAX_MARKER_WORK.toLocaleString('en')})`;
+    }
+  }
+  let line = 1;
+  for (let i = 0; i < markdown.length; line++) {
+    let depth = 0;
+    let indent = 0;
+    for (;;) {
+      const c = markdown[i];
+      if (c === ' ') indent++;
+      else if (c === '\t') indent += 4;
+      else if (c === '>') depth++;
+      else if ((c === '-' || c === '*' || c === '+') && (markdown[i + 1] === ' ' || markdown[i + 1] === '\t')) depth++;
+      else if (c >= '0' && c <= '9') {
+        let j = i;
+        while (markdown[j] >= '0' && markdown[j] <= '9') j++;
+        if ((markdown[j] !== '.' && markdown[j] !== ')') || (markdown[j + 1] !== ' ' && markdown[j + 1] !== '\t')) break;
+        depth++;
+        i = j;
+      } else break;
+      i++;
+    }
+    if (depth > MAX_MARKDOWN_DEPTH) return `line ${line} nests ${depth.toLocaleString('en')} block quotes or lists; at most ${MAX_MARKDOWN_DEPTH} are allowed`;
+    if (indent > MAX_MARKDOWN_INDENT) return `line ${line} is indented ${indent.toLocaleString('en')} columns; at most ${MAX_MARKDOWN_INDENT} are allowed`;
+    const next = markdown.indexOf('\n', i);
+    i = next < 0 ? markdown.length : next + 1;
+  }
+  return null;
+}
+
+/** Nesting depth of a tree (iterative: the tree is checked before anything recurses over it). */
+export function richDepth(rich: Rich): number {
+  let max = 0;
+  const stack: [node: Block | Inline, depth: number][] = rich.map((b) => [b, 1]);
+  while (stack.length) {
+    const [node, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (typeof node === 'string') continue;
+    if ('c' in node) for (const c of node.c) stack.push([c, d + 1]);
+    else if ('items' in node) for (const item of node.items) for (const b of item) stack.push([b, d + 1]);
+  }
+  return max;
+}
+
+export type Converted = { ok: true; rich: Rich } | { ok: false; message: string };
+
+/**
+ * Markdown → tree within the limits, or why not. Packs are converted once, when they
+ * are taken in; the sidebar renders the stored tree.
+ */
+export function convertMarkdown(markdown: string): Converted {
+  const problem = markdownLimitProblem(markdown);
+  if (problem) return { ok: false, message: problem };
+  let rich: Rich;
+  try {
+    rich = markdownToRich(markdown);
+  } catch (e) {
+    return { ok: false, message: `Markdown could not be read: ${(e as Error).message}` };
+  }
+  const depth = richDepth(rich);
+  if (depth > MAX_MARKDOWN_DEPTH * 2) return { ok: false, message: `Markdown nests ${depth} levels of lists, quotes and emphasis; at most ${MAX_MARKDOWN_DEPTH * 2} are allowed` };
+  return { ok: true, rich };
+}
+
+/** Without limits: for text already checked, and for tests. */
 export function markdownToRich(markdown: string): Rich {
   return blocks(new Lexer({ gfm: true }).lex(markdown));
 }

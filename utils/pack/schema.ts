@@ -72,6 +72,22 @@ const perCrm = <T extends v.GenericSchema>(item: T) =>
 
 const StringList = v.array(nonEmpty('text'), 'expected a list of strings');
 
+/**
+ * Every number has a range real packs need and nothing past it: JSON can spell 1e400
+ * (Infinity) or 1e20 days, which validate as numbers and then break date arithmetic
+ * and scoring downstream.
+ */
+const between = (what: string, min: number, max: number, range = `${min.toLocaleString('en')} to ${max.toLocaleString('en')}`) =>
+  v.pipe(v.number(`expected ${what}`), v.minValue(min, `expected ${what} from ${range}`), v.maxValue(max, `expected ${what} from ${range}`));
+/** Raw measure values and thresholds: percentages, counts, scores, amounts. */
+export const MAX_SIGNAL = 1e12;
+const Signal = between('a number', -MAX_SIGNAL, MAX_SIGNAL, '-1e12 to 1e12');
+/** Ten years between reviews is the longest a battlecard can sensibly wait. */
+export const MAX_REVIEW_DAYS = 3650;
+/** Annual revenue in any currency (ten trillion covers yen and won). */
+export const MAX_ARR = 1e13;
+export const MAX_WEIGHT = 1000;
+
 export const Meta = v.strictObject({
   formatVersion: v.literal(FORMAT_VERSION, `expected formatVersion ${FORMAT_VERSION}`),
   id: Id,
@@ -151,7 +167,7 @@ export const Competitor = v.strictObject({
   battlecard: Battlecard,
   owner: nonEmpty('an owner'),
   reviewedAt: IsoDate,
-  reviewEvery: v.pipe(v.number('expected a number of days'), v.integer('expected whole days'), v.minValue(1, 'expected at least 1 day')),
+  reviewEvery: v.pipe(between('a number of days', 1, MAX_REVIEW_DAYS), v.integer('expected whole days')),
 });
 
 export const ChecklistItem = v.strictObject({
@@ -189,7 +205,7 @@ export const Playbook = v.strictObject({
 export const HealthSnapshot = v.strictObject({
   date: IsoDate,
   /** measure id → raw value; a measure left out is missing, not zero. */
-  signals: v.record(Id, v.number('expected a number')),
+  signals: v.record(Id, Signal),
   note: v.optional(Text),
 });
 
@@ -208,7 +224,7 @@ export const Account = v.strictObject({
   /** The opportunity stage known to ops, used when the page shows none. */
   stage: v.optional(v.strictObject({ playbookId: Id, stageId: Id })),
   renewalDate: v.optional(IsoDate),
-  arr: v.optional(v.pipe(v.number('expected a number'), v.minValue(0, 'expected zero or more'))),
+  arr: v.optional(between('a number', 0, MAX_ARR, '0 to 1e13')),
   currency: v.optional(v.pipe(v.string('expected a currency code'), v.regex(/^[A-Z]{3}$/, 'expected a currency code such as "USD"'))),
   health: v.optional(v.array(HealthSnapshot, 'expected a list of health snapshots'), []),
 });
@@ -219,10 +235,10 @@ export const Measure = v.pipe(
   v.strictObject({
     id: Id,
     label: Text,
-    weight: v.pipe(v.number('expected a weight'), v.minValue(0, 'expected a weight of zero or more')),
+    weight: between('a weight', 0, MAX_WEIGHT),
     direction: v.picklist(DIRECTIONS, `expected a direction: ${DIRECTIONS.join(', ')}`),
     /** Raw values scored 0 (`poor`) and 100 (`good`), linear between, clamped. */
-    thresholds: v.strictObject({ poor: v.number('expected a number'), good: v.number('expected a number') }),
+    thresholds: v.strictObject({ poor: Signal, good: Signal }),
     unit: v.optional(Text),
   }),
   v.forward(
@@ -238,7 +254,7 @@ export const Band = v.strictObject({
   id: Id,
   label: Text,
   /** Inclusive lower bound of the 0–100 score. */
-  min: v.pipe(v.number('expected a number'), v.minValue(0, 'expected 0–100'), v.maxValue(100, 'expected 0–100')),
+  min: between('a score', 0, 100),
   color: v.picklist(['red', 'yellow', 'green'], 'expected a colour: red, yellow or green'),
   /** What a CS rep should do when the account is in this band (Markdown). */
   play: v.optional(Text),

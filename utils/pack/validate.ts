@@ -5,6 +5,8 @@
  */
 import * as v from 'valibot';
 import { FORMAT_VERSION, KnowledgePack, MOTIONS } from './schema';
+import { checkIndexCost } from './cost';
+import { packDerived } from './derived';
 
 export interface PackError {
   /** JSON path such as `competitors[3].battlecard.objections[0].response`. */
@@ -235,6 +237,8 @@ export function validatePack(input: unknown): ValidationResult {
     return refused(capped(dedupe(errors)));
   }
   const { errors, warnings } = checkReferences(parsed.output);
+  // What the pack would cost later: the match index, and its Markdown converted once here.
+  errors.push(...checkIndexCost(parsed.output), ...packDerived(parsed.output).errors);
   return errors.length ? { ok: false, errors: capped(errors), warnings } : { ok: true, pack: parsed.output, warnings };
 }
 

@@ -4,12 +4,15 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { KnowledgePack } from '../pack/schema';
+import type { PackDerived } from '../pack/derived';
 
 export interface StoredPack {
   pack: KnowledgePack;
   importedAt: string;
   /** Where it came from: "embedded", "file:name.json", a URL… */
   source: string;
+  /** Worked out at intake (Markdown trees); absent in packs stored by older versions. */
+  derived?: PackDerived;
 }
 
 export interface TickRecord {

@@ -6,6 +6,7 @@ import type { IDBPObjectStore } from 'idb';
 import type { Db, FrontlineDB, StoredPack } from './db';
 import type { KnowledgePack } from '../pack/schema';
 import { validatePack } from '../pack/validate';
+import { packDerived } from '../pack/derived';
 import sampleJson from '../../assets/sample-pack.json';
 
 let embedded: StoredPack | null = null;
@@ -15,7 +16,7 @@ export function embeddedPack(): StoredPack {
   if (!embedded) {
     const result = validatePack(sampleJson);
     if (!result.ok) throw new Error(`embedded sample pack is invalid: ${result.errors[0].path}: ${result.errors[0].message}`);
-    embedded = { pack: result.pack, importedAt: result.pack.meta.publishedAt, source: 'embedded' };
+    embedded = { pack: result.pack, importedAt: result.pack.meta.publishedAt, source: 'embedded', derived: packDerived(result.pack).derived };
   }
   return embedded;
 }
@@ -28,9 +29,9 @@ export async function getPreviousPack(db: Db): Promise<StoredPack | null> {
   return (await db.get('packs', 'previous')) ?? null;
 }
 
-/** Makes `pack` active and keeps the one it replaces as previous. */
+/** Makes `pack` active and keeps the one it replaces as previous; what intake derived from it is stored beside it. */
 export async function activatePack(db: Db, pack: KnowledgePack, source: string, now = new Date()): Promise<StoredPack> {
-  const next: StoredPack = { pack, importedAt: now.toISOString(), source };
+  const next: StoredPack = { pack, importedAt: now.toISOString(), source, derived: packDerived(pack).derived };
   await swap(db, async (store) => {
     const current = (await store.get('active')) ?? embeddedPack();
     // One at a time: a synchronous throw from the second put must not orphan the first.

@@ -1,5 +1,6 @@
 /** A rep's own state: checklist ticks, manual account picks, last stage seen per account. */
 import type { Db, SeenStageRecord, TickRecord, UsageEvent } from './db';
+import type { KnowledgePack } from '../pack/schema';
 
 export function tickKey(accountId: string, playbookId: string, stageId: string): string {
   return `${accountId}|${playbookId}|${stageId}`;
@@ -41,19 +42,29 @@ export async function setTick(
 }
 
 /**
- * Forgets ticked ids that the pack no longer has, once the rep has been shown them:
- * the "removed" note appears once instead of the tick vanishing silently.
+ * Deletes ticks that no pack the rep can get back to would show: after a pack
+ * change, a tick is kept while its item is in its stage's checklist in the active or
+ * the previous pack. A tick on an item the new pack removed is therefore only hidden
+ * (a rollback brings it back) until the pack after that one comes in.
  */
-export async function forgetRemoved(db: Db, key: string, removed: string[]): Promise<void> {
-  if (!removed.length) return;
+export async function pruneTicks(db: Db, packs: readonly KnowledgePack[]): Promise<number> {
+  const reachable = new Set<string>();
+  for (const pack of packs) {
+    for (const p of pack.playbooks) for (const s of p.stages) for (const i of s.checklist) reachable.add(`${p.id}\u0000${s.id}\u0000${i.id}`);
+  }
+  let pruned = 0;
   const tx = db.transaction('ticks', 'readwrite');
-  const rec = await tx.store.get(key);
-  if (rec) {
-    const gone = new Set(removed);
-    const labels = Object.fromEntries(Object.entries(rec.labels).filter(([id]) => !gone.has(id)));
-    await tx.store.put({ ...rec, done: rec.done.filter((id) => !gone.has(id)), labels });
+  for (let cur = await tx.store.openCursor(); cur; cur = await cur.continue()) {
+    const rec = cur.value;
+    const keep = (id: string) => reachable.has(`${rec.playbookId}\u0000${rec.stageId}\u0000${id}`);
+    const done = rec.done.filter(keep);
+    if (done.length === rec.done.length) continue;
+    pruned += rec.done.length - done.length;
+    const labels = Object.fromEntries(Object.entries(rec.labels).filter(([id]) => keep(id)));
+    await cur.update({ ...rec, done, labels });
   }
   await tx.done;
+  return pruned;
 }
 
 export async function getPick(db: Db, recordKey: string): Promise<string | null> {

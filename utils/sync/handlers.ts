@@ -6,6 +6,7 @@
  */
 import type { Db, StoredPack } from '../store/db';
 import { activatePack, getPreviousPack } from '../store/packStore';
+import { pruneTicks } from '../store/userState';
 import type { PackError } from '../pack/validate';
 import type { KnowledgePack, SiteRule } from '../pack/schema';
 import { localize } from '../pack/text';
@@ -158,6 +159,21 @@ export function createOpsHandlers(ctx: OpsContext) {
     return { intake, hash };
   }
 
+  /**
+   * Every activation (options page or sync): raise the pack id's high-water mark first
+   * (a crash between the two can only refuse an older pack, never take one), store, drop
+   * the worker's cache, then forget ticks no pack in reach can show.
+   */
+  async function activate(pack: KnowledgePack, source: string): Promise<void> {
+    await raiseHighWater(pack);
+    const db = await ctx.getDb();
+    await activatePack(db, pack, source, ctx.now());
+    ctx.invalidate();
+    const previous = await getPreviousPack(db);
+    // Best effort: ticks that could not be pruned now are pruned at the next pack change.
+    await pruneTicks(db, previous ? [pack, previous.pack] : [pack]).catch(() => undefined);
+  }
+
   const settings = async () => effectiveSettings((await userSettings.get()) ?? {}, await managed());
   const loadState = async () => (await syncState.get()) ?? { ...EMPTY_STATE };
 
@@ -182,11 +198,7 @@ export function createOpsHandlers(ctx: OpsContext) {
             const r = await rulesFor((await ctx.current()).stored);
             return { activeIsSample: r.activeIsSample ?? false, highWater: r.highWater ?? {} };
           },
-          activate: async (pack, source) => {
-            await raiseHighWater(pack);
-            await activatePack(await ctx.getDb(), pack, source, ctx.now());
-            ctx.invalidate();
-          },
+          activate,
           now: ctx.now,
           random: deps.random,
           online: deps.online,
@@ -319,9 +331,7 @@ export function createOpsHandlers(ctx: OpsContext) {
                 : `version ${v} is older than ${floor.version}, the highest version of ${intake.pack.meta.id} taken before: activate it as a rollback`;
         return { ok: false, reason: c, errors: [{ path: c === 'pack-switch' ? 'meta.id' : 'meta.version', message }] };
       }
-      await raiseHighWater(intake.pack);
-      await activatePack(await ctx.getDb(), intake.pack, source, ctx.now());
-      ctx.invalidate();
+      await activate(intake.pack, source);
       previewed = null;
       return { ok: true, info: await ctx.info(), warnings: intake.warnings, comparison: intake.comparison };
     },

@@ -1,14 +1,16 @@
 /**
  * What every incoming pack goes through, whether it was picked as a file, fetched
  * from a URL on the options page or by the scheduled sync: parse, signature (when a
- * public key is configured an unsigned or tampered pack is refused), validation, and
- * how it compares with the active pack.
+ * public key is configured an unsigned or tampered pack is refused), validation (with
+ * the index-cost and Markdown limits), a trial build of the match index, and how it
+ * compares with the active pack.
  */
 import type { KnowledgePack } from '../pack/schema';
 import { checkStructure, MAX_PACK_BYTES, validatePack, validatePackText, type PackError } from '../pack/validate';
 import { splitSigned, verifyPackDoc } from '../pack/sign';
 import { compareVersions, sameValue } from '../pack/diff';
 import { floorOf, type HighWater } from './highWater';
+import { tryBuildIndex } from '../match/checkIndex';
 
 export type SignatureStatus =
   /** Signed with the configured key. */
@@ -74,6 +76,10 @@ export async function intakePack(text: string, opts: IntakeRules): Promise<Intak
   }
   const result = validatePack(raw);
   if (!result.ok) return { ok: false, reason: 'invalid', errors: result.errors, warnings: result.warnings };
+  // Build what the worker will build, before the pack can become active: a pack whose
+  // index fails would otherwise fail every view from then on.
+  const built = tryBuildIndex(result.pack);
+  if (!built.ok) return { ok: false, reason: 'invalid', errors: [built.error], warnings: result.warnings };
   return { ok: true, pack: result.pack, warnings: result.warnings, signature: status, keyId, comparison: compare(opts.active, result.pack, opts) };
 }
 

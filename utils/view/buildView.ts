@@ -1,7 +1,8 @@
 /** Match + pack + the rep's ticks → the sidebar's view, in the UI language. Pure. */
 import type { Account, KnowledgePack, Text } from '../pack/schema';
 import { localize } from '../pack/text';
-import { markdownToRich, type Rich } from '../pack/rich';
+import type { Rich } from '../pack/rich';
+import { richAt, richPath, type PackDerived } from '../pack/derived';
 import type { MatchResult } from '../match/types';
 import type { PageContext } from '../sites/types';
 import type { TickRecord } from '../store/db';
@@ -57,6 +58,8 @@ export function accountView(a: Account): AccountView {
 
 export interface ViewInput {
   pack: KnowledgePack;
+  /** The pack's Markdown as trees, converted at intake: a view never parses Markdown. */
+  derived: PackDerived;
   ctx: PageContext;
   match: MatchResult;
   ticks: TickRecord | null;
@@ -66,16 +69,17 @@ export interface ViewInput {
   scenarioId?: string;
 }
 
-export function buildView({ pack, ctx, match, ticks, lang, now, scenarioId }: ViewInput): SidebarView {
+export function buildView({ pack, derived, ctx, match, ticks, lang, now, scenarioId }: ViewInput): SidebarView {
   const loc = pack.meta.defaultLocale;
   const t = (text: Text | undefined) => localize(text, lang, loc);
-  const rich = (text: Text | undefined): Rich | null => (text === undefined ? null : markdownToRich(t(text)));
+  const rich = (path: string): Rich | null => richAt(derived, path, lang, loc);
 
   const account = match.accountId ? (pack.accounts.find((a) => a.id === match.accountId) ?? null) : null;
 
   const cards: CardView[] = match.competitors.flatMap((m) => {
-    const c = pack.competitors.find((x) => x.id === m.competitorId);
-    if (!c) return [];
+    const ci = pack.competitors.findIndex((x) => x.id === m.competitorId);
+    if (ci < 0) return [];
+    const c = pack.competitors[ci];
     const reviewedDaysAgo = daysBetween(c.reviewedAt, now);
     const b = c.battlecard;
     return [
@@ -87,23 +91,25 @@ export function buildView({ pack, ctx, match, ticks, lang, now, scenarioId }: Vi
         reviewedDaysAgo,
         reviewEvery: c.reviewEvery,
         stale: reviewedDaysAgo > c.reviewEvery,
-        summary: rich(b.summary) ?? [],
+        summary: rich(richPath.summary(ci)) ?? [],
         whyWeWin: b.whyWeWin.map(t),
         whyWeLose: b.whyWeLose.map(t),
         objections: b.objections.map((o) => ({ id: o.id, objection: t(o.objection), response: t(o.response), proof: o.proof ? t(o.proof) : null })),
         landmines: b.landmines.map(t),
-        pricing: rich(b.pricing),
+        pricing: rich(richPath.pricing(ci)),
         proofPoints: b.proofPoints.map(t),
         match: m,
       },
     ];
   });
 
-  const playbook = match.playbookId ? pack.playbooks.find((p) => p.id === match.playbookId) : undefined;
+  const pi = match.playbookId ? pack.playbooks.findIndex((p) => p.id === match.playbookId) : -1;
+  const playbook = pi >= 0 ? pack.playbooks[pi] : undefined;
   let stage: StageView | null = null;
   let checklist: ChecklistView | null = null;
   if (playbook && match.stage && match.stage.playbookId === playbook.id) {
-    const s = playbook.stages.find((x) => x.id === match.stage!.stageId);
+    const si = playbook.stages.findIndex((x) => x.id === match.stage!.stageId);
+    const s = si >= 0 ? playbook.stages[si] : undefined;
     if (s) {
       stage = {
         playbookId: playbook.id,
@@ -114,7 +120,7 @@ export function buildView({ pack, ctx, match, ticks, lang, now, scenarioId }: Vi
         name: t(s.name),
         goal: t(s.goal),
         exitCriteria: s.exitCriteria.map(t),
-        guidance: rich(s.guidance),
+        guidance: rich(richPath.guidance(pi, si)),
         playbookReasons: match.playbookReasons,
       };
       if (account) {
@@ -135,11 +141,12 @@ export function buildView({ pack, ctx, match, ticks, lang, now, scenarioId }: Vi
 
   let health: HealthView | null = null;
   if (match.health) {
-    const band = pack.healthModel.bands.find((b) => b.id === match.health!.bandId);
+    const bi = pack.healthModel.bands.findIndex((b) => b.id === match.health!.bandId);
+    const band = bi >= 0 ? pack.healthModel.bands[bi] : undefined;
     health = {
       ...match.health,
       bandLabel: band ? t(band.label) : match.health.bandId,
-      play: match.health.color === 'red' && band?.play ? rich(band.play) : null,
+      play: match.health.color === 'red' && band?.play ? rich(richPath.play(bi)) : null,
       measures: match.health.measures.map((ms) => {
         const m = pack.healthModel.measures.find((x) => x.id === ms.measureId);
         return { ...ms, label: m ? t(m.label) : ms.measureId, unit: m?.unit ? t(m.unit) : null, weight: m?.weight ?? 0 };

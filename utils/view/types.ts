@@ -75,7 +75,7 @@ export interface ChecklistView {
   playbookId: string;
   stageId: string;
   items: { id: string; text: string; required: boolean; done: boolean }[];
-  /** Ticked items the current pack no longer has: shown once, then forgotten. */
+  /** Ticked items the active pack no longer has: kept (a rollback shows them ticked again) and listed until a later pack change drops them. */
   removed: { id: string; label: string }[];
   doneCount: number;
 }

@@ -95,7 +95,7 @@ describe('building a pack folder', () => {
       }),
     );
     expect(errors).toContain('competitors/beacon.yaml:6: competitors[0].ownr: unknown field (check its spelling against docs/knowledge-pack.md)');
-    expect(errors).toContain('competitors/beacon.yaml:8: competitors[0].reviewEvery: expected at least 1 day');
+    expect(errors).toContain('competitors/beacon.yaml:8: competitors[0].reviewEvery: expected a number of days from 1 to 3,650');
     expect(errors).toContain('competitors/beacon.yaml:1: competitors[0].owner: required field is missing');
   });
 

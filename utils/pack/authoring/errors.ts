@@ -11,7 +11,7 @@ export interface SourcedError extends PackError {
   line?: number;
 }
 
-/** `competitors/globex.yaml:12: competitors[0].reviewEvery: expected at least 1 day` */
+/** `competitors/globex.yaml:12: competitors[0].reviewEvery: expected a number of days from 1 to 3,650` */
 export function formatError(e: SourcedError): string {
   const where = e.file ? `${e.file}${e.line ? `:${e.line}` : ''}: ` : '';
   const path = e.path && e.path !== '(root)' && e.path !== '(file)' ? `${e.path}: ` : '';
