@@ -4,10 +4,13 @@
  * it reaches bundled into one ES module; only Node's built-ins stay outside. The
  * release ships it, so ops can build, validate and sign packs without this repository.
  */
-import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, parse, resolve } from 'node:path';
 import { build } from 'esbuild';
+import type { CliRun } from './release/checks';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const CLI_FILE = 'frontline-pack.mjs';
@@ -75,6 +78,46 @@ export async function buildCli(outFile = join(ROOT, '.output', CLI_FILE), { mini
   writeFileSync(outFile, text);
   chmodSync(outFile, 0o755);
   return { file: outFile, bytes: Buffer.byteLength(text), packages };
+}
+
+/** Folders from `dir` up to the root that hold a node_modules (the bundle must not lean on one). */
+export function nodeModulesAbove(dir: string): string[] {
+  const found: string[] = [];
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, 'node_modules'))) found.push(join(d, 'node_modules'));
+    if (d === parse(d).root) return found;
+  }
+}
+
+/**
+ * A fresh folder under the system's temp directory holding only the CLI (and the given
+ * folders, copied), as on an ops laptop with Node and nothing else. Refuses a place
+ * with a node_modules above it, where a missing dependency could go unnoticed.
+ */
+export function aloneDir(cliFile: string, copies: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'frontline-pack-alone-'));
+  const leaning = nodeModulesAbove(dir);
+  if (leaning.length) throw new Error(`${dir} has ${leaning.join(', ')} above it: the CLI cannot be tried alone there`);
+  copyFileSync(cliFile, join(dir, CLI_FILE));
+  for (const [name, from] of Object.entries(copies)) cpSync(from, join(dir, name), { recursive: true });
+  return dir;
+}
+
+/** `node frontline-pack.mjs …` in `dir`, with no NODE_PATH to find packages through. */
+export function runCli(dir: string, ...args: string[]): CliRun {
+  const { NODE_PATH: _, NODE_OPTIONS: __, ...env } = process.env;
+  const r = spawnSync(process.execPath, [CLI_FILE, ...args], { cwd: dir, env, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** What the release checks: `--version` and `validate` on the sample pack, run alone. */
+export function tryCliAlone(cliFile: string): { version: CliRun; validateSample: CliRun } {
+  const dir = aloneDir(cliFile, { sample: join(ROOT, 'packs/sample') });
+  try {
+    return { version: runCli(dir, '--version'), validateSample: runCli(dir, 'validate', 'sample', '--quiet') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
