@@ -1,5 +1,5 @@
 /**
- * `npm run pack -- <command>`: build, validate, diff, sign and verify knowledge packs.
+ * `npm run pack -- <command>` (or `node frontline-pack.mjs <command>`, the one-file build of this file: npm run build:cli): build, validate, diff, sign and verify knowledge packs.
  * The work is done by the same pure modules the extension uses (utils/pack/*); this
  * file reads and writes files and prints.
  */
