@@ -1,13 +1,14 @@
 /**
- * `npm run pack -- <command>`: build, validate, diff, sign and verify knowledge packs.
+ * `npm run pack -- <command>` (or `node frontline-pack.mjs <command>`, the one-file build of this file: npm run build:cli): build, validate, diff, sign and verify knowledge packs.
  * The work is done by the same pure modules the extension uses (utils/pack/*); this
  * file reads and writes files and prints.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, realpathSync } from 'node:fs';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { version as VERSION } from '../package.json';
 import { buildPackFolder, type BuildProgress } from '../utils/pack/authoring/build';
 import { formatError, type SourcedError } from '../utils/pack/authoring/errors';
 import { formatPackJson } from '../utils/pack/authoring/format';
@@ -25,9 +26,11 @@ export interface Io {
   /** Progress is redrawn in place on a terminal, summarised once otherwise. */
   tty: boolean;
   cwd: string;
+  /** How the user runs it, for the usage text (default `npm run pack --`). */
+  prog?: string;
 }
 
-const USAGE = `Usage: npm run pack -- <command> [options]
+const usage = (prog = 'npm run pack --') => `Usage: ${prog} <command> [options]
 
   build <dir> -o <pack.json> [--minify]      build a pack from its authoring folder (YAML, Markdown, CSV)
   validate <dir|pack.json>                   list every problem (file:line, or the JSON path); exit 1 if any
@@ -38,7 +41,7 @@ const USAGE = `Usage: npm run pack -- <command> [options]
   verify <pack.json> --pub <name.pub|base64> check a signed pack's signature; exit 1 if it does not hold
   unbuild <pack.json> -o <dir> [--force]     turn a JSON pack into an authoring folder
 
-Options: --quiet (no progress), --help`;
+Options: --quiet (no progress), --help, --version`;
 
 class UsageError extends Error {}
 
@@ -58,16 +61,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
         force: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (e) {
-    io.err(`${(e as Error).message}\n\n${USAGE}\n`);
+    io.err(`${(e as Error).message}\n\n${usage(io.prog)}\n`);
     return 2;
   }
   const { values: o, positionals: [command, ...args] } = parsed;
+  if (o.version) {
+    io.out(`frontline-pack ${VERSION}\n`);
+    return 0;
+  }
   if (o.help || !command) {
-    (command ? io.out : io.err)(`${USAGE}\n`);
-    return command || o.help ? 0 : 2;
+    (o.help ? io.out : io.err)(`${usage(io.prog)}\n`);
+    return o.help ? 0 : 2;
   }
   const ctx = new Cli(io, !!o.quiet);
   try {
@@ -93,7 +101,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`${e.message}\n\n${USAGE}\n`);
+      io.err(`${e.message}\n\n${usage(io.prog)}\n`);
       return 2;
     }
     io.err(`error: ${(e as Error).message}\n`);
@@ -340,8 +348,23 @@ function jsonErrorLine(text: string, e: Error): number | undefined {
 }
 
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), tty: !!process.stderr.isTTY, cwd: process.cwd() }).then(
+/**
+ * Run when this file is the program: from source (`tsx cli/pack.ts`) or as the one-file
+ * build (`node frontline-pack.mjs`, where this module is the bundle). argv[1] is the path
+ * as typed, import.meta.url the real one: compare real paths so a symlinked folder
+ * (macOS's /tmp) still runs.
+ */
+const self = fileURLToPath(import.meta.url);
+const realArgv1 = () => {
+  try {
+    return pathToFileURL(realpathSync(resolve(process.argv[1]))).href;
+  } catch {
+    return null;
+  }
+};
+if (process.argv[1] && import.meta.url === realArgv1()) {
+  const prog = self.endsWith('.ts') ? undefined : `node ${basename(self)}`;
+  main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), tty: !!process.stderr.isTTY, cwd: process.cwd(), prog }).then(
     (code) => (process.exitCode = code),
   );
 }

@@ -3,6 +3,7 @@
  *   .output/release/<version>/frontline-<version>-chrome.zip    Chrome Web Store, Edge Add-ons, policy installs
  *   .output/release/<version>/frontline-<version>-firefox.zip   addons.mozilla.org (or self-hosted)
  *   .output/release/<version>/frontline-<version>-sources.zip   the sources AMO asks for (tracked files only)
+ *   .output/release/<version>/frontline-pack.mjs                 the pack CLI as one file: `node frontline-pack.mjs validate my-pack/`
  *   .output/release/<version>/SHA256SUMS                        `sha256sum -c SHA256SUMS`
  * The version is package.json's (WXT writes it into both manifests). Refuses a dirty
  * work tree (`--allow-dirty` to try it out) and a version CHANGELOG.md does not describe;
@@ -14,7 +15,8 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { basename, join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import { zip } from 'wxt';
-import { changelogHas, checkExtensionZip, checkSourcesZip, formatSums, verifySums } from './release/checks';
+import { changelogHas, checkExtensionZip, checkPackCli, checkReleaseSet, checkSourcesZip, formatSums, PACK_CLI, verifySums } from './release/checks';
+import { buildCli, tryCliAlone } from './build-cli';
 import { ICON_SIZES, iconSet } from '../utils/icons';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -70,15 +72,15 @@ async function main() {
     copyFileSync(f, to);
     return to;
   });
-  const find = (suffix: string) => {
-    const file = artefacts.find((f) => f.endsWith(suffix));
-    if (!file) problems.push(`no *${suffix} was made`);
-    return file;
-  };
+  const find = (suffix: string) => artefacts.find((f) => f.endsWith(suffix));
 
-  // The one-file pack CLI (ops build and sign packs without cloning the repo) does not exist
-  // yet. When it does, build it here, add it to `artefacts` and check it runs `--version`.
-  say('pack CLI: skipped — there is no one-file build of cli/pack.ts yet (ops run it from the repo: npm run pack)');
+  // The pack CLI as one file, so ops build and sign packs without cloning the repository;
+  // tried alone in an empty temp folder, as on a laptop with Node and nothing else.
+  say(`pack CLI: building ${PACK_CLI}`);
+  const cli = await buildCli(join(outDir, PACK_CLI));
+  artefacts.push(cli.file);
+  problems.push(...checkPackCli(readFileSync(cli.file, 'utf8'), tryCliAlone(cli.file), version).map((p) => `${PACK_CLI}: ${p}`));
+  problems.push(...checkReleaseSet(artefacts.map((f) => basename(f)), version));
 
   const expectations = { version, locales: ['en', 'zh_CN'], iconSizes: ICON_SIZES, files: Object.values(iconSet('record')) };
   for (const suffix of ['-chrome.zip', '-firefox.zip']) {
@@ -104,7 +106,7 @@ async function main() {
   const mismatch = verifySums(readFileSync(join(outDir, 'SHA256SUMS'), 'utf8'), new Map(artefacts.map((f) => [basename(f), sha256(f)])));
   if (mismatch.length) throw new Error(mismatch.join('\n'));
 
-  say(`\nRelease ${version}: manifests at ${version}, _locales en + zh_CN resolve every __MSG__, icons ${ICON_SIZES.join('/')} px, addons-linter 0 errors 0 warnings, sources tracked files only`);
+  say(`\nRelease ${version}: manifests at ${version}, _locales en + zh_CN resolve every __MSG__, icons ${ICON_SIZES.join('/')} px, addons-linter 0 errors 0 warnings, sources tracked files only, ${PACK_CLI} runs alone (${Math.round(cli.bytes / 1024)} KB)`);
   for (const f of artefacts) say(`  ${sums.get(basename(f))}  ${join('.output/release', version, basename(f))}`);
   say(`  SHA256SUMS: .output/release/${version}/SHA256SUMS`);
 }

@@ -5,6 +5,8 @@
  * (empty = the artefact passes).
  */
 
+import { builtinModules } from 'node:module';
+
 export type Entries = ReadonlyMap<string, Uint8Array>;
 
 export interface ExtensionExpectations {
@@ -174,4 +176,56 @@ export function verifySums(text: string, actual: ReadonlyMap<string, string>): s
 export function changelogHas(text: string, version: string): boolean {
   const v = version.replaceAll('.', '\\.');
   return text.split('\n').some((l) => new RegExp(`^## \\[?${v}\\]?(\\s|$)`).test(l));
+}
+
+/** The one-file pack CLI's name in every release. */
+export const PACK_CLI = 'frontline-pack.mjs';
+
+/** What a release is made of: both browsers' zips, the sources AMO asks for, and the pack CLI. */
+export function releaseFiles(version: string): string[] {
+  return [`frontline-${version}-chrome.zip`, `frontline-${version}-firefox.zip`, `frontline-${version}-sources.zip`, PACK_CLI];
+}
+
+/** Each file a release must ship that was not made. */
+export function checkReleaseSet(names: Iterable<string>, version: string): string[] {
+  const have = new Set(names);
+  return releaseFiles(version)
+    .filter((f) => !have.has(f))
+    .map((f) => (f === PACK_CLI ? `${f} was not made (ops without the repository build and sign packs with it)` : `${f} was not made`));
+}
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const NODE_BUILTINS = new Set(builtinModules);
+const isBuiltin = (spec: string) => spec.startsWith('node:') || NODE_BUILTINS.has(spec.split('/')[0]);
+
+/** Every module the file asks for at run time: static and dynamic imports, require() calls (esbuild's __require too). */
+export function importedModules(code: string): string[] {
+  const specs = new Set<string>();
+  const patterns = [/\bfrom\s*["']([^"']+)["']/g, /\bimport\s*["']([^"']+)["']/g, /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g, /\b\w*require\d*\s*\(\s*["']([^"']+)["']\s*\)/g];
+  for (const re of patterns) for (const m of code.matchAll(re)) specs.add(m[1]);
+  return [...specs].sort();
+}
+
+/**
+ * frontline-pack.mjs: a script `node` runs as is (a shebang, nothing imported but Node's
+ * built-ins, so it needs no node_modules), that reports the release's version and
+ * validates the sample pack when run alone in an empty folder.
+ */
+export function checkPackCli(code: string, runs: { version: CliRun; validateSample: CliRun }, version: string): string[] {
+  const problems: string[] = [];
+  if (!code.startsWith('#!/usr/bin/env node\n')) problems.push('does not start with "#!/usr/bin/env node"');
+  for (const spec of importedModules(code)) if (!isBuiltin(spec)) problems.push(`imports "${spec}", which is not a Node built-in: it would need node_modules`);
+  const said = runs.version.stdout.trim();
+  if (runs.version.status !== 0 || said !== `frontline-pack ${version}`) {
+    problems.push(`--version says ${JSON.stringify(said)} (exit ${runs.version.status}), not "frontline-pack ${version}"${runs.version.stderr ? `: ${runs.version.stderr.trim().split('\n')[0]}` : ''}`);
+  }
+  if (runs.validateSample.status !== 0 || !runs.validateSample.stdout.startsWith('OK: ')) {
+    problems.push(`validate on the sample pack exits ${runs.validateSample.status}: ${(runs.validateSample.stdout + runs.validateSample.stderr).trim().split('\n').slice(0, 3).join(' / ')}`);
+  }
+  return problems;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { changelogHas, checkExtensionZip, checkSourcesZip, formatSums, pngSize, verifySums } from '../../scripts/release/checks';
+import { changelogHas, checkExtensionZip, checkPackCli, checkReleaseSet, checkSourcesZip, formatSums, importedModules, pngSize, releaseFiles, verifySums } from '../../scripts/release/checks';
 import { ICON_SIZES, iconSet } from '../../utils/icons';
 
 const PUBLIC = resolve(import.meta.dirname, '../../public');
@@ -132,5 +132,56 @@ describe('release checks: sources zip, checksums, changelog', () => {
     expect(changelogHas(log, '0.1.1')).toBe(false);
     expect(changelogHas('## 0.1.01', '0.1.0')).toBe(false);
     expect(changelogHas(readFileSync(resolve(import.meta.dirname, '../../CHANGELOG.md'), 'utf8'), JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')).version)).toBe(true);
+  });
+});
+
+describe('release checks: the one-file pack CLI', () => {
+  const ok = { status: 0, stdout: '', stderr: '' };
+  const runs = { version: { ...ok, stdout: 'frontline-pack 0.1.0\n' }, validateSample: { ...ok, stdout: 'OK: lumora-sample 1.0.0 — 5 competitors\n' } };
+  const bundle = [
+    '#!/usr/bin/env node',
+    'import { createRequire as r } from "node:module";',
+    'import { readFile } from "node:fs/promises";',
+    'import { parseArgs } from "util";',
+    'var p = __require("process");',
+    'const later = () => import("node:crypto");',
+  ].join('\n');
+
+  it('a release is refused without frontline-pack.mjs, and SHA256SUMS then lacks it', () => {
+    const all = releaseFiles('0.1.0');
+    expect(all).toContain('frontline-pack.mjs');
+    expect(checkReleaseSet(all, '0.1.0')).toEqual([]);
+    expect(checkReleaseSet(all.filter((f) => f !== 'frontline-pack.mjs'), '0.1.0')).toEqual([
+      'frontline-pack.mjs was not made (ops without the repository build and sign packs with it)',
+    ]);
+    expect(checkReleaseSet(['frontline-pack.mjs'], '0.2.0')).toEqual([
+      'frontline-0.2.0-chrome.zip was not made',
+      'frontline-0.2.0-firefox.zip was not made',
+      'frontline-0.2.0-sources.zip was not made',
+    ]);
+    // Every file of the set is listed in SHA256SUMS, the CLI among them.
+    const sums = new Map(all.map((f) => [f, 'c'.repeat(64)]));
+    expect(formatSums(sums)).toContain(`${'c'.repeat(64)}  frontline-pack.mjs\n`);
+  });
+
+  it('the CLI passes with a shebang, built-in imports only, its version and a valid sample', () => {
+    expect(importedModules(bundle)).toEqual(['node:crypto', 'node:fs/promises', 'node:module', 'process', 'util']);
+    expect(checkPackCli(bundle, runs, '0.1.0')).toEqual([]);
+  });
+
+  it('refuses a CLI that would need node_modules, has no shebang, or does not run', () => {
+    const leaning = `${bundle}\nimport YAML from "yaml";\nconst v = require("valibot");\nimport "./chunk-x.js";`;
+    expect(checkPackCli(leaning, runs, '0.1.0')).toEqual([
+      'imports "./chunk-x.js", which is not a Node built-in: it would need node_modules',
+      'imports "valibot", which is not a Node built-in: it would need node_modules',
+      'imports "yaml", which is not a Node built-in: it would need node_modules',
+    ]);
+    expect(checkPackCli(bundle.replace('#!/usr/bin/env node\n', ''), runs, '0.1.0')).toEqual(['does not start with "#!/usr/bin/env node"']);
+    expect(checkPackCli(bundle, runs, '0.2.0')).toEqual(['--version says "frontline-pack 0.1.0" (exit 0), not "frontline-pack 0.2.0"']);
+    const crashed = { status: 1, stdout: '', stderr: 'Error: Dynamic require of "process" is not supported\n    at x' };
+    expect(checkPackCli(bundle, { version: crashed, validateSample: crashed }, '0.1.0')).toEqual([
+      '--version says "" (exit 1), not "frontline-pack 0.1.0": Error: Dynamic require of "process" is not supported',
+      'validate on the sample pack exits 1: Error: Dynamic require of "process" is not supported /     at x',
+    ]);
   });
 });
