@@ -122,7 +122,7 @@ export function explainPage(html: string, url: URL | string, pack: KnowledgePack
   const u = typeof url === 'string' ? new URL(url) : url;
   const doc = parseDocument(html);
   const rules = pack.sites ?? [];
-  const context = extractPage(doc, u, rules);
+  const context = extractPage(doc, u, rules, pack.sitePatches ?? []);
   if (!context) return { context: null, match: null, reason: whyNoContext(doc, u, rules) };
   return { context, match: explainMatch(context, pack, opts) };
 }

@@ -12,7 +12,7 @@ import type { SyncResult } from './sync/sync';
 import type { AnalyticsReport } from './sync/analytics';
 import type { SettingKey } from './sync/settings';
 import type { PaletteHit } from './search/palette';
-import type { SiteRule } from './pack/schema';
+import type { SitePatch, SiteRule } from './pack/schema';
 
 const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const nullableStr = (max: number) => v.nullable(str(max));
@@ -53,6 +53,7 @@ const PageContextIn = v.object({
       heading: v.optional(nullableStr(300)),
       filled: v.optional(strList(10, 40)),
       missing: v.optional(nullableStr(80)),
+      patch: v.optional(str(80)),
     }),
   ),
 });
@@ -68,6 +69,8 @@ export const REQUESTS = {
   }),
   'search:palette': v.object({ query: str(200), lang: Lang }),
   'sites:rules': v.object({}),
+  /** The pack's patches for one built-in site (its content script reads the page with them). */
+  'sites:patches': v.object({ site: v.picklist(SITE_IDS) }),
   'index:warm': v.object({}),
   'checklist:set': v.object({ accountId: Id, playbookId: Id, stageId: Id, itemId: Id, done: v.boolean(), label: v.optional(str(2000)) }),
   'account:pick': v.object({ recordKey: str(400), accountId: v.nullable(Id) }),
@@ -114,6 +117,7 @@ export interface Responses {
   'account:search': AccountHit[];
   'search:palette': PaletteHit[];
   'sites:rules': SiteRule[];
+  'sites:patches': SitePatch[];
   'index:warm': { ok: true };
   'usage:log': { ok: true };
   'record:none': { ok: true };
@@ -131,7 +135,7 @@ export interface Responses {
 }
 
 /** Requests a content script (running in a CRM or mail tab) may make. */
-export const PAGE_ALLOWED: ReadonlySet<MessageType> = new Set(['view:get', 'checklist:set', 'account:pick', 'account:search', 'search:palette', 'sites:rules', 'index:warm', 'usage:log', 'record:none']);
+export const PAGE_ALLOWED: ReadonlySet<MessageType> = new Set(['view:get', 'checklist:set', 'account:pick', 'account:search', 'search:palette', 'sites:rules', 'sites:patches', 'index:warm', 'usage:log', 'record:none']);
 
 export interface Envelope<K extends MessageType = MessageType> {
   frontline: 1;

@@ -144,6 +144,10 @@ export function createService({ getDb, now = () => new Date(), ops }: ServiceDep
       return (await current()).stored.pack.sites;
     },
 
+    async 'sites:patches'({ site }) {
+      return ((await current()).stored.pack.sitePatches ?? []).filter((p) => p.site === site);
+    },
+
     async 'search:palette'({ query, lang }) {
       return (await palette()).search(query, lang);
     },

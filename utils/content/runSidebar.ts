@@ -11,6 +11,7 @@ import { panelOpen, panelWidth } from '../settings';
 import type { PageContext } from '../sites/types';
 import type { Site } from '../sites/site';
 import { readRecord } from '../sites/layers';
+import type { SitePatch } from '../pack/schema';
 import { FRAME_PAGE, isUiMessage, type FrameInit, type FrameLayout, type ToFrame } from '../ui/channel';
 import { isToggle } from './toggle';
 import { trackReplyBox } from './replyBox';
@@ -50,6 +51,8 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
   const replies = opts.replies ? trackReplyBox(document) : null;
 
   let page: PageContext | null = null;
+  /** The pack's patches for this site: asked for once, without holding up the first read (most packs have none). */
+  let patches: SitePatch[] = [];
   let lastIdentity: string | null = null;
   let host: HTMLElement | null = null;
   const frameOrigin = new URL(browser.runtime.getURL('/')).origin;
@@ -114,7 +117,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
   const readPage = async () => {
     const url = new URL(location.href);
     // URL first: on lists, inboxes and settings we read no DOM and watch no mutations.
-    const next = site.isRecord(url) ? readRecord(site, document, url) : null;
+    const next = site.isRecord(url) ? readRecord(site, document, url, patches) : null;
     watch(site.isRecord(url));
     if (!next) {
       // Not a record (list, inbox, settings): no sidebar at all, and the toolbar icon says so.
@@ -183,5 +186,15 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     clearTimeout(timer);
   });
 
+  void browser.runtime
+    .sendMessage({ frontline: 1, type: 'sites:patches', payload: { site: site.id } })
+    .then((r: { ok?: boolean; data?: SitePatch[] } | undefined) => {
+      if (r?.ok && Array.isArray(r.data) && r.data.length) {
+        patches = r.data;
+        lastIdentity = null;
+        void refresh();
+      }
+    })
+    .catch(() => undefined);
   await refresh();
 }

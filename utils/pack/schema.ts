@@ -335,6 +335,24 @@ export const SiteRule = v.strictObject({
   routes: v.optional(v.pipe(v.array(SiteRoute, 'expected a list of routes'), v.maxLength(50, 'at most 50 routes per rule'))),
 });
 
+/** The built-in sites a pack may patch (utils/sites/crm.ts, mail.ts). */
+export const BUILT_IN_SITES = ['salesforce', 'hubspot', 'dynamics', 'pipedrive', 'zoho', 'gmail', 'outlook'] as const;
+
+/**
+ * Selectors for a built-in site, in the language of site rules, for when a CRM release
+ * breaks the adapter before a new extension version ships: the fields it names replace
+ * what the adapter read (or read nothing), on every host of the site or on one org's.
+ */
+export const SitePatch = v.strictObject({
+  id: Id,
+  site: v.picklist(BUILT_IN_SITES, `expected a built-in site: ${BUILT_IN_SITES.join(', ')}`),
+  /** Only this org's host (`acme.lightning.force.com`, `*.crm4.dynamics.com`); every host of the site when left out. */
+  host: v.optional(v.pipe(v.string('expected a host pattern'), v.regex(/^(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'expected a host pattern such as "acme.lightning.force.com"'))),
+  /** Only URLs a route matches (same patterns as site rules); a route's recordType is ignored: the site's URL says it. */
+  routes: v.optional(v.pipe(v.array(SiteRoute, 'expected a list of routes'), v.maxLength(50, 'at most 50 routes per patch'))),
+  selectors: FieldSpecs,
+});
+
 export const KnowledgePack = v.strictObject({
   /** Lets editors find docs/knowledge-pack.schema.json; ignored otherwise. */
   $schema: v.optional(v.string('expected the URL or path of the JSON Schema')),
@@ -345,6 +363,7 @@ export const KnowledgePack = v.strictObject({
   accounts: v.array(Account, 'expected a list of accounts'),
   healthModel: HealthModel,
   sites: v.optional(v.array(SiteRule, 'expected a list of site rules'), []),
+  sitePatches: v.optional(v.pipe(v.array(SitePatch, 'expected a list of site patches'), v.maxLength(100, 'at most 100 site patches')), []),
 });
 
 export type KnowledgePack = v.InferOutput<typeof KnowledgePack>;
@@ -364,3 +383,4 @@ export type Band = v.InferOutput<typeof Band>;
 export type SiteRule = v.InferOutput<typeof SiteRule>;
 export type SiteField = v.InferOutput<typeof FieldSpec>;
 export type SiteRoute = v.InferOutput<typeof SiteRoute>;
+export type SitePatch = v.InferOutput<typeof SitePatch>;

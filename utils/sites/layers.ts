@@ -14,6 +14,8 @@
 import { makeContext } from './context';
 import { first } from './dom';
 import { readSemantic, type SemanticReading } from './semantic';
+import type { SitePatch } from '../pack/schema';
+import { patchFor, readPatch } from './patches';
 import type { Site } from './site';
 import type { PageContext, ReadInfo } from './types';
 
@@ -64,15 +66,48 @@ function fromSemantic(site: Site, ref: { recordType: PageContext['recordType']; 
   });
 }
 
+/** The adapter's reading with the pack's patch applied: the fields the patch reads replace the adapter's. */
+function patched(site: Site, ref: { recordType: PageContext['recordType']; recordId: string }, precise: PageContext | null, doc: Document, url: URL, patch: SitePatch): { ctx: PageContext | null; names: string[] } {
+  const { fields, names } = readPatch(doc, url, patch);
+  if (!names.length) return { ctx: precise, names };
+  const { text, ...rest } = fields;
+  const base =
+    precise ??
+    makeContext({ site: site.id, recordType: ref.recordType, recordId: ref.recordId, accountName: null, accountId: ACCOUNT_RECORDS.has(ref.recordType) ? ref.recordId : null });
+  const ctx = makeContext({
+    site: base.site,
+    recordType: base.recordType,
+    recordId: base.recordId,
+    accountName: rest.accountName ?? base.accountName,
+    ...('accountId' in base || rest.accountId ? { accountId: rest.accountId ?? base.accountId ?? null } : {}),
+    websites: rest.domains ?? base.domains,
+    emails: rest.emails ?? base.emails,
+    stage: rest.stage ?? base.stage,
+    competitorsField: rest.competitorsField ?? base.competitorsField,
+    text: text ?? [base.text],
+  });
+  // Mail and deal fields the patch has no reader for stay as the adapter read them.
+  return { ctx: { ...base, ...ctx, domains: ctx.domains, emails: ctx.emails }, names };
+}
+
 /**
  * The record on the page, read in layers; null when the URL is not a record or the
  * record has not rendered yet. `read` on the result says which layer produced it.
+ * `patches`: the pack's `sitePatches` (the content script asks the background for them).
  */
-export function readRecord(site: Site, doc: Document, url: URL): PageContext | null {
+export function readRecord(site: Site, doc: Document, url: URL, patches: readonly SitePatch[] = []): PageContext | null {
   const ref = site.record(url);
   if (!ref) return null;
-  const precise = site.extract(doc, url);
+  let precise = site.extract(doc, url);
   if (site.fallback === false) return precise;
+  const patch = patches.length ? patchFor(site.id, url, patches) : null;
+  if (patch) {
+    const p = patched(site, ref, precise, doc, url, patch);
+    if (p.names.length && p.ctx) {
+      precise = p.ctx;
+      if (identifies(precise)) return { ...precise, read: { layer: 'selectors', patch: patch.id, filled: p.names } };
+    }
+  }
   if (precise && identifies(precise)) return { ...precise, read: { layer: 'selectors' } };
 
   const sem = readSemantic(doc, url, { accountIdFromHref: site.accountIdFromHref });

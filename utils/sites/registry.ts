@@ -3,7 +3,7 @@
  * one entry here. `matches` is cheap and URL-only, so a content script can decide to do
  * nothing at all on pages of no interest before it touches the DOM.
  */
-import type { SiteRule } from '../pack/schema';
+import type { SitePatch, SiteRule } from '../pack/schema';
 import { CRM_SITES } from './crm';
 import { extractGeneric } from './generic/extract';
 import { ruleFor } from './generic/rules';
@@ -26,9 +26,9 @@ export function siteFor(url: URL): Site | null {
  * the adapter does not understand. Hosts no built-in adapter covers fall to the pack's
  * `sites` rules, when given.
  */
-export function extractPage(doc: Document, url: URL, rules: readonly SiteRule[] = []): PageContext | null {
+export function extractPage(doc: Document, url: URL, rules: readonly SiteRule[] = [], patches: readonly SitePatch[] = []): PageContext | null {
   const site = siteFor(url);
-  if (site) return readRecord(site, doc, url);
+  if (site) return readRecord(site, doc, url, patches);
   return rules.length ? extractGeneric(doc, url, rules) : null;
 }
 

@@ -69,6 +69,8 @@ export interface ReadInfo {
   filled?: string[];
   /** The adapter's landmark the page did not have ("highlights panel"): a selector a CRM release broke. */
   missing?: string | null;
+  /** The pack's site patch that read `filled` (pack `sitePatches`). */
+  patch?: string;
 }
 
 /** A site adapter: pure, given the document and URL, returns the context or null when the page is not a record it understands. */

@@ -117,3 +117,42 @@ describe('a hash-routed self-hosted CRM (Atomic CRM)', () => {
     expect(m.stage).toMatchObject({ stageId: withStage.playbooks[0].stages[1].id, source: 'crm' });
   });
 });
+
+describe('patching a built-in site from the pack (sitePatches)', () => {
+  const demo = readFileSync(join(FIXTURES, '../../../scripts/demo/pages/salesforce-opportunity.html'), 'utf8');
+  const url = new URL('https://lumora-demo.lightning.force.com/lightning/r/Opportunity/0065g00000NwOpp1AAB/view');
+  const sample = JSON.parse(readFileSync(join(FIXTURES, '../../../assets/sample-pack.json'), 'utf8'));
+  const patch = {
+    id: 'sf-2027-release',
+    site: 'salesforce',
+    host: '*.lightning.force.com',
+    selectors: { accountName: 'p[title="Account Name"] + p a', competitor: { selector: '[field-label="Competitors"]', attr: 'data-none' } },
+  };
+  const pack = v.parse(KnowledgePack, { ...sample, sitePatches: [patch] });
+
+  it("a release that broke the adapter: the patch's selectors read the record, and the context says which patch", async () => {
+    const { release } = await import('../../../scripts/eval-pages/mutations');
+    const doc = load(join(FIXTURES, '../../../scripts/demo/pages/salesforce-opportunity.html'));
+    release.apply(doc);
+    const ctx = extractPage(doc, url, [], pack.sitePatches)!;
+    expect(ctx.accountName).toBe('Northwind Traders');
+    expect(ctx.read).toMatchObject({ layer: 'selectors', patch: 'sf-2027-release', filled: ['accountName'] });
+    expect(matchPage(buildIndex(pack), ctx, {}).accountId).toBe('northwind');
+  });
+
+  it('applies only to its site and host', () => {
+    const other = v.parse(KnowledgePack, { ...sample, sitePatches: [{ ...patch, host: 'other-org.lightning.force.com', selectors: { accountName: 'h1' } }] });
+    const ctx = extractPage(load(join(FIXTURES, '../../../scripts/demo/pages/salesforce-opportunity.html')), url, [], other.sitePatches)!;
+    expect(ctx.accountName).toBe('Northwind Traders');
+    expect(ctx.read).toEqual({ layer: 'selectors' });
+    expect(demo).toContain('Northwind Traders');
+  });
+
+  it('is validated like everything else, with its path', () => {
+    const r = validatePack({ ...sample, sitePatches: [{ id: 'x', site: 'myspace', selectors: { accountName: { selector: 'h1', pattern: '{a}{b}' } } }] });
+    expect(r.ok).toBe(false);
+    const msgs = (r as { errors: { path: string; message: string }[] }).errors.map((e) => `${e.path}: ${e.message}`);
+    expect(msgs).toContainEqual(expect.stringMatching(/^sitePatches\[0\]\.site: expected a built-in site/));
+    expect(msgs).toContainEqual(expect.stringMatching(/^sitePatches\[0\]\.selectors\.accountName/));
+  });
+});

@@ -8,6 +8,7 @@
  * playbooks/<id>.yaml           a playbook; stage guidance in <id>.<locale>.md (## <stage id>)
  * health-model.yaml             measures and bands; band plays in health-model.<locale>.md (## <band id>)
  * sites.yaml                    optional site rules
+ * site-patches.yaml             optional selectors patching built-in sites
  * accounts.yaml                 optional hand-written accounts
  * accounts.csv, health.csv      CRM / CS-platform exports, mapped in pack.yaml
  * ```
@@ -488,14 +489,19 @@ export async function buildPackFolder(files: PackFiles, opts: BuildOptions = {})
   } else if (!present.has('health-model.yaml')) fail({ path: 'healthModel', file: 'health-model.yaml', message: 'missing: the pack needs a health model (measures and bands)' }, ['healthModel']);
   else blamed.push(['healthModel']);
 
-  // ---- sites -----------------------------------------------------------------
-  let sites: unknown[] | undefined;
-  const sitesYaml = await yamlAt('sites.yaml');
-  if (sitesYaml) {
-    if (sitesYaml.value !== null && !Array.isArray(sitesYaml.value)) fail({ path: 'sites', file: 'sites.yaml', line: 1, message: 'expected a list of site rules' }, ['sites']);
-    else sites = (sitesYaml.value as unknown[] | null) ?? [];
-    origins.set(['sites'], sitesYaml.origin());
-  }
+  // ---- sites and site patches ---------------------------------------------------
+  const listFile = async (file: string, key: 'sites' | 'sitePatches', what: string): Promise<unknown[] | undefined> => {
+    const doc = await yamlAt(file);
+    if (!doc) return undefined;
+    origins.set([key], doc.origin());
+    if (doc.value !== null && !Array.isArray(doc.value)) {
+      fail({ path: key, file, line: 1, message: `expected a list of ${what}` }, [key]);
+      return undefined;
+    }
+    return (doc.value as unknown[] | null) ?? [];
+  };
+  const sites = await listFile('sites.yaml', 'sites', 'site rules');
+  const sitePatches = await listFile('site-patches.yaml', 'sitePatches', 'site patches');
 
   // ---- accounts --------------------------------------------------------------
   const accounts: Obj[] = [];
@@ -750,6 +756,7 @@ export async function buildPackFolder(files: PackFiles, opts: BuildOptions = {})
   raw.accounts = accounts;
   raw.healthModel = healthModel;
   if (sites) raw.sites = sites;
+  if (sitePatches) raw.sitePatches = sitePatches;
   const pack = canonicalOrder(raw);
 
   const result = validatePack(pack);

@@ -235,6 +235,7 @@ export function unbuildPack(input: unknown): UnbuildResult {
 
   if (pack.scenarios !== undefined) files['scenarios.yaml'] = yaml(pack.scenarios);
   if (pack.sites !== undefined) files['sites.yaml'] = yaml(pack.sites);
+  if (pack.sitePatches !== undefined) files['site-patches.yaml'] = yaml(pack.sitePatches);
 
   // accounts
   const config: Obj = { meta, order: { competitors: competitors.map((c) => c.id), playbooks: playbooks.map((p) => p.id) } };
