@@ -5,6 +5,7 @@ import { getDb } from '@/utils/store/db';
 import { TOGGLE_MESSAGE } from '@/utils/content/toggle';
 import { SYNC_ALARM, browserOpsDeps } from '@/utils/sync/browser';
 import { watchManaged } from '@/utils/sync/managed';
+import { relayFromFrame } from '@/utils/platform';
 import { syncGenericScripts } from '@/utils/background/genericScripts';
 
 export default defineBackground(() => {
@@ -12,6 +13,9 @@ export default defineBackground(() => {
   const extensionOrigin = browser.runtime.getURL('/');
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    // Firefox: the sidebar frame has no `tabs` and reaches its content script through us.
+    const relayed = relayFromFrame(raw, sender);
+    if (relayed) return relayed;
     // Not addressed to us (the sidebar frame and its content script talk past us): stay silent.
     if (typeof raw !== 'object' || raw === null || (raw as { frontline?: unknown }).frontline !== 1) return undefined;
     const verdict = admit(raw, classifySender(sender, browser.runtime.id, extensionOrigin));
