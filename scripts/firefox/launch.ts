@@ -21,7 +21,8 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { PAGES_DIR, ROOT } from '../demo/launch';
 import { DEMO_PAGES } from '../demo/routes';
 
-export const FIREFOX = '/usr/bin/firefox-esr';
+/** Debian's Firefox ESR; FIREFOX_BIN points elsewhere (another Firefox 140+). */
+export const FIREFOX = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv2');
 /** The add-on's id (wxt.config.ts, browser_specific_settings.gecko.id). */
 export const GECKO_ID = 'frontline@example.com';
@@ -112,6 +113,8 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
       'network.proxy.http': '127.0.0.1',
       'network.proxy.http_port': port,
       'network.http.http3.enable': false,
+      // The tests open the options page with window.open from the extension's frame.
+      'dom.disable_open_during_load': false,
       ...(opts.locale ? { 'intl.locale.requested': opts.locale, 'intl.accept_languages': opts.locale } : {}),
     },
   });

@@ -12,7 +12,7 @@ import type { UsageEvent } from '../store/db';
 import { createSidebarState } from '../state/sidebar';
 import type { PageContext } from '../sites/types';
 import { frameLink } from '../platform';
-import { isUiMessage, type FrameInit, type ToContent, type TokenMessage } from './channel';
+import { type FrameInit, type ToContent, type TokenMessage } from './channel';
 
 /** The token our content script posts to this frame's window right after it loads. */
 function receiveToken(): Promise<string> {
@@ -33,7 +33,6 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
   const site = new URLSearchParams(location.search).get('site') ?? 'site';
   // Firefox gives this frame no `tabs`: the link goes through the background there (utils/platform.ts).
   const link = await frameLink();
-  const tabId = link.tabId;
   const openItem = panelOpen(site);
   const widthItem = panelWidth(site);
   const [langPref, open, width] = await Promise.all([langSetting.getValue(), openItem.getValue(), widthItem.getValue()]);
@@ -150,12 +149,9 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
       : undefined,
   });
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
-    // Only our own content script, in our own tab's top frame.
-    if (!isUiMessage(raw) || sender.id !== browser.runtime.id || sender.tab?.id !== tabId || sender.frameId !== 0) return undefined;
-    if (raw.type === 'changed') void pull();
-    else if (raw.type === 'toggle') actions.toggle();
-    return undefined;
+  link.onNudge((type) => {
+    if (type === 'changed') void pull();
+    else if (type === 'toggle') actions.toggle();
   });
 
   /** The page's current reading, from our content script. */

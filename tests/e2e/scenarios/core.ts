@@ -1,0 +1,205 @@
+/**
+ * The rep flows every supported browser must pass, written once against the Driver
+ * interface and run by core-chromium.spec.ts (Playwright) and core-firefox.spec.ts
+ * (puppeteer-core over WebDriver BiDi).
+ */
+import { readFileSync } from 'node:fs';
+import { expect } from '@playwright/test';
+import { DEMO_PAGES } from '../../../scripts/demo/routes';
+import type { Driver, Tab } from './driver';
+
+const sample = JSON.parse(readFileSync(new URL('../../../assets/sample-pack.json', import.meta.url), 'utf8'));
+const en = (t: string | Record<string, string>) => (typeof t === 'string' ? t : t.en);
+const competitor = (id: string) => sample.competitors.find((c: any) => c.id === id);
+/** The new-business stage the pack maps Salesforce's "Proposal/Price Quote" to. */
+const proposalStage = () => en(sample.playbooks.find((p: any) => p.id === 'new-business').stages.find((s: any) => s.crmStages?.salesforce?.includes('Proposal/Price Quote')).name);
+
+function demo(id: string) {
+  const d = DEMO_PAGES.find((p) => p.id === id);
+  if (!d) throw new Error(`no demo page ${id}`);
+  return d;
+}
+
+const NAME = '.fl-account-name';
+const CHECKBOX = '.fl-checklist input[type=checkbox]';
+
+async function salesforce(d: Driver): Promise<Tab> {
+  const tab = await d.open(demo('salesforce-opportunity').url);
+  await tab.sidebar.expectText(NAME, 'Northwind Traders');
+  return tab;
+}
+
+export interface Scenario {
+  name: string;
+  run(d: Driver): Promise<void>;
+}
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'Salesforce opportunity: account, battlecards with evidence, stage from the CRM, checklist and health',
+    async run(d) {
+      const tab = await salesforce(d);
+      const s = tab.sidebar;
+      await s.expectContains('.fl-account .fl-chip', '0015g00000NwTrdAAB');
+      // The CRM competitor field names Globex, so its card comes first.
+      await s.expectText('[role=tab]', competitor('globex').name);
+      await s.expectContains('[role=tabpanel]', 'Globex Analytics');
+      await s.expectText('.fl-path-current', proposalStage());
+      await s.expectContains('[data-section="stage"]', 'Proposal/Price Quote');
+      await s.expectVisible(CHECKBOX);
+      await s.expectVisible('.fl-gauge');
+      await s.expectText('.fl-gauge-band', /\S/);
+    },
+  },
+  {
+    name: 'HubSpot company in Chinese: the red account shows its play',
+    async run(d) {
+      const tab = await d.open(demo('hubspot-company').url);
+      const s = tab.sidebar;
+      await s.expectText(NAME, '上海云杉科技有限公司');
+      await s.expectVisible({ css: '[role=tab]', hasText: competitor('shuce').name });
+      await s.expectVisible('.fl-health.fl-band-red');
+      await s.expectVisible('.fl-play');
+      await s.expectContains('.fl-renewal', '2026-12-31');
+    },
+  },
+  {
+    name: 'Gmail thread: the customer from the participants, Globex from the body',
+    async run(d) {
+      const tab = await d.open(demo('gmail-thread').url);
+      const s = tab.sidebar;
+      await s.expectText(NAME, 'Acme Corporation');
+      await s.expectContains('.fl-account .fl-chip', 'acme.com');
+      await s.expectText('[role=tab]', competitor('globex').name);
+      await s.expectContains('.fl-evidence', /mentioned \d+× on this page/);
+    },
+  },
+  {
+    name: 'Salesforce-like SPA: switching records in place updates the sidebar, with one sidebar and no reload',
+    async run(d) {
+      const first = demo('salesforce-opportunity');
+      const tab = await salesforce(d);
+      await tab.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+      const acme = `a[data-recent-record][href="${new URL(first.aliases![0]).pathname}"]`;
+      const northwind = `a[data-recent-record][href="${new URL(first.url).pathname}"]`;
+      for (let i = 0; i < 3; i++) {
+        await tab.page.click(acme);
+        await expect.poll(() => tab.url()).toBe(first.aliases![0]);
+        await tab.sidebar.expectText(NAME, 'Acme Corporation');
+        await tab.sidebar.expectVisible('.fl-path-current');
+        await tab.page.click(northwind);
+        await tab.sidebar.expectText(NAME, 'Northwind Traders');
+      }
+      expect(await tab.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload === true)).toBe(true);
+      await tab.page.expectCount('frontline-sidebar', 1);
+    },
+  },
+  {
+    name: 'Gmail-like SPA: the inbox has no sidebar, opening a thread shows its account',
+    async run(d) {
+      const tab = await d.open(demo('gmail-thread').url);
+      await tab.sidebar.expectText(NAME, 'Acme Corporation');
+      await tab.evaluate(() => (location.hash = '#inbox'));
+      await tab.page.expectCount('frontline-sidebar', 0);
+      await tab.page.click('tr.zA[data-demo-thread="FMfcgzQbdXyzThreadNwnd02"]');
+      await tab.sidebar.expectText(NAME, 'Northwind Traders');
+      await tab.sidebar.expectVisible({ css: '[role=tab]', hasText: 'Beacon' });
+    },
+  },
+  {
+    name: 'a checklist tick survives a reload',
+    async run(d) {
+      const tab = await salesforce(d);
+      await tab.sidebar.expectChecked(CHECKBOX, false);
+      const before = await tab.sidebar.text('.fl-progress-label');
+      await tab.sidebar.click(CHECKBOX);
+      await tab.sidebar.expectNotText('.fl-progress-label', before);
+      await tab.reload();
+      await tab.sidebar.expectText(NAME, 'Northwind Traders');
+      await tab.sidebar.expectChecked(CHECKBOX, true);
+      await tab.sidebar.expectText('.fl-progress-label', /^1 \//);
+    },
+  },
+  {
+    name: '"Not this account" searches by name; the pick is remembered for the record until forgotten',
+    async run(d) {
+      const tab = await salesforce(d);
+      await tab.sidebar.click({ css: '.fl-account button', hasText: 'Not this account' });
+      await tab.sidebar.fill('input[type=search]', 'acme');
+      await tab.sidebar.click({ css: '.fl-hits button', hasText: 'Acme Corporation' });
+      await tab.sidebar.expectText(NAME, 'Acme Corporation');
+      await tab.reload();
+      await tab.sidebar.expectText(NAME, 'Acme Corporation');
+      await tab.sidebar.click({ css: 'button', hasText: 'Forget my choice' });
+      await tab.sidebar.expectText(NAME, 'Northwind Traders');
+    },
+  },
+  {
+    name: 'Ctrl+K finds a Chinese account and a competitor with a typo; Back returns to the record',
+    async run(d) {
+      const tab = await salesforce(d);
+      const s = tab.sidebar;
+      await s.click('.fl-brand');
+      await tab.press('Control+k');
+      await s.expectFocused('[role=combobox]');
+      await s.fill('[role=combobox]', '云杉');
+      await s.expectContains('[role=option]', '上海云杉科技有限公司');
+      await tab.press('Enter');
+      await s.expectText(NAME, '上海云杉科技有限公司');
+      await s.expectVisible('.fl-browsing');
+      await s.click({ css: 'button', hasText: 'Back to this record' });
+      await s.expectText(NAME, 'Northwind Traders');
+      await s.click('.fl-topbar button[aria-label^="Search"]');
+      await s.fill('[role=combobox]', 'hoolii');
+      await s.expectContains('[role=option]', 'Hooli Cloud');
+      await tab.press('Enter');
+      await s.expectContains('[role=tab][aria-selected=true]', 'Hooli Cloud');
+    },
+  },
+  {
+    name: 'insert puts an objection response at the cursor of the Gmail reply',
+    async run(d) {
+      const tab = await d.open(demo('gmail-thread').url);
+      await tab.sidebar.expectText(NAME, 'Acme Corporation');
+      const reply = 'div[contenteditable="true"][aria-label="Message Body"]';
+      await tab.page.click(reply);
+      await tab.type('Hi John, ');
+      await tab.sidebar.click({ css: 'summary', hasText: 'Objections' });
+      await tab.sidebar.click({ css: '.fl-objection button', hasText: 'Insert in reply' });
+      await tab.sidebar.expectVisible({ css: '.fl-objection button', hasText: 'Inserted' });
+      await tab.page.expectText(reply, `Hi John, ${en(competitor('globex').battlecard.objections[0].response)}`);
+    },
+  },
+  {
+    name: 'options: a bad pack is refused with its paths; a new pack is previewed, activated, seen by reps and rolled back',
+    async run(d) {
+      const ops = await d.options();
+      await ops.expectText('[data-testid=pack-version]', sample.meta.version);
+      const bad = structuredClone(sample);
+      bad.meta.version = '9.9.9';
+      bad.competitors[3].battlecard.objections[0].response = 42;
+      await ops.setFile('[data-testid=pack-file]', 'broken.json', JSON.stringify(bad));
+      await ops.expectContains('[data-testid=notice]', '1 problem');
+      await ops.expectContains('[data-testid=pack-errors] li', 'competitors[3].battlecard.objections[0].response: expected text, got number');
+      await ops.expectText('[data-testid=pack-version]', sample.meta.version);
+
+      const next = structuredClone(sample);
+      next.meta.version = '2.0.0';
+      next.accounts.find((a: any) => a.id === 'northwind').name = 'Northwind Traders Group';
+      await ops.setFile('[data-testid=pack-file]', 'pack-v2.json', JSON.stringify(next));
+      // Checked and previewed; nothing changes for reps before Activate.
+      await ops.expectContains('[data-testid=diff]', 'Northwind Traders Group');
+      await ops.expectText('[data-testid=pack-version]', sample.meta.version);
+      await ops.click('[data-testid=activate]');
+      await ops.expectText('[data-testid=pack-version]', '2.0.0');
+
+      const crm = await d.open(demo('salesforce-opportunity').url);
+      await crm.sidebar.expectText(NAME, 'Northwind Traders Group');
+
+      await ops.click('[data-testid=rollback]');
+      await ops.expectText('[data-testid=pack-version]', sample.meta.version);
+      await crm.reload();
+      await crm.sidebar.expectText(NAME, 'Northwind Traders');
+    },
+  },
+];
