@@ -33,6 +33,8 @@ export interface FirefoxOptions {
   locale?: string;
   /** What IT's policy hands the add-on as `storage.managed` (see managedStorageHome). */
   managed?: Record<string, unknown>;
+  /** Optional host permissions are granted without the doorhanger a test cannot click. */
+  grantOptionalPermissions?: boolean;
 }
 
 export interface FirefoxSession {
@@ -115,6 +117,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
       'network.http.http3.enable': false,
       // The tests open the options page with window.open from the extension's frame.
       'dom.disable_open_during_load': false,
+      ...(opts.grantOptionalPermissions ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
       ...(opts.locale ? { 'intl.locale.requested': opts.locale, 'intl.accept_languages': opts.locale } : {}),
     },
   });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import { DEMO_PAGES } from '../../../scripts/demo/routes';
 import type { Driver, Tab } from './driver';
+import { packServer } from '../packServer';
 
 const sample = JSON.parse(readFileSync(new URL('../../../assets/sample-pack.json', import.meta.url), 'utf8'));
 const en = (t: string | Record<string, string>) => (typeof t === 'string' ? t : t.en);
@@ -200,6 +201,34 @@ export const SCENARIOS: Scenario[] = [
       await ops.expectText('[data-testid=pack-version]', sample.meta.version);
       await crm.reload();
       await crm.sidebar.expectText(NAME, 'Northwind Traders');
+    },
+  },
+  {
+    name: 'sync: the first sync activates the published pack, the next one costs a 304, and reps see it',
+    async run(d) {
+      const srv = await packServer();
+      try {
+        const next = structuredClone(sample);
+        next.meta.version = '1.1.0';
+        next.accounts.find((a: any) => a.id === 'northwind').name = 'Northwind Traders (synced)';
+        srv.publish(next, '"v1.1.0"');
+        const ops = await d.options();
+        await ops.fill('[data-testid=sync-url]', srv.url);
+        await ops.click('[data-testid=sync-save]');
+        await ops.expectContains('[data-testid=sync-result]', 'Activated v1.1.0.');
+        await ops.expectText('[data-testid=pack-version]', '1.1.0');
+        await ops.click('[data-testid=sync-now]');
+        await ops.expectContains('[data-testid=sync-result]', 'Not modified (304)');
+        const gets = srv.requests.filter((r) => r.method === 'GET');
+        expect(gets.map((r) => [r.ifNoneMatch, r.status])).toEqual([
+          [null, 200],
+          ['"v1.1.0"', 304],
+        ]);
+        const crm = await d.open(demo('salesforce-opportunity').url);
+        await crm.sidebar.expectText(NAME, 'Northwind Traders (synced)');
+      } finally {
+        await srv.close();
+      }
     },
   },
 ];
