@@ -73,6 +73,7 @@ export const SCENARIOS: Scenario[] = [
       await s.expectContains('.fl-account .fl-chip', 'acme.com');
       await s.expectText('[role=tab]', competitor('globex').name);
       await s.expectContains('.fl-evidence', /mentioned \d+× on this page/);
+      await s.expectContains('.fl-snippets li', 'Globex');
     },
   },
   {
@@ -136,7 +137,7 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'Ctrl+K finds a Chinese account and a competitor with a typo; Back returns to the record',
+    name: 'Ctrl+K finds a Chinese account, a competitor with a typo and an objection; Back returns to the record; Escape closes',
     async run(d) {
       const tab = await salesforce(d);
       const s = tab.sidebar;
@@ -155,6 +156,21 @@ export const SCENARIOS: Scenario[] = [
       await s.expectContains('[role=option]', 'Hooli Cloud');
       await tab.press('Enter');
       await s.expectContains('[role=tab][aria-selected=true]', 'Hooli Cloud');
+      await s.expectContains('.fl-evidence', 'opened from search');
+
+      // An objection opens its card with the objection in view.
+      const objection = competitor('globex').battlecard.objections[0];
+      await s.click('.fl-topbar button[aria-label^="Search"]');
+      await s.fill('[role=combobox]', en(objection.objection).split(/\s+/).slice(0, 3).join(' '));
+      await s.click({ css: '[role=option]', hasText: 'Objection' });
+      await s.expectText('[role=tab][aria-selected=true]', competitor('globex').name);
+      await s.expectVisible(`[data-objection="${objection.id}"].fl-objection-hl`);
+
+      // Escape closes the palette.
+      await s.click('.fl-topbar button[aria-label^="Search"]');
+      await s.expectFocused('[role=combobox]');
+      await tab.press('Escape');
+      await s.expectCount('[role=combobox]', 0);
     },
   },
   {
