@@ -1,33 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, demo, panel, sidebar, inWorker } from './fixtures';
+import { test, expect, demo, panel, inWorker } from './fixtures';
 import { PAGES_DIR } from '../../scripts/demo/launch';
 
 const sample = JSON.parse(readFileSync(new URL('../../assets/sample-pack.json', import.meta.url), 'utf8'));
 const en = (t: string | Record<string, string>) => (typeof t === 'string' ? t : t.en);
-// The palette, account picks and insert in reply run in Chromium and Firefox alike: scenarios/core.ts.
+// The toolbar toggle, the palette, account picks and insert in reply run in Chromium and Firefox alike: scenarios/core.ts.
 
 async function openSalesforce(page: Page) {
   await page.goto(demo('salesforce-opportunity').url);
   await expect(panel(page).locator('.fl-account-name')).toHaveText('Northwind Traders');
 }
-
-test('the toolbar button / keyboard command toggles the sidebar in the tab', async ({ context }) => {
-  const page = await context.newPage();
-  await openSalesforce(page);
-  const toggle = () =>
-    inWorker(context, async () => {
-      // What the background does on a toolbar click or the Alt+Shift+F command.
-      const { chrome } = globalThis as any;
-      const tabs: { id: number }[] = await chrome.tabs.query({});
-      await Promise.all(tabs.map((t) => chrome.tabs.sendMessage(t.id, { frontline: 1, type: 'sidebar:toggle' }).catch(() => undefined)));
-    });
-  await toggle();
-  await expect(sidebar(page).locator('.fl-rail')).toBeVisible();
-  await toggle();
-  await expect(panel(page).locator('.fl-account-name')).toBeVisible();
-});
 
 test('copy and insert, card views and ticks land in the local usage log', async ({ context }) => {
   const page = await context.newPage();

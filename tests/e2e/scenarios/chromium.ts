@@ -45,6 +45,7 @@ export function chromiumDriver(context: BrowserContext, extId: string): Driver {
       return {
         ...surface(page),
         setFile: (sel, name, content) => page.locator(css(sel)).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) }),
+        evaluate: (fn) => page.evaluate(fn),
       };
     },
   };

@@ -109,6 +109,26 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'the toolbar button / keyboard command collapses the sidebar to its rail and opens it again',
+    async run(d) {
+      const tab = await salesforce(d);
+      const ops = await d.options();
+      // What the background does on a toolbar click or the Alt+Shift+F command.
+      const toggle = () =>
+        ops.evaluate(async () => {
+          const { browser: b } = globalThis as any;
+          const api = b ?? (globalThis as any).chrome;
+          const tabs: { id: number }[] = await api.tabs.query({});
+          await Promise.all(tabs.map((t) => api.tabs.sendMessage(t.id, { frontline: 1, type: 'sidebar:toggle' }).catch(() => undefined)));
+        });
+      await toggle();
+      await tab.sidebar.expectVisible('.fl-rail');
+      await tab.sidebar.expectCount('.fl-panel', 0);
+      await toggle();
+      await tab.sidebar.expectText(NAME, 'Northwind Traders');
+    },
+  },
+  {
     name: 'a checklist tick survives a reload',
     async run(d) {
       const tab = await salesforce(d);

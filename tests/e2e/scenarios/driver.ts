@@ -41,6 +41,8 @@ export interface Tab {
 export interface OptionsPage extends Surface {
   /** Picks a file in a file input, as the rep would through the file dialog. */
   setFile(sel: Sel, name: string, content: string): Promise<void>;
+  /** Runs a script in the options page (an extension page: it has the full extension API). */
+  evaluate<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 export interface Driver {

@@ -161,6 +161,7 @@ export function firefoxDriver(session: FirefoxSession): Driver {
           const input = await ops.waitForSelector(css(sel));
           await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(path);
         },
+        evaluate: (fn) => ops.evaluate(fn),
       };
     },
   };
