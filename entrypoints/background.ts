@@ -5,14 +5,20 @@ import { getDb } from '@/utils/store/db';
 import { TOGGLE_MESSAGE } from '@/utils/content/toggle';
 import { SYNC_ALARM, browserOpsDeps } from '@/utils/sync/browser';
 import { watchManaged } from '@/utils/sync/managed';
+import { acceptFramePorts, nudgeFrames, relayFromFrame } from '@/utils/platform';
 import { syncGenericScripts } from '@/utils/background/genericScripts';
 import { iconStateFor, showIconState } from '@/utils/background/toolbarIcon';
 
 export default defineBackground(() => {
   const service = createService({ getDb, ops: browserOpsDeps() });
   const extensionOrigin = browser.runtime.getURL('/');
+  acceptFramePorts();
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    // Firefox: the sidebar frame has no `tabs` and reaches its content script through us.
+    const relayed = relayFromFrame(raw, sender);
+    if (relayed) return relayed;
+    nudgeFrames(raw, sender);
     // Not addressed to us (the sidebar frame and its content script talk past us): stay silent.
     if (typeof raw !== 'object' || raw === null || (raw as { frontline?: unknown }).frontline !== 1) return undefined;
     const verdict = admit(raw, classifySender(sender, browser.runtime.id, extensionOrigin));

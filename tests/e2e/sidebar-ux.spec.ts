@@ -1,90 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, demo, panel, sidebar, inWorker } from './fixtures';
+import { test, expect, demo, panel, inWorker } from './fixtures';
 import { PAGES_DIR } from '../../scripts/demo/launch';
 
 const sample = JSON.parse(readFileSync(new URL('../../assets/sample-pack.json', import.meta.url), 'utf8'));
-const globex = sample.competitors.find((c: any) => c.id === 'globex');
 const en = (t: string | Record<string, string>) => (typeof t === 'string' ? t : t.en);
+// The toolbar toggle, the palette, account picks and insert in reply run in Chromium and Firefox alike: scenarios/core.ts.
 
 async function openSalesforce(page: Page) {
   await page.goto(demo('salesforce-opportunity').url);
   await expect(panel(page).locator('.fl-account-name')).toHaveText('Northwind Traders');
 }
-
-test('the toolbar button / keyboard command toggles the sidebar in the tab', async ({ context }) => {
-  const page = await context.newPage();
-  await openSalesforce(page);
-  const toggle = () =>
-    inWorker(context, async () => {
-      // What the background does on a toolbar click or the Alt+Shift+F command.
-      const { chrome } = globalThis as any;
-      const tabs: { id: number }[] = await chrome.tabs.query({});
-      await Promise.all(tabs.map((t) => chrome.tabs.sendMessage(t.id, { frontline: 1, type: 'sidebar:toggle' }).catch(() => undefined)));
-    });
-  await toggle();
-  await expect(sidebar(page).locator('.fl-rail')).toBeVisible();
-  await toggle();
-  await expect(panel(page).locator('.fl-account-name')).toBeVisible();
-});
-
-test('Ctrl+K finds a Chinese account, a competitor and an objection; Back returns to the record', async ({ context }) => {
-  const page = await context.newPage();
-  await openSalesforce(page);
-  const p = panel(page);
-  await p.locator('.fl-brand').click();
-  await page.keyboard.press('Control+k');
-  const box = p.getByRole('combobox');
-  await expect(box).toBeFocused();
-
-  await box.fill('云杉');
-  await expect(p.getByRole('option').first()).toContainText('上海云杉科技有限公司');
-  await page.keyboard.press('Enter');
-  await expect(p.locator('.fl-account-name')).toHaveText('上海云杉科技有限公司');
-  await expect(p.locator('.fl-browsing')).toBeVisible();
-  await p.getByRole('button', { name: 'Back to this record' }).click();
-  await expect(p.locator('.fl-account-name')).toHaveText('Northwind Traders');
-
-  // A typo still finds the competitor; opening it shows its card first.
-  await p.getByRole('button', { name: /Search/ }).click();
-  await p.getByRole('combobox').fill('hoolii');
-  await expect(p.getByRole('option').first()).toContainText('Hooli Cloud');
-  await page.keyboard.press('Enter');
-  await expect(p.getByRole('tab', { selected: true })).toHaveText(/Hooli Cloud/);
-  await expect(p.locator('.fl-evidence')).toContainText('opened from search');
-
-  // An objection opens its card with the objection in view.
-  const objection = globex.battlecard.objections[0];
-  await p.getByRole('button', { name: /Search/ }).click();
-  await p.getByRole('combobox').fill(en(objection.objection).split(/\s+/).slice(0, 3).join(' '));
-  await p.getByRole('option').filter({ hasText: 'Objection' }).first().click();
-  await expect(p.getByRole('tab', { selected: true })).toHaveText(globex.name);
-  await expect(p.locator(`[data-objection="${objection.id}"]`)).toBeVisible();
-  await expect(p.locator(`[data-objection="${objection.id}"]`)).toHaveClass(/fl-objection-hl/);
-
-  // Escape closes the palette.
-  await p.getByRole('button', { name: /Search/ }).click();
-  await expect(p.getByRole('combobox')).toBeFocused();
-  await page.keyboard.press('Escape');
-  await expect(p.getByRole('combobox')).toHaveCount(0);
-});
-
-test('insert puts an objection response at the cursor of the Gmail reply', async ({ context }) => {
-  const page = await context.newPage();
-  await page.goto(demo('gmail-thread').url);
-  const p = panel(page);
-  await expect(p.locator('.fl-account-name')).toHaveText('Acme Corporation');
-  const reply = page.locator('div[contenteditable="true"][aria-label="Message Body"]');
-  await reply.click();
-  await page.keyboard.type('Hi John, ');
-  await p.locator('summary', { hasText: 'Objections' }).click();
-  const first = p.locator('.fl-objection').first();
-  await first.getByRole('button', { name: 'Insert in reply' }).click();
-  await expect(first.getByRole('button', { name: 'Inserted' })).toBeVisible();
-  const response = en(globex.battlecard.objections[0].response);
-  await expect(reply).toHaveText(`Hi John, ${response}`);
-});
 
 test('copy and insert, card views and ticks land in the local usage log', async ({ context }) => {
   const page = await context.newPage();
@@ -129,20 +56,6 @@ test('an ambiguous thread shows the candidates with the reason; a pick is rememb
   await expect(p.locator('.fl-account .fl-chip').first()).toContainText('you picked Initech Labs');
   await page.reload();
   await expect(panel(page).locator('.fl-account-name')).toHaveText('Initech Labs');
-});
-
-test('"Not this account" searches by name and remembers the choice for the record', async ({ context }) => {
-  const page = await context.newPage();
-  await openSalesforce(page);
-  const p = panel(page);
-  await p.getByRole('button', { name: 'Not this account' }).click();
-  await p.getByRole('searchbox').fill('acme');
-  await p.locator('.fl-hits button', { hasText: 'Acme Corporation' }).click();
-  await expect(p.locator('.fl-account-name')).toHaveText('Acme Corporation');
-  await page.reload();
-  await expect(panel(page).locator('.fl-account-name')).toHaveText('Acme Corporation');
-  await panel(page).getByRole('button', { name: 'Forget my choice' }).click();
-  await expect(panel(page).locator('.fl-account-name')).toHaveText('Northwind Traders');
 });
 
 test('the panel resizes from its edge and keeps its width for the site', async ({ context }) => {

@@ -11,7 +11,8 @@ import { langSetting, panelOpen, panelWidth, PANEL_MAX, PANEL_MIN } from '../set
 import type { UsageEvent } from '../store/db';
 import { createSidebarState } from '../state/sidebar';
 import type { PageContext } from '../sites/types';
-import { isUiMessage, type FrameInit, type ToContent, type TokenMessage } from './channel';
+import { frameLink } from '../platform';
+import { type FrameInit, type ToContent, type TokenMessage } from './channel';
 
 /** The token our content script posts to this frame's window right after it loads. */
 function receiveToken(): Promise<string> {
@@ -30,8 +31,8 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
   // Listen before anything async: the token arrives on the frame's load event.
   const tokenPromise = receiveToken();
   const site = new URLSearchParams(location.search).get('site') ?? 'site';
-  const tabId = (await browser.tabs.getCurrent())?.id;
-  if (tabId === undefined) throw new Error('the Frontline sidebar must run inside a tab');
+  // Firefox gives this frame no `tabs`: the link goes through the background there (utils/platform.ts).
+  const link = await frameLink();
   const openItem = panelOpen(site);
   const widthItem = panelWidth(site);
   const [langPref, open, width] = await Promise.all([langSetting.getValue(), openItem.getValue(), widthItem.getValue()]);
@@ -40,7 +41,7 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
 
   const token = await tokenPromise;
   type Body = ToContent extends infer M ? (M extends ToContent ? Omit<M, 'frontline' | 'token'> : never) : never;
-  const toContent = (msg: Body) => browser.tabs.sendMessage(tabId, { frontline: 'ui', token, ...msg }, { frameId: 0 });
+  const toContent = (msg: Body) => link.send({ frontline: 'ui', token, ...msg } as ToContent);
   const layout = () => void toContent({ type: 'layout', layout: { open: state.open.value, width: state.width.value } }).catch(() => undefined);
 
   let page: PageContext | null = null;
@@ -150,12 +151,9 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
       : undefined,
   });
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
-    // Only our own content script, in our own tab's top frame.
-    if (!isUiMessage(raw) || sender.id !== browser.runtime.id || sender.tab?.id !== tabId || sender.frameId !== 0) return undefined;
-    if (raw.type === 'changed') void pull();
-    else if (raw.type === 'toggle') actions.toggle();
-    return undefined;
+  link.onNudge((type) => {
+    if (type === 'changed') void pull();
+    else if (type === 'toggle') actions.toggle();
   });
 
   /** The page's current reading, from our content script. */
