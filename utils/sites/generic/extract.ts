@@ -6,7 +6,7 @@
  */
 import type { SiteRule } from '../../pack/schema';
 import { makeContext } from '../context';
-import { all, emailsIn, firstText, splitList, squash, textOf, visibleText } from '../dom';
+import { all, emailsIn, emailsInElement, firstText, splitList, squash, textOf, visibleText } from '../dom';
 import type { PageContext, RecordType } from '../types';
 import { ruleFor } from './rules';
 
@@ -26,7 +26,7 @@ export function extractGeneric(doc: Document, url: URL, rules: readonly SiteRule
   const accountName = s.accountName ? firstText(doc, s.accountName) : null;
   const websites = s.website ? all(doc, s.website).map(valueOfLinkOrText) : [];
   const emails = s.emails
-    ? all(doc, s.emails).flatMap((el) => [el.getAttribute('href'), ...emailsIn(el.getAttribute('href') ?? ''), ...emailsIn(el.textContent)])
+    ? all(doc, s.emails).flatMap((el) => [el.getAttribute('href'), ...emailsIn(el.getAttribute('href') ?? ''), ...emailsInElement(el)])
     : [];
   if (!accountName && !websites.some(Boolean) && !emails.some(Boolean)) return null;
 
