@@ -39,7 +39,12 @@ export function guardClicks(doc: Document, onRefused: () => void): ClickGuard {
   if (tracking) {
     io = new IntersectionObserver(
       (entries) => {
-        for (const e of entries as VisibilityEntry[]) visible.set(e.target, e.isIntersecting && e.isVisible === true);
+        // Out of the frame's viewport says nothing about the page (and is stale by the time
+        // the control is clicked: it was scrolled in since): the nearest ancestor decides.
+        for (const e of entries as VisibilityEntry[]) {
+          if (e.isIntersecting) visible.set(e.target, e.isVisible === true);
+          else visible.delete(e.target);
+        }
       },
       // trackVisibility needs a delay of at least 100 ms; threshold 0 reports every change.
       { threshold: [0], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
