@@ -21,6 +21,20 @@ interface VisibilityEntry extends IntersectionObserverEntry {
   readonly isVisible?: boolean;
 }
 
+const scrolls = (el: Element): boolean => {
+  const o = getComputedStyle(el).overflowY;
+  return o === 'auto' || o === 'scroll';
+};
+
+/** Is the element's box entirely inside the frame's viewport and every scrolling ancestor? */
+function shownWhole(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  const inside = (b: { left: number; top: number; right: number; bottom: number }) => r.left >= b.left - 1 && r.top >= b.top - 1 && r.right <= b.right + 1 && r.bottom <= b.bottom + 1;
+  if (!inside({ left: 0, top: 0, right: innerWidth, bottom: innerHeight })) return false;
+  for (let a = el.parentElement; a && a !== el.ownerDocument.body; a = a.parentElement) if (scrolls(a) && !inside(a.getBoundingClientRect())) return false;
+  return true;
+}
+
 export const visibilityTracking = (): boolean => typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
 
 export interface ClickGuard {
@@ -31,7 +45,15 @@ export interface ClickGuard {
 
 export function guardClicks(doc: Document, onRefused: () => void): ClickGuard {
   let exposure: Exposure = { hidden: 'not yet known', covered: [] };
-  const visible = new WeakMap<Element, boolean>();
+  /** The latest IntersectionObserver v2 verdict per element, and when it was made. */
+  const visible = new WeakMap<Element, { v: boolean; t: number }>();
+  /**
+   * When our own layout last moved (the rep scrolled, the sidebar re-rendered or was
+   * resized): verdicts on controls from before then may be stale for up to the
+   * observer's delay. The page cannot cause these moves.
+   */
+  let movedAt = 0;
+  const moved = () => (movedAt = performance.now());
   const tracking = visibilityTracking();
 
   let io: IntersectionObserver | null = null;
@@ -42,30 +64,41 @@ export function guardClicks(doc: Document, onRefused: () => void): ClickGuard {
         // Out of the frame's viewport says nothing about the page (and is stale by the time
         // the control is clicked: it was scrolled in since): the nearest ancestor decides.
         for (const e of entries as VisibilityEntry[]) {
-          if (e.isIntersecting) visible.set(e.target, e.isVisible === true);
+          if (e.isIntersecting) visible.set(e.target, { v: e.isVisible === true, t: e.time });
           else visible.delete(e.target);
         }
       },
       // trackVisibility needs a delay of at least 100 ms; threshold 0 reports every change.
       { threshold: [0], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
     );
-    const observeAll = (root: ParentNode) => {
-      if (root instanceof Element && root.matches(CONTROLS)) io!.observe(root);
-      for (const el of root.querySelectorAll(CONTROLS)) io!.observe(el);
+    // Controls, and the scroll containers they sit in (see `seen`).
+    const observeAll = (root: Element) => {
+      for (const el of [root, ...root.querySelectorAll('*')]) if (el.matches(CONTROLS) || scrolls(el)) io!.observe(el);
     };
     // The body too: a control rendered a moment ago has no entry yet and falls back to it.
     io.observe(doc.body);
     observeAll(doc.body);
     mo = new MutationObserver((records) => {
+      moved();
       for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) observeAll(n);
     });
-    mo.observe(doc.body, { childList: true, subtree: true });
+    mo.observe(doc.body, { childList: true, subtree: true, attributes: true });
+    doc.addEventListener('scroll', moved, { capture: true, passive: true });
+    doc.defaultView?.addEventListener('resize', moved);
   }
 
+  // Chrome judges occlusion over the target's whole box, so a control partly scrolled
+  // out of its container reads "not visible" (the container's edge and the content
+  // beyond it count as covering it), and a verdict from before our own layout moved
+  // may be stale. Such a "not visible" says nothing about the page: the nearest
+  // ancestor with a sound verdict decides (the scroll container, observed too, whose
+  // box does not move when its content scrolls).
   const seen = (target: Element): boolean => {
     for (let el: Element | null = target; el; el = el.parentElement) {
-      const v = visible.get(el);
-      if (v !== undefined) return v;
+      const e = visible.get(el);
+      if (!e) continue;
+      if (e.v) return true;
+      if ((scrolls(el) || e.t >= movedAt) && shownWhole(el)) return false;
     }
     return false;
   };
@@ -102,6 +135,8 @@ export function guardClicks(doc: Document, onRefused: () => void): ClickGuard {
       for (const t of TYPES) doc.defaultView?.removeEventListener(t, onEvent, true);
       io?.disconnect();
       mo?.disconnect();
+      doc.removeEventListener('scroll', moved, { capture: true });
+      doc.defaultView?.removeEventListener('resize', moved);
     },
   };
 }
