@@ -137,7 +137,10 @@ export function guardHost(initial: FrameLayout, onChange: (e: Exposure) => void,
   assert();
 
   let last = '';
-  const exposure = (): Exposure => ({ hidden: hiddenReason(host, layout), covered: host.isConnected ? coveredCells(host) : [] });
+  // Hit testing is only the frame's fallback: skip its few hundred probes where the
+  // frame has IntersectionObserver v2 (same browser, same answer).
+  const probe = !(typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype);
+  const exposure = (): Exposure => ({ hidden: hiddenReason(host, layout), covered: probe && host.isConnected ? coveredCells(host) : [] });
   const check = () => {
     const now = exposure();
     const key = JSON.stringify(now);
