@@ -149,20 +149,26 @@ export function guardHost(initial: FrameLayout, onChange: (e: Exposure) => void,
       onChange(now);
     }
   };
+  // Reading computed style and boxes forces the page's layout: do it in an animation
+  // frame, where the browser lays out anyway, once however many reasons came up.
+  let pending = 0;
+  const schedule = () => {
+    if (!pending) pending = requestAnimationFrame(() => ((pending = 0), check()));
+  };
   // Our own writes trigger the observer too; `assert` is idempotent, so that settles at once.
   const onHost = new MutationObserver(() => {
     assert();
-    check();
+    schedule();
   });
   onHost.observe(host, { attributes: true });
   // The page restyling an ancestor (html, body classes, inline style) or adding a style sheet.
-  const onPage = new MutationObserver(check);
+  const onPage = new MutationObserver(schedule);
   onPage.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class', 'hidden'] });
   if (document.head) onPage.observe(document.head, { childList: true, subtree: true, characterData: true });
   // Style sheets changed through the CSSOM, overlays, animations: none of these mutate what we observe.
   const timer = setInterval(() => {
     assert();
-    check();
+    schedule();
   }, 500);
   return {
     host,
@@ -170,13 +176,14 @@ export function guardHost(initial: FrameLayout, onChange: (e: Exposure) => void,
     place(next) {
       layout = next;
       assert();
-      check();
+      schedule();
     },
     exposure,
     stop() {
       onHost.disconnect();
       onPage.disconnect();
       clearInterval(timer);
+      cancelAnimationFrame(pending);
     },
   };
 }
