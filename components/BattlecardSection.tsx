@@ -6,7 +6,8 @@ import { RichText } from './RichText';
 
 export interface CardActions {
   copy(text: string, o: { competitorId: string; objectionId: string }): void;
-  insert?(text: string, o: { competitorId: string; objectionId: string }): void;
+  /** Resolves false when nothing was inserted (no reply box the rep clicked into). */
+  insert?(text: string, o: { competitorId: string; objectionId: string }): Promise<boolean>;
   viewed?(competitorId: string): void;
   sectionOpened?(competitorId: string, section: string): void;
 }
@@ -70,9 +71,11 @@ function Objection({ o, card, lang, actions, highlight }: { o: ObjectionView; ca
             type="button"
             class="fl-btn"
             onClick={() => {
-              actions.insert!(o.response, ids);
-              inserted.value = true;
-              setTimeout(() => (inserted.value = false), 1500);
+              void actions.insert!(o.response, ids).then((ok) => {
+                if (!ok) return;
+                inserted.value = true;
+                setTimeout(() => (inserted.value = false), 1500);
+              });
             }}
           >
             {inserted.value ? tr(lang, 'inserted') : tr(lang, 'insert')}

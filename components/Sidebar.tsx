@@ -169,6 +169,11 @@ export function Sidebar({ state, actions }: { state: SidebarState; actions: Side
             </button>
           </p>
         )}
+        {state.notice.value && (
+          <p class="fl-error fl-notice" role="alert">
+            {tr(lang, state.notice.value)}
+          </p>
+        )}
         {state.status.value === 'error' && (
           <div class="fl-error" role="alert">
             <p>{tr(lang, 'error', { message: state.error.value ?? '' })}</p>

@@ -22,6 +22,7 @@ import { nodeFiles } from '../cli/nodeFiles';
 import { prng } from './bench/synth';
 import { ROOT, EXTENSION_DIR, extensionId, launchWithExtension } from './demo/launch';
 import { DEMO_PAGES } from './demo/routes';
+import { sidebarFrame } from './demo/sidebarFrame';
 
 const args = process.argv.slice(2);
 const N = Number(args[args.indexOf('--accounts') + 1]) || 50_000;
@@ -159,7 +160,7 @@ if (browserToo) {
     const demo = DEMO_PAGES.find((p) => p.id === 'salesforce-opportunity')!;
     const t2 = performance.now();
     await crm.goto(demo.url);
-    await crm.frameLocator('frontline-sidebar iframe').locator('.fl-panel').or(crm.locator('frontline-sidebar .fl-panel')).first().waitFor({ timeout: 120_000 });
+    await (await sidebarFrame(crm, 120_000)).locator('.fl-panel').waitFor({ timeout: 120_000 });
     report('first sidebar after activation (worker loads pack + index)', ms(performance.now() - t2));
   } finally {
     await context.close();

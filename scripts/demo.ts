@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchWithExtension, extensionId } from './demo/launch';
 import { DEMO_PAGES } from './demo/routes';
+import { panel as sidebarPanel, sidebar } from './demo/sidebarFrame';
 
 function parseArgs(argv: string[]) {
   const out = { headless: false, screenshot: null as string | null, lang: 'en-US', dark: false };
@@ -51,10 +52,10 @@ async function main() {
     for (const demo of DEMO_PAGES) {
       const page = await context.newPage();
       await page.goto(demo.url);
-      const panel = page.frameLocator('frontline-sidebar iframe').locator('.fl-panel');
+      const panel = sidebarPanel(page);
       try {
         await panel.locator('.fl-account-name').waitFor({ timeout: 15_000 });
-        await page.frameLocator('frontline-sidebar iframe').locator('[data-section="health"]').waitFor({ timeout: 5_000 });
+        await sidebar(page).locator('[data-section="health"]').waitFor({ timeout: 5_000 });
       } catch {
         failed++;
         console.error(`✗ ${demo.title}: the sidebar did not show a matched account`);

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { launchWithExtension } from './demo/launch';
 import { DEMO_PAGES } from './demo/routes';
+import { panel as sidebarPanel, sidebar } from './demo/sidebarFrame';
 
 const DOCS = resolve(import.meta.dirname, '../docs');
 const url = (id: string) => DEMO_PAGES.find((p) => p.id === id)!.url;
@@ -55,11 +56,11 @@ async function main() {
     const context = await launchWithExtension({ headless: true, locale: shot.locale, colorScheme: shot.scheme, viewport });
     const page = await context.newPage();
     await page.goto(url(shot.page));
-    const panel = page.frameLocator('frontline-sidebar iframe').locator('.fl-panel');
+    const panel = sidebarPanel(page);
     await panel.locator('.fl-account-name').waitFor();
     if (shot.collapsed) {
       await panel.locator('.fl-topbar button').last().click();
-      await page.frameLocator('frontline-sidebar iframe').locator('.fl-rail').waitFor();
+      await sidebar(page).locator('.fl-rail').waitFor();
     }
     if (shot.palette) {
       await panel.locator('.fl-topbar button').first().click();

@@ -15,45 +15,67 @@ import type { PaletteHit } from './search/palette';
 import type { SitePatch, SiteRule } from './pack/schema';
 
 const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const nullableStr = (max: number) => v.nullable(str(max));
-const strList = (max: number, each = 320) => v.pipe(v.array(str(each)), v.maxLength(max));
 const Id = v.pipe(v.string(), v.maxLength(80));
 
 const RECORD_TYPES = ['account', 'opportunity', 'contact', 'lead', 'case', 'company', 'deal', 'ticket', 'organization', 'person', 'thread', 'record'] as const satisfies readonly RecordType[];
 
 const SITE_IDS = ['salesforce', 'hubspot', 'dynamics', 'pipedrive', 'zoho', 'gmail', 'outlook', 'generic'] as const satisfies readonly SiteId[];
 
+/**
+ * Page input is cut to size, never refused: a page with a 600-character sender name, a
+ * 3,000-character subject or 900 recipients still gets its sidebar. Free text is
+ * truncated; lists keep their first `max` entries (before each entry is checked, so a
+ * huge list costs no more than its cap); an address or domain longer than any real one
+ * is dropped rather than cut, because a cut address is a different address.
+ */
+const cut = (max: number) => v.pipe(v.string(), v.transform((s) => s.slice(0, max)));
+const nullableCut = (max: number) => v.nullable(cut(max));
+const firstOf = <T extends v.GenericSchema>(max: number, item: T) =>
+  v.pipe(
+    v.array(v.unknown()),
+    v.transform((a) => a.slice(0, max)),
+    v.array(item),
+  );
+/** An identifier or address longer than `max` is no identifier we can use: null. */
+const idOrNull = (max: number) => v.pipe(v.nullable(v.string()), v.transform((s) => (s !== null && s.length <= max ? s : null)));
+/** Entries that are strings of at most `each` characters; other strings are left out. */
+const keptList = (max: number, each: number) =>
+  v.pipe(
+    firstOf(max, v.string()),
+    v.transform((a) => a.filter((s) => s.length <= each)),
+  );
+
 const PageContextIn = v.object({
   site: v.picklist(SITE_IDS),
   recordType: v.picklist(RECORD_TYPES),
-  recordId: nullableStr(200),
-  accountName: nullableStr(500),
-  accountId: v.optional(nullableStr(200)),
-  domains: strList(200),
-  emails: strList(500),
-  stage: nullableStr(200),
-  opportunityType: v.optional(nullableStr(200)),
-  pipeline: v.optional(nullableStr(200)),
-  amount: v.optional(nullableStr(200)),
-  closeDate: v.optional(nullableStr(200)),
-  competitorsField: strList(50, 500),
-  subject: v.optional(nullableStr(2000)),
+  recordId: idOrNull(200),
+  accountName: nullableCut(500),
+  accountId: v.optional(idOrNull(200)),
+  domains: keptList(200, 253),
+  emails: keptList(500, 320),
+  stage: nullableCut(200),
+  opportunityType: v.optional(nullableCut(200)),
+  pipeline: v.optional(nullableCut(200)),
+  amount: v.optional(nullableCut(200)),
+  closeDate: v.optional(nullableCut(200)),
+  competitorsField: firstOf(50, cut(500)),
+  subject: v.optional(nullableCut(2000)),
   participants: v.optional(
     v.pipe(
-      v.array(v.object({ name: nullableStr(500), email: str(320), role: v.picklist(['from', 'to', 'cc', 'bcc']) })),
-      v.maxLength(500),
+      firstOf(500, v.object({ name: nullableCut(500), email: v.string(), role: v.picklist(['from', 'to', 'cc', 'bcc']) })),
+      v.transform((ps) => ps.filter((p) => p.email.length <= 320)),
     ),
   ),
-  ownEmail: v.optional(nullableStr(320)),
+  ownEmail: v.optional(idOrNull(320)),
   // A long thread is cut, not refused: the first 200 KB carry the conversation.
-  text: v.pipe(v.string(), v.transform((s) => s.slice(0, 200_000))),
+  text: cut(200_000),
   read: v.optional(
     v.object({
       layer: v.picklist(['selectors', 'semantic', 'page-text']),
-      heading: v.optional(nullableStr(300)),
-      filled: v.optional(strList(10, 40)),
-      missing: v.optional(nullableStr(80)),
-      patch: v.optional(str(80)),
+      heading: v.optional(nullableCut(300)),
+      filled: v.optional(firstOf(10, cut(40))),
+      missing: v.optional(nullableCut(80)),
+      patch: v.optional(cut(80)),
     }),
   ),
 });
@@ -88,7 +110,7 @@ export const REQUESTS = {
     itemId: v.optional(Id),
     site: v.optional(v.picklist(SITE_IDS)),
     layer: v.optional(v.picklist(['semantic', 'page-text'])),
-    missing: v.optional(nullableStr(80)),
+    missing: v.optional(nullableCut(80)),
   }),
   'pack:info': v.object({}),
   'pack:import': v.object({ text: v.string(), source: str(2000) }),

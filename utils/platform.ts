@@ -12,7 +12,7 @@
  * The choice is made by what the frame has, not by the browser's name.
  */
 import { browser } from 'wxt/browser';
-import { isUiMessage, FRAME_PAGE, type ToContent, type ToFrame } from './ui/channel';
+import { isUiMessage, FRAME_PAGE, type Exposure, type ToContent, type ToFrame } from './ui/channel';
 
 /** Frame → background: "forward this to my tab's top frame" (or, without `msg`, "which tab am I in?"). */
 export interface RelayRequest {
@@ -26,12 +26,24 @@ export interface FrameLink {
   tabId: number;
   /** Sends to the content script in the tab's top frame and resolves with its answer. */
   send(msg: ToContent): Promise<unknown>;
-  /** Nudges from the content script of this tab's top frame, and from nothing else. */
-  onNudge(listener: (type: ToFrame['type']) => void): void;
+  /** Nudges (and exposure reports: geometry, no page data) from the content script of this tab's top frame, and from nothing else. */
+  onNudge(listener: (msg: ToFrame) => void): void;
 }
 
 const RELAY_PORT = 'frontline-ui-relay';
-const isNudge = (raw: unknown): raw is ToFrame => isUiMessage(raw) && (raw.type === 'changed' || raw.type === 'toggle') && !('token' in raw);
+const isNudge = (raw: unknown): raw is ToFrame =>
+  isUiMessage(raw) && !('token' in raw) && (raw.type === 'changed' || raw.type === 'toggle' || (raw.type === 'exposure' && isExposure((raw as { exposure?: unknown }).exposure)));
+
+/** An exposure report as the content script sends it: a reason or null, and at most a grid's worth of number quadruples. */
+function isExposure(x: unknown): x is Exposure {
+  if (typeof x !== 'object' || x === null) return false;
+  const e = x as { hidden?: unknown; covered?: unknown };
+  if (e.hidden !== null && typeof e.hidden !== 'string') return false;
+  return Array.isArray(e.covered) && e.covered.length <= 4096 && e.covered.every((c) => Array.isArray(c) && c.length === 4 && c.every((n) => typeof n === 'number'));
+}
+
+/** What a relayed frame is sent: the nudge itself, with nothing but its type (and, for exposure, the geometry). */
+const forwarded = (raw: ToFrame): ToFrame => (raw.type === 'exposure' ? { frontline: 'ui', type: 'exposure', exposure: raw.exposure } : { frontline: 'ui', type: raw.type });
 
 /** The sidebar frame's line to its content script. */
 export async function frameLink(): Promise<FrameLink> {
@@ -45,7 +57,7 @@ export async function frameLink(): Promise<FrameLink> {
       onNudge(listener) {
         browser.runtime.onMessage.addListener((raw: unknown, sender) => {
           // Only our own content script, in our own tab's top frame.
-          if (isNudge(raw) && sender.id === browser.runtime.id && sender.tab?.id === tabId && sender.frameId === 0) listener(raw.type);
+          if (isNudge(raw) && sender.id === browser.runtime.id && sender.tab?.id === tabId && sender.frameId === 0) listener(raw);
           return undefined;
         });
       },
@@ -60,7 +72,7 @@ export async function frameLink(): Promise<FrameLink> {
       // Only the background can answer on a port this extension opened; it sends this tab's nudges alone.
       const port = browser.runtime.connect({ name: RELAY_PORT });
       port.onMessage.addListener((raw: unknown) => {
-        if (isNudge(raw)) listener(raw.type);
+        if (isNudge(raw)) listener(raw);
       });
     },
   };
@@ -107,5 +119,5 @@ export function nudgeFrames(raw: unknown, sender: { id?: string; url?: string; t
   const tabId = sender.tab?.id;
   if (!isNudge(raw) || sender.id !== browser.runtime.id || tabId === undefined || sender.frameId !== 0) return;
   if (sender.url?.startsWith(browser.runtime.getURL('/'))) return; // a nudge comes from a content script, never an extension page
-  for (const port of framePorts.get(tabId) ?? []) port.postMessage({ frontline: 'ui', type: raw.type } satisfies ToFrame);
+  for (const port of framePorts.get(tabId) ?? []) port.postMessage(forwarded(raw));
 }

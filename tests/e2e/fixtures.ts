@@ -23,9 +23,8 @@ export function demo(id: string) {
   return d;
 }
 
-/** The sidebar lives in an extension-origin frame inside the `frontline-sidebar` host. */
-export const sidebar = (page: Page) => page.frameLocator('frontline-sidebar iframe');
-export const panel = (page: Page) => sidebar(page).locator('.fl-panel');
+/** The sidebar lives in an extension-origin frame inside the `frontline-sidebar` host's closed shadow root: found by URL. */
+export { sidebar, panel, sidebarFrame, sidebarFrames } from '../../scripts/demo/sidebarFrame';
 
 /** Runs code in the extension's service worker (it has chrome.* and the extension's IndexedDB). */
 export async function inWorker<T>(context: BrowserContext, fn: () => Promise<T>): Promise<T> {

@@ -35,3 +35,47 @@ describe('message admission', () => {
     expect(bad).toEqual({ ok: false, error: 'refused: bad payload for "checklist:set" at done' });
   });
 });
+
+describe('page input is cut to size, never refused', () => {
+  const view = (over: Record<string, unknown>) => admit(envelope('view:get', { ctx: { ...ctx, ...over } as any, lang: 'en' }), 'content-script');
+  const out = (over: Record<string, unknown>) => {
+    const r = view(over);
+    if (!r.ok) throw new Error(r.error);
+    return (r.payload as { ctx: Record<string, any> }).ctx;
+  };
+
+  it('truncates a long sender name, subject, account name and stage', () => {
+    const name = 'N'.repeat(537);
+    const got = out({ subject: 's'.repeat(2_500), accountName: 'a'.repeat(900), stage: 'x'.repeat(300), participants: [{ name, email: 'a@acme.com', role: 'from' }] });
+    expect(got.subject).toHaveLength(2_000);
+    expect(got.accountName).toHaveLength(500);
+    expect(got.stage).toHaveLength(200);
+    expect(got.participants).toEqual([{ name: name.slice(0, 500), email: 'a@acme.com', role: 'from' }]);
+  });
+
+  it('keeps the first 500 of 900 recipients and the first 500 addresses', () => {
+    const people = Array.from({ length: 900 }, (_, i) => ({ name: null, email: `p${i}@acme.com`, role: 'to' }));
+    const got = out({ participants: people, emails: people.map((p) => p.email), domains: Array.from({ length: 300 }, (_, i) => `d${i}.com`), competitorsField: Array.from({ length: 80 }, (_, i) => `c${i}`) });
+    expect(got.participants).toHaveLength(500);
+    expect(got.participants[499].email).toBe('p499@acme.com');
+    expect(got.emails).toHaveLength(500);
+    expect(got.domains).toHaveLength(200);
+    expect(got.competitorsField).toHaveLength(50);
+  });
+
+  it('drops an address or id too long to be real instead of cutting it into another one', () => {
+    const long = `${'x'.repeat(400)}@acme.com`;
+    const got = out({ emails: [long, 'b@acme.com'], participants: [{ name: 'X', email: long, role: 'to' }], ownEmail: long, recordId: 'r'.repeat(300), domains: [`${'d'.repeat(300)}.com`, 'acme.com'] });
+    expect(got.emails).toEqual(['b@acme.com']);
+    expect(got.participants).toEqual([]);
+    expect(got.ownEmail).toBeNull();
+    expect(got.recordId).toBeNull();
+    expect(got.domains).toEqual(['acme.com']);
+  });
+
+  it('still refuses what is not page input at all', () => {
+    expect(view({ site: 'evil' }).ok).toBe(false);
+    expect(view({ emails: 'a@acme.com' }).ok).toBe(false);
+    expect(view({ participants: [{ name: null, email: 'a@acme.com', role: 'owner' }] }).ok).toBe(false);
+  });
+});

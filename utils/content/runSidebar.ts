@@ -12,9 +12,11 @@ import type { PageContext } from '../sites/types';
 import type { Site } from '../sites/site';
 import { readRecord } from '../sites/layers';
 import type { SitePatch } from '../pack/schema';
-import { FRAME_PAGE, isUiMessage, type FrameInit, type FrameLayout, type ToFrame } from '../ui/channel';
+import { FRAME_PAGE, isUiMessage, TOKEN_PARAM, type FrameInit, type FrameLayout, type ToFrame } from '../ui/channel';
 import { isToggle } from './toggle';
 import { trackReplyBox } from './replyBox';
+import { guardHost, type GuardedHost } from './hostGuard';
+import { ignoreForgedRestarts } from './restartGuard';
 
 export interface RunOptions {
   /** The sites this content script reads (its bundle holds only their adapters). */
@@ -28,21 +30,9 @@ function identity(pc: PageContext): string {
   return JSON.stringify([pc.site, pc.recordType, pc.recordId, pc.accountName, pc.accountId, pc.domains, pc.emails, pc.stage, pc.opportunityType, pc.competitorsField, pc.subject, pc.text.length, pc.read?.layer]);
 }
 
-const RAIL = { width: 34, height: 96 };
-
-/** The frame's box: the full-height panel, or the slim rail at 40% of the height. */
-function place(host: HTMLElement, layout: FrameLayout) {
-  const s = host.style;
-  s.setProperty('position', 'fixed', 'important');
-  s.setProperty('right', '0', 'important');
-  s.setProperty('z-index', '2147483000', 'important');
-  s.setProperty('top', layout.open ? '0' : '40vh', 'important');
-  s.setProperty('width', `${layout.open ? layout.width : RAIL.width}px`, 'important');
-  s.setProperty('height', layout.open ? '100vh' : `${RAIL.height}px`, 'important');
-  s.setProperty('box-shadow', layout.open ? '-4px 0 16px rgba(0,0,0,.12)' : 'none', 'important');
-}
-
 export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): Promise<void> {
+  // First, before anything async: the page could otherwise stop us with a forged event.
+  ignoreForgedRestarts(ctx);
   const site = opts.sites.find((s) => s.matches(new URL(location.href)));
   // A host our match patterns cover but no adapter reads (a marketing page, settings): nothing to do.
   if (!site) return;
@@ -54,34 +44,32 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
   /** The pack's patches for this site: asked for once, without holding up the first read (most packs have none). */
   let patches: SitePatch[] = [];
   let lastIdentity: string | null = null;
-  let host: HTMLElement | null = null;
+  let guarded: GuardedHost | null = null;
   const frameOrigin = new URL(browser.runtime.getURL('/')).origin;
   const token = crypto.randomUUID();
 
   const tellFrame = (msg: ToFrame) => void browser.runtime.sendMessage(msg).catch(() => undefined);
 
   const mount = () => {
-    if (host) return;
-    host = document.createElement('frontline-sidebar');
-    place(host, layout);
-    // An open root is enough: what protects the sidebar is the frame's origin (the page
-    // cannot read it) and the token below (a frame the page loads itself gets nothing).
-    // A closed root would only hide the element, and Playwright cannot test through one.
-    const root = host.attachShadow({ mode: 'open' });
+    if (guarded) return;
+    // Every change in what the rep can see of the frame goes to the frame, which refuses clicks meanwhile.
+    guarded = guardHost(layout, (exposure) => tellFrame({ frontline: 'ui', type: 'exposure', exposure }), (fn, ms) => ctx.setInterval(fn, ms));
     const frame = document.createElement('iframe');
-    frame.src = `${browser.runtime.getURL(FRAME_PAGE as '/options.html')}?site=${encodeURIComponent(site.id)}`;
+    // The token rides in the fragment: it never leaves the browser, the page can read
+    // neither this element (closed root) nor the frame's location (cross-origin), and a
+    // frame the page loads itself never learns it, so it gets no context and cannot
+    // insert text. (Firefox handshake work: this is the only place the token is handed over.)
+    frame.src = `${browser.runtime.getURL(FRAME_PAGE as '/options.html')}?site=${encodeURIComponent(site.id)}#${TOKEN_PARAM}=${token}`;
     frame.title = 'Frontline';
     frame.allow = 'clipboard-write';
     frame.setAttribute('style', 'border:0;width:100%;height:100%;display:block;background:transparent;color-scheme:normal');
-    // The frame proves it is ours with a secret posted only to its own window; a frame the
-    // page loads itself never learns it, so it gets no context and cannot insert text.
-    frame.addEventListener('load', () => frame.contentWindow?.postMessage({ frontline: 'ui-token', token }, frameOrigin));
-    root.append(frame);
-    document.documentElement.append(host);
+    guarded.root.append(frame);
+    document.documentElement.append(guarded.host);
   };
   const unmount = () => {
-    host?.remove();
-    host = null;
+    guarded?.stop();
+    guarded?.host.remove();
+    guarded = null;
   };
   ctx.onInvalidated(() => {
     unmount();
@@ -98,10 +86,10 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     if (!isUiMessage(raw) || !sender.url?.startsWith(frameOrigin) || !('token' in raw) || raw.token !== token) return undefined;
     switch (raw.type) {
       case 'ready':
-        return Promise.resolve<FrameInit>({ ctx: page, canInsert: replies !== null });
+        return Promise.resolve<FrameInit>({ ctx: page, canInsert: replies !== null, exposure: guarded?.exposure() ?? { hidden: 'removed', covered: [] } });
       case 'layout':
         layout = { open: Boolean(raw.layout.open), width: Number(raw.layout.width) || layout.width };
-        if (host) place(host, layout);
+        guarded?.place(layout);
         return undefined;
       case 'insert':
         return Promise.resolve(replies?.insert(String(raw.text)) ?? false);
@@ -121,7 +109,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     watch(site.isRecord(url));
     if (!next) {
       // Not a record (list, inbox, settings): no sidebar at all, and the toolbar icon says so.
-      if (host) void browser.runtime.sendMessage({ frontline: 1, type: 'record:none', payload: {} }).catch(() => undefined);
+      if (guarded) void browser.runtime.sendMessage({ frontline: 1, type: 'record:none', payload: {} }).catch(() => undefined);
       page = null;
       lastIdentity = null;
       unmount();
@@ -132,7 +120,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     lastIdentity = id;
     page = next;
     // Only a nudge goes out (every frame of the tab hears it); our frame pulls the context with its token.
-    if (host) tellFrame({ frontline: 'ui', type: 'changed' });
+    if (guarded) tellFrame({ frontline: 'ui', type: 'changed' });
     else {
       // Wake the worker and build its index while the frame boots, not after.
       void browser.runtime.sendMessage({ frontline: 1, type: 'index:warm', payload: {} }).catch(() => undefined);
@@ -167,7 +155,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     if (on && !observer) {
       observer = new MutationObserver((records) => {
         // Our own host's changes are not the page changing.
-        if (records.every((r) => r.target === host)) return;
+        if (records.every((r) => r.target === guarded?.host)) return;
         schedule();
       });
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });

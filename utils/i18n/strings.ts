@@ -91,6 +91,8 @@ export const en = {
   backToRecord: 'Back to this record',
   resize: 'Resize the sidebar',
   inserted: 'Inserted',
+  clickRefused: 'Click ignored: the page is covering or hiding Frontline.',
+  insertNoBox: 'Nothing inserted: click into the reply first.',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -187,4 +189,6 @@ export const zhCN: Record<StringKey, string> = {
   backToRecord: '返回此记录',
   resize: '调整侧边栏宽度',
   inserted: '已插入',
+  clickRefused: '已忽略点击：页面遮挡或隐藏了 Frontline。',
+  insertNoBox: '未插入：请先点击回复框。',
 };

@@ -48,6 +48,13 @@ export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
 const BARE_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
 const TLD_OPTIONS = { allowPrivateDomains: true, extractHostname: false, validateHostname: false, detectIp: true, mixedInputs: false };
 
+/** Trailing brackets, quotes and separators dropped, by a loop: `/[>…]+$/` retried from every start of a long run. */
+function trimClosers(s: string): string {
+  let end = s.length;
+  while (end > 0 && `>])}'",;`.includes(s[end - 1])) end--;
+  return s.slice(0, end);
+}
+
 /** Lower-case host of a URL, bare domain or e-mail address; null when there is none. */
 export function hostOf(input: string): string | null {
   let s = input.trim().toLowerCase();
@@ -55,7 +62,7 @@ export function hostOf(input: string): string | null {
   if (BARE_HOST.test(s)) return s;
   const at = s.lastIndexOf('@');
   if (at >= 0 && !s.includes('://')) s = s.slice(at + 1);
-  s = s.replace(/^mailto:/, '').replace(/[>\])}'",;]+$/, '').replace(/\.$/, '');
+  s = trimClosers(s.replace(/^mailto:/, '')).replace(/\.$/, '');
   const host = getHostname(s.includes('://') ? s : `http://${s}`);
   if (!host || !host.includes('.')) return null;
   return host.replace(/\.$/, '');

@@ -191,16 +191,27 @@ export function domainFrom(value: string | null | undefined): string | null {
     return null;
   }
   host = host.replace(/^www\d*\./, '');
+  if (host.length > 253) return null;
   if (!/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z0-9-]*[a-z][a-z0-9-]*$/.test(host)) return null;
   if (/^\d+(\.\d+){3}$/.test(host)) return null;
   return host;
 }
 
 const EMAIL = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
+/** RFC 5321 limits: 64 characters before the "@", 254 in all (320 is the looser RFC 3696 figure). */
+const MAX_LOCAL = 64;
+const MAX_ADDRESS = 320;
+const MAX_DOMAIN = 255;
+
+/**
+ * Page text is capped before any pattern runs on it, so no regex here sees more than a
+ * field's worth; the scanners below are linear whatever they are given.
+ */
+export const MAX_FIELD = 2_000;
 
 /** A lower-cased e-mail address, or null. Accepts "mailto:x@y.z?subject=…" too. */
 export function emailFrom(value: string | null | undefined): string | null {
-  let v = squash(value);
+  let v = squash(value && value.length > MAX_FIELD ? value.slice(0, MAX_FIELD) : value);
   if (!v) return null;
   v = v.replace(/^mailto:/i, '').split('?')[0];
   try {
@@ -209,13 +220,55 @@ export function emailFrom(value: string | null | undefined): string | null {
     /* keep as is */
   }
   v = v.trim().replace(/^<|>$/g, '').toLowerCase();
-  return EMAIL.test(v) ? v : null;
+  return v.length <= MAX_ADDRESS && EMAIL.test(v) ? v : null;
 }
 
-/** Every e-mail address written in a piece of text, lower-cased, in order, once each. */
+const isLocalChar = (c: string) => /[a-z0-9.!#$%&'*+/=?^_`{|}~-]/i.test(c);
+const isDomainChar = (c: string) => /[a-z0-9.-]/i.test(c);
+
+/**
+ * Every e-mail address written in a piece of text, lower-cased, in order, once each.
+ * A scan from each "@" outwards, bounded by the longest real local part and domain, so
+ * 100 KB of base64 costs one pass (a backtracking regex tried every start in the run:
+ * quadratic). A run of local-part characters longer than any address (a token, base64)
+ * is not an address.
+ */
 export function emailsIn(text: string | null | undefined): string[] {
-  const found = (text ?? '').match(/[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi) ?? [];
-  return uniq(found.map((e) => emailFrom(e.replace(/\.+$/, ''))).filter((e): e is string => !!e));
+  const s = text ?? '';
+  const found: string[] = [];
+  for (let at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
+    let a = at;
+    while (a > 0 && at - a <= MAX_LOCAL && isLocalChar(s[a - 1])) a--;
+    if (a === at || at - a > MAX_LOCAL) continue;
+    let b = at + 1;
+    while (b < s.length && b - at <= MAX_DOMAIN && isDomainChar(s[b])) b++;
+    let domain = s.slice(at + 1, b);
+    const dots = domain.indexOf('..');
+    if (dots >= 0) domain = domain.slice(0, dots);
+    const email = emailFrom(`${s.slice(a, at)}@${domain.replace(/\.+$/, '')}`);
+    if (email) found.push(email);
+  }
+  return uniq(found);
+}
+
+/**
+ * The addresses in an element's text, read one text node at a time: markup such as
+ * `<a>jane@acme.com</a><span>note</span>` has textContent "jane@acme.comnote", which
+ * would read as an address at acme.comnote.
+ */
+export function emailsInElement(el: Element): string[] {
+  const pieces: string[] = [];
+  let size = 0;
+  const walk = (node: Node): void => {
+    for (let c = node.firstChild; c && size < MAX_TEXT; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        pieces.push(c.nodeValue ?? '');
+        size += (c.nodeValue ?? '').length;
+      } else if (c.nodeType === 1) walk(c);
+    }
+  };
+  walk(el);
+  return emailsIn(pieces.join('\n'));
 }
 
 /** Unique values in first-seen order. */

@@ -28,7 +28,7 @@ export interface PatchReading {
 export function readPatch(doc: Document, url: URL, patch: SitePatch): PatchReading {
   const at = routeFor({ id: patch.id, host: url.hostname, routes: patch.routes, selectors: patch.selectors }, url);
   const specs = { ...patch.selectors, ...(at?.route?.selectors ?? {}) };
-  const read = (name: FieldName, opts?: { text?: boolean; links?: 'prefer' | 'both' }) => readField(doc, url, specs[name], opts).values;
+  const read = (name: FieldName, opts?: { text?: boolean; links?: 'prefer' | 'both'; addresses?: boolean }) => readField(doc, url, specs[name], opts).values;
   const fields: PatchReading['fields'] = {};
   const names: string[] = [];
   const set = <K extends keyof PatchReading['fields']>(key: K, name: FieldName, value: PatchReading['fields'][K] | null | undefined) => {
@@ -39,7 +39,7 @@ export function readPatch(doc: Document, url: URL, patch: SitePatch): PatchReadi
   set('accountName', 'accountName', read('accountName')[0]);
   set('accountId', 'accountId', read('accountId')[0]);
   set('domains', 'website', read('website', { links: 'prefer' }));
-  set('emails', 'emails', read('emails', { links: 'both' }).flatMap((v) => [v, ...emailsIn(v)]));
+  set('emails', 'emails', read('emails', { links: 'both', addresses: true }).flatMap((v) => [v, ...emailsIn(v)]));
   set('stage', 'stage', read('stage')[0]);
   set('competitorsField', 'competitor', read('competitor').flatMap(splitList));
   set('text', 'text', read('text', { text: true }));

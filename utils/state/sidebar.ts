@@ -27,6 +27,8 @@ export function createSidebarState(lang: Lang, open: boolean, width: number) {
     paletteOpen: signal(false),
     /** Whether the page has a reply box to insert into (webmail). */
     canInsert: signal(false),
+    /** A short-lived note: a click refused because the page covers the sidebar, an insert with no reply box. */
+    notice: signal<'clickRefused' | 'insertNoBox' | null>(null),
   };
 }
 

@@ -12,24 +12,21 @@ import type { UsageEvent } from '../store/db';
 import { createSidebarState } from '../state/sidebar';
 import type { PageContext } from '../sites/types';
 import { frameLink } from '../platform';
-import { type FrameInit, type ToContent, type TokenMessage } from './channel';
+import { TOKEN_PARAM, type FrameInit, type ToContent } from './channel';
+import { guardClicks } from './clickGuard';
 
-/** The token our content script posts to this frame's window right after it loads. */
-function receiveToken(): Promise<string> {
-  return new Promise((resolve) => {
-    const onMessage = (e: MessageEvent) => {
-      const data = e.data as Partial<TokenMessage> | null;
-      if (e.source !== window.parent || data?.frontline !== 'ui-token' || typeof data.token !== 'string') return;
-      window.removeEventListener('message', onMessage);
-      resolve(data.token);
-    };
-    window.addEventListener('message', onMessage);
-  });
+/**
+ * The token our content script put in this frame's URL fragment. Nothing the page can
+ * post to this window is listened to (a forged token flood used to win the race).
+ */
+function tokenFromUrl(): string | null {
+  return new URLSearchParams(location.hash.slice(1)).get(TOKEN_PARAM);
 }
 
 export async function startSidebarApp(root: HTMLElement): Promise<void> {
-  // Listen before anything async: the token arrives on the frame's load event.
-  const tokenPromise = receiveToken();
+  const token = tokenFromUrl();
+  // A copy of this page that some other page framed has no token: it shows nothing.
+  if (!token) return;
   const site = new URLSearchParams(location.search).get('site') ?? 'site';
   // Firefox gives this frame no `tabs`: the link goes through the background there (utils/platform.ts).
   const link = await frameLink();
@@ -39,7 +36,15 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
   const state = createSidebarState(pickLang(browser.i18n.getUILanguage?.() ?? navigator.language, langPref === 'auto' ? null : langPref), open, width);
   document.documentElement.lang = state.lang.value;
 
-  const token = await tokenPromise;
+  // Before the first render: no click reaches a control until the content script has said the frame is in plain view.
+  const NOTICE_MS = 4_000;
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  const notice = (key: 'clickRefused' | 'insertNoBox') => {
+    state.notice.value = key;
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(() => (state.notice.value = null), NOTICE_MS);
+  };
+  const clicks = guardClicks(document, () => notice('clickRefused'));
   type Body = ToContent extends infer M ? (M extends ToContent ? Omit<M, 'frontline' | 'token'> : never) : never;
   const toContent = (msg: Body) => link.send({ frontline: 'ui', token, ...msg } as ToContent);
   const layout = () => void toContent({ type: 'layout', layout: { open: state.open.value, width: state.width.value } }).catch(() => undefined);
@@ -145,21 +150,29 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
   const withInsert = (canInsert: boolean): SidebarActions => ({
     ...actions,
     insert: canInsert
-      ? (text, ids) => {
-          void toContent({ type: 'insert', text }).then((ok) => ok && usage({ kind: 'insert', competitorId: ids.competitorId, objectionId: ids.objectionId }));
-        }
+      ? (text, ids) =>
+          toContent({ type: 'insert', text }).then(
+            (ok) => {
+              if (ok === true) usage({ kind: 'insert', competitorId: ids.competitorId, objectionId: ids.objectionId });
+              else notice('insertNoBox');
+              return ok === true;
+            },
+            () => false,
+          )
       : undefined,
   });
 
-  link.onNudge((type) => {
-    if (type === 'changed') void pull();
-    else if (type === 'toggle') actions.toggle();
+  link.onNudge((msg) => {
+    if (msg.type === 'changed') void pull();
+    else if (msg.type === 'toggle') actions.toggle();
+    else if (msg.type === 'exposure') clicks.setExposure(msg.exposure);
   });
 
   /** The page's current reading, from our content script. */
   async function pull() {
     const got = (await toContent({ type: 'ready' }).catch(() => undefined)) as FrameInit | undefined;
     state.canInsert.value = got?.canInsert ?? false;
+    if (got) clicks.setExposure(got.exposure);
     setPage(got?.ctx ?? null);
   }
 

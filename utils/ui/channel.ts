@@ -2,8 +2,11 @@
  * The channel between a tab's content script and the sidebar frame it hosts. The
  * frame is an extension page (extension origin), so the page cannot read it; the two
  * talk through the extension's own messaging, never window.postMessage:
- *   content script → its frame's window, once: a secret token (postMessage to a
- *   cross-origin window is delivered to that window alone)
+ *   content script → its frame, once: a secret token in the frame URL's fragment. The
+ *   frame sits in a closed shadow root and is cross-origin, so the page can read
+ *   neither the element's `src` nor the frame's location. (It used to be posted to the
+ *   frame's window; the page can post to that window too, and a flood of forged
+ *   tokens that arrived first left the sidebar blank.)
  *   frame → content script: browser.tabs.sendMessage(tabId, {token, …}) (answered)
  *   content script → frames: browser.runtime.sendMessage nudges without data; the
  *   frame keeps only those whose sender is its own tab, then pulls with its token
@@ -22,20 +25,29 @@ export type ToContent =
   | { frontline: 'ui'; token: string; type: 'layout'; layout: FrameLayout }
   | { frontline: 'ui'; token: string; type: 'insert'; text: string };
 
-/** Content script → frames of its tab: nudges only, no page data (a rogue frame in the tab hears them too). */
-export type ToFrame = { frontline: 'ui'; type: 'changed' } | { frontline: 'ui'; type: 'toggle' };
-
-/** Posted by the content script to its own frame's window only. */
-export interface TokenMessage {
-  frontline: 'ui-token';
-  token: string;
+/**
+ * Can the rep see the frame as the sidebar? `hidden`: why not (the host or an ancestor
+ * is transparent, filtered, transformed, clipped, moved), or null. `covered`: cells
+ * [x, y, width, height] of the frame where hit testing finds the page's content on top.
+ * Geometry only, no page data.
+ */
+export interface Exposure {
+  hidden: string | null;
+  covered: [number, number, number, number][];
 }
+
+/** Content script → frames of its tab: nudges only, no page data (a rogue frame in the tab hears them too). */
+export type ToFrame = { frontline: 'ui'; type: 'changed' } | { frontline: 'ui'; type: 'toggle' } | { frontline: 'ui'; type: 'exposure'; exposure: Exposure };
 
 /** The content script's answer to `ready`. */
 export interface FrameInit {
   ctx: PageContext | null;
   canInsert: boolean;
+  exposure: Exposure;
 }
+
+/** The fragment key the token travels under in the frame's URL. */
+export const TOKEN_PARAM = 't';
 
 export function isUiMessage(raw: unknown): raw is ToContent | ToFrame {
   return typeof raw === 'object' && raw !== null && (raw as { frontline?: unknown }).frontline === 'ui' && typeof (raw as { type?: unknown }).type === 'string';

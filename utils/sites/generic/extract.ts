@@ -19,13 +19,13 @@ export function extractGeneric(doc: Document, url: URL, rules: readonly SiteRule
   const at = routeFor(rule, url);
   if (!at) return null; // a screen of the app that shows no record (a list, a board, settings)
   const specs = { ...(rule.selectors ?? {}), ...(at.route?.selectors ?? {}) };
-  const read = (name: FieldName, opts?: { text?: boolean; links?: 'prefer' | 'both' }) => readField(doc, url, specs[name], opts).values;
+  const read = (name: FieldName, opts?: { text?: boolean; links?: 'prefer' | 'both'; addresses?: boolean }) => readField(doc, url, specs[name], opts).values;
 
   const accountName = read('accountName')[0] ?? null;
   const accountId = read('accountId')[0] ?? null;
   // A website's link target first; values that are no host are dropped when the context is made.
   const websites = read('website', { links: 'prefer' });
-  const emails = read('emails', { links: 'both' }).flatMap((v) => [v, ...emailsIn(v)]);
+  const emails = read('emails', { links: 'both', addresses: true }).flatMap((v) => [v, ...emailsIn(v)]);
   if (!accountName && !accountId && !websites.length && !emails.length) return null;
 
   const stage = read('stage')[0] ?? null;

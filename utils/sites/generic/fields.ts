@@ -5,7 +5,7 @@
  * reads nothing, a template runs in linear time on capped input.
  */
 import type { SiteField, SiteRoute, SiteRule } from '../../pack/schema';
-import { all, squash, visibleText } from '../dom';
+import { all, emailsInElement, squash, visibleText } from '../dom';
 import { matchTemplate, parseTemplate, type Template } from './template';
 
 /** Chrome never taken as text even inside a rule's selector. */
@@ -38,11 +38,12 @@ export interface FieldRead {
 
 /** Every value the field reads on the page, in document order (a text selector gives one value per element). */
 /**
+ * `addresses`: e-mail addresses in the element (and its `mailto:` link), text node by text node.
  * `text`: keep line breaks (the record text). `links`: a field without `attr` reads a
  * link's target instead of its text (`prefer`: a website shown as "acme") or as well
  * (`both`: an address behind "CEO").
  */
-export function readField(doc: Document, url: URL, spec: SiteField | undefined, opts: { text?: boolean; links?: 'prefer' | 'both' } = {}): FieldRead {
+export function readField(doc: Document, url: URL, spec: SiteField | undefined, opts: { text?: boolean; links?: 'prefer' | 'both'; addresses?: boolean } = {}): FieldRead {
   if (!spec) return { values: [], matched: 0 };
   const f = typeof spec === 'string' ? { selector: spec, from: 'page' as const, attr: undefined, pattern: undefined } : spec;
   const narrow = (raw: string | null): string | null => {
@@ -58,6 +59,12 @@ export function readField(doc: Document, url: URL, spec: SiteField | undefined, 
   const els = all(doc, f.selector!);
   const values: string[] = [];
   for (const el of els) {
+    // Addresses read one text node at a time, so adjacent markup is never glued on ("jane@acme.com" + "note").
+    if (opts.addresses && !f.attr && !f.pattern) {
+      const href = el.localName === 'a' ? el.getAttribute('href') : null;
+      for (const v of [...(href ? [href] : []), ...emailsInElement(el)]) values.push(v);
+      continue;
+    }
     const text = opts.text ? visibleText(el, { exclude: TEXT_EXCLUDE }) : squash(visibleText(el, { exclude: TEXT_EXCLUDE }));
     const href = opts.links && !f.attr ? (el.localName === 'a' ? el.getAttribute('href') : el.querySelector('a[href]')?.getAttribute('href') ?? null) : null;
     for (const raw of f.attr ? [el.getAttribute(f.attr)] : href ? (opts.links === 'both' ? [href, text] : [href]) : [text]) {

@@ -7,7 +7,7 @@
  * and left out of `emails` (it stays in `participants`).
  */
 import { threadContext } from '../mailThread';
-import { all, emailFrom, first, isHidden, squash, visibleText } from '../dom';
+import { all, emailFrom, first, isHidden, MAX_FIELD, squash, visibleText } from '../dom';
 import type { PageContext, Participant } from '../types';
 import * as S from './selectors';
 import { parseThreadId } from './urls';
@@ -64,13 +64,13 @@ export function ownAddress(doc: Document): string | null {
   for (const sel of S.ACCOUNT_BUTTON) {
     for (const el of all(doc, sel)) {
       for (const attr of ['aria-label', 'title']) {
-        const m = (el.getAttribute(attr) ?? '').match(/\(([^()\s]+@[^()\s]+)\)\s*$/);
+        const m = (el.getAttribute(attr) ?? '').slice(-MAX_FIELD).match(/\(([^()\s]+@[^()\s]+)\)\s*$/);
         const e = m && emailFrom(m[1]);
         if (e) return e;
       }
     }
   }
-  const t = squash(doc.title).match(S.TITLE_EMAIL);
+  const t = squash(doc.title.slice(-MAX_FIELD)).match(S.TITLE_EMAIL);
   return t ? emailFrom(t[1]) : null;
 }
 

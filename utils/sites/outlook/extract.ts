@@ -4,23 +4,61 @@
  * (quoted earlier mail and the reply being typed left out), the signed-in address.
  */
 import { threadContext } from '../mailThread';
-import { all, emailFrom, first, firstOf, squash, textOf, visibleText } from '../dom';
+import { all, emailFrom, emailsIn, first, firstOf, squash, textOf, visibleText } from '../dom';
 import type { PageContext, Participant } from '../types';
 import * as S from './selectors';
 import { parseItemId } from './urls';
 
 const inCompose = (el: Element): boolean => !!el.closest(S.COMPOSE);
 
-/** "John Smith <j.smith@acme.com>; Priya <p@x.io>, bare@x.io" → people. */
+/** A header line longer than this (500 recipients with long names) is cut before parsing. */
+const MAX_HEADER = 100_000;
+
+/**
+ * "John Smith <j.smith@acme.com>; Priya <p@x.io>, bare@x.io" → people. One pass: entries
+ * split at ";" and "," outside quotes and angle brackets, then each entry's `<address>`
+ * parts (the text before each is its name) and bare addresses. Linear in the length,
+ * whatever the page puts there (a regex with a lazy name group was quadratic on long
+ * names).
+ */
 export function parsePeople(value: string, role: Participant['role']): Participant[] {
   const out: Participant[] = [];
-  const re = /"([^"]*)"\s*<([^>]+)>|([^"<;,]*?)\s*<([^>]+)>|([^\s<>;,"]+@[^\s<>;,"]+)/g;
-  for (let m = re.exec(value); m; m = re.exec(value)) {
-    const email = emailFrom(m[2] ?? m[4] ?? m[5]);
-    if (!email) continue;
-    const name = squash(m[1] ?? m[3]) || null;
+  const add = (rawName: string | null, rawEmail: string) => {
+    const email = emailFrom(rawEmail);
+    if (!email) return;
+    const name = squash(rawName?.trim().replace(/^"([^"]*)"$/, '$1')) || null;
     out.push({ name: name && emailFrom(name) !== email ? name : null, email, role });
+  };
+  for (const entry of entries(value.length > MAX_HEADER ? value.slice(0, MAX_HEADER) : value)) {
+    let pos = 0;
+    for (let lt = entry.indexOf('<'); lt >= 0; lt = entry.indexOf('<', pos)) {
+      const gt = entry.indexOf('>', lt);
+      if (gt < 0) break;
+      add(entry.slice(pos, lt), entry.slice(lt + 1, gt));
+      pos = gt + 1;
+    }
+    if (pos === 0) for (const word of entry.split(/[\s"<>]+/)) if (word.includes('@')) add(null, word);
   }
+  return out;
+}
+
+/** The entries of an address line: split at ";" or "," outside "quotes" and <brackets>. */
+function entries(value: string): string[] {
+  const out: string[] = [];
+  let quoted = false;
+  let angled = false;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '"' && !angled) quoted = !quoted;
+    else if (c === '<' && !quoted) angled = true;
+    else if (c === '>' && !quoted) angled = false;
+    else if ((c === ';' || c === ',') && !quoted && !angled) {
+      out.push(value.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(value.slice(start));
   return out;
 }
 
@@ -55,8 +93,7 @@ export function ownAddress(doc: Document): string | null {
     const e = el && (emailFrom(textOf(el)) ?? emailFrom(el.getAttribute('title')));
     if (e) return e;
   }
-  const t = squash(doc.title).match(/([^\s@()<>]+@[^\s@()<>]+\.[a-z]{2,})/i);
-  return t ? emailFrom(t[1]) : null;
+  return emailsIn(doc.title)[0] ?? null;
 }
 
 export function extract(doc: Document, url: URL): PageContext | null {

@@ -1,0 +1,142 @@
+/**
+ * Clicks count only when the rep can see what they click. A hostile page can make our
+ * frame transparent or lay its own content over it (with `pointer-events: none`, so the
+ * rep's click passes through to us) and lure clicks onto "Insert in reply", a checklist
+ * tick or an account pick. Every click and key activation in the sidebar goes through
+ * here first (capturing, on the window) and is dropped when
+ *   - the content script reports the frame hidden (host or ancestor transparent,
+ *     filtered, transformed, clipped, moved; utils/content/hostGuard.ts), or
+ *   - IntersectionObserver v2 (`trackVisibility`) says the clicked control, or the
+ *     nearest observed ancestor, is not visible: occluded by anything, including
+ *     overlays that let clicks through, or drawn with effects; or
+ *   - where IntersectionObserver v2 is missing (Firefox), the click lands in a cell
+ *     the content script found covered by hit testing.
+ */
+import type { Exposure } from './channel';
+
+/** What the rep can act on. Collapsing, scrolling and reading stay free. */
+const CONTROLS = 'button, input, select, textarea, summary, a[href], [role="button"], [role="tab"], [role="checkbox"], [role="option"], [role="separator"], [tabindex]:not([tabindex="-1"])';
+
+interface VisibilityEntry extends IntersectionObserverEntry {
+  readonly isVisible?: boolean;
+}
+
+const scrolls = (el: Element): boolean => {
+  const o = getComputedStyle(el).overflowY;
+  return o === 'auto' || o === 'scroll';
+};
+
+/** Is the element's box entirely inside the frame's viewport and every scrolling ancestor? */
+function shownWhole(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  const inside = (b: { left: number; top: number; right: number; bottom: number }) => r.left >= b.left - 1 && r.top >= b.top - 1 && r.right <= b.right + 1 && r.bottom <= b.bottom + 1;
+  if (!inside({ left: 0, top: 0, right: innerWidth, bottom: innerHeight })) return false;
+  for (let a = el.parentElement; a && a !== el.ownerDocument.body; a = a.parentElement) if (scrolls(a) && !inside(a.getBoundingClientRect())) return false;
+  return true;
+}
+
+export const visibilityTracking = (): boolean => typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
+
+export interface ClickGuard {
+  /** The content script's latest report. */
+  setExposure(e: Exposure): void;
+  stop(): void;
+}
+
+export function guardClicks(doc: Document, onRefused: () => void): ClickGuard {
+  let exposure: Exposure = { hidden: 'not yet known', covered: [] };
+  /** The latest IntersectionObserver v2 verdict per element, and when it was made. */
+  const visible = new WeakMap<Element, { v: boolean; t: number }>();
+  /**
+   * When our own layout last moved (the rep scrolled, the sidebar re-rendered or was
+   * resized): verdicts on controls from before then may be stale for up to the
+   * observer's delay. The page cannot cause these moves.
+   */
+  let movedAt = 0;
+  const moved = () => (movedAt = performance.now());
+  const tracking = visibilityTracking();
+
+  let io: IntersectionObserver | null = null;
+  let mo: MutationObserver | null = null;
+  if (tracking) {
+    io = new IntersectionObserver(
+      (entries) => {
+        // Out of the frame's viewport says nothing about the page (and is stale by the time
+        // the control is clicked: it was scrolled in since): the nearest ancestor decides.
+        for (const e of entries as VisibilityEntry[]) {
+          if (e.isIntersecting) visible.set(e.target, { v: e.isVisible === true, t: e.time });
+          else visible.delete(e.target);
+        }
+      },
+      // trackVisibility needs a delay of at least 100 ms; threshold 0 reports every change.
+      { threshold: [0], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+    );
+    // Controls, and the scroll containers they sit in (see `seen`).
+    const observeAll = (root: Element) => {
+      for (const el of [root, ...root.querySelectorAll('*')]) if (el.matches(CONTROLS) || scrolls(el)) io!.observe(el);
+    };
+    // The body too: a control rendered a moment ago has no entry yet and falls back to it.
+    io.observe(doc.body);
+    observeAll(doc.body);
+    mo = new MutationObserver((records) => {
+      moved();
+      for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) observeAll(n);
+    });
+    mo.observe(doc.body, { childList: true, subtree: true, attributes: true });
+    doc.addEventListener('scroll', moved, { capture: true, passive: true });
+    doc.defaultView?.addEventListener('resize', moved);
+  }
+
+  // Chrome judges occlusion over the target's whole box, so a control partly scrolled
+  // out of its container reads "not visible" (the container's edge and the content
+  // beyond it count as covering it), and a verdict from before our own layout moved
+  // may be stale. Such a "not visible" says nothing about the page: the nearest
+  // ancestor with a sound verdict decides (the scroll container, observed too, whose
+  // box does not move when its content scrolls).
+  const seen = (target: Element): boolean => {
+    for (let el: Element | null = target; el; el = el.parentElement) {
+      const e = visible.get(el);
+      if (!e) continue;
+      if (e.v) return true;
+      if ((scrolls(el) || e.t >= movedAt) && shownWhole(el)) return false;
+    }
+    return false;
+  };
+
+  const inCovered = (x: number, y: number) => exposure.covered.some(([cx, cy, w, h]) => x >= cx && x < cx + w && y >= cy && y < cy + h);
+
+  const refuse = (e: Event): boolean => {
+    const target = e.target instanceof Element ? e.target : null;
+    if (!target || !target.closest(CONTROLS)) return false;
+    if (exposure.hidden !== null) return true;
+    if (tracking) return !seen(target);
+    // Keyboard activation (Enter, Space) has no point; the control's own box stands in.
+    const m = e as MouseEvent;
+    const r = target.getBoundingClientRect();
+    const [x, y] = m.detail > 0 || m.clientX || m.clientY ? [m.clientX, m.clientY] : [r.left + r.width / 2, r.top + r.height / 2];
+    return inCovered(x, y);
+  };
+
+  const onEvent = (e: Event) => {
+    if (!refuse(e)) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    if (e.type === 'click') onRefused();
+  };
+  // pointerdown/mousedown too: focus and :active would otherwise still follow a refused click.
+  const TYPES = ['click', 'pointerdown', 'mousedown', 'auxclick', 'dblclick'] as const;
+  for (const t of TYPES) doc.defaultView?.addEventListener(t, onEvent, true);
+
+  return {
+    setExposure(e) {
+      exposure = { hidden: typeof e?.hidden === 'string' ? e.hidden : null, covered: Array.isArray(e?.covered) ? e.covered : [] };
+    },
+    stop() {
+      for (const t of TYPES) doc.defaultView?.removeEventListener(t, onEvent, true);
+      io?.disconnect();
+      mo?.disconnect();
+      doc.removeEventListener('scroll', moved, { capture: true });
+      doc.defaultView?.removeEventListener('resize', moved);
+    },
+  };
+}
