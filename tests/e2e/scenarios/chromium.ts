@@ -1,6 +1,7 @@
 /** The scenario Driver on Playwright + Chromium: each method is one Playwright locator call. */
 import { expect, type BrowserContext, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { css, hasText, type Driver, type OptionsPage, type Sel, type Surface } from './driver';
+import { sidebar } from '../../../scripts/demo/sidebarFrame';
 
 function surface(root: Page | FrameLocator): Surface {
   const all = (sel: Sel): Locator => {
@@ -25,7 +26,8 @@ function surface(root: Page | FrameLocator): Surface {
 export function chromiumDriver(context: BrowserContext, extId: string): Driver {
   const tab = (page: Page) => ({
     page: surface(page),
-    sidebar: surface(page.frameLocator('frontline-sidebar iframe')),
+    // The frame sits in a closed shadow root: found by URL (scripts/demo/sidebarFrame.ts), never by a selector through the host.
+    sidebar: surface(sidebar(page) as unknown as FrameLocator),
     press: (keys: string) => page.keyboard.press(keys),
     type: (text: string) => page.keyboard.type(text),
     reload: async () => void (await page.reload()),
