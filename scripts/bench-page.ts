@@ -1,6 +1,6 @@
 /**
- * `npm run bench:page` — the built extension in headless Chromium (issue 7, and issue 4's
- * in-browser figure). Every figure is printed beside its budget.
+ * `npm run bench:page` — the built extension in headless Chromium, and the matching
+ * engine's in-browser figure. Every figure is printed beside its budget.
  *
  *   1. Content-script size: each .output/chrome-mv3/content-scripts/*.js, minified (as
  *      built) and gzipped. Budget ≤ 60 KB minified.
@@ -19,7 +19,7 @@
  *      it. Budget: 0.
  *   4. JS heap added to the page: Runtime.getHeapUsage after a GC, with the extension vs
  *      without; the sidebar frame's own heap (a separate, extension-origin document).
- *   5. Issue 4: a 10,000-account synthetic pack (scripts/bench/synth.ts) imported through
+ *   5. A 10,000-account synthetic pack (scripts/bench/synth.ts) imported through
  *      the background; `view:get` round trip from an extension page right after the worker
  *      was stopped (wake, open IndexedDB, load, index, match, view). Budget ≤ 400 ms.
  *

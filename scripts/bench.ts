@@ -1,5 +1,5 @@
 /**
- * `npm run bench` — the matching engine at enterprise scale (issue 4).
+ * `npm run bench` — the matching engine at enterprise scale.
  *
  * Synthetic packs of 1k / 10k / 50k accounts with 500 competitors and 5,000 aliases
  * (1,000 Chinese), generated from a seed (scripts/bench/synth.ts). Per size: pack
@@ -275,7 +275,7 @@ const targets = (() => {
 if (json) {
   console.log(JSON.stringify({ machine, results, targets }, null, 2));
 } else if (targets) {
-  console.log('\nTargets at 50k accounts (issue 4):');
+  console.log('\nTargets at 50k accounts:');
   for (const [k, ok] of Object.entries(targets)) console.log(`  ${ok ? 'met ' : 'MISS'} ${k}`);
 }
 if (sink === 0.5) console.log(''); // keep results alive

@@ -1,24 +1,25 @@
 /**
- * Rep settings in extension storage (never the page's). Plain browser.storage.local:
- * the content script needs two values, not a storage framework.
+ * Rep settings in extension storage (never the page's), as WXT storage items like every other
+ * stored value. Each read is checked: a value of the wrong shape (an older build's, or one edited
+ * by hand) reads as the fallback instead of reaching the panel.
  */
-import { browser } from 'wxt/browser';
+import { storage, type StorageItemKey, type WxtStorageItem } from 'wxt/utils/storage';
 
 export type LangSetting = 'auto' | 'en' | 'zh-CN';
 
-interface Item<T> {
-  getValue(): Promise<T>;
-  setValue(value: T): Promise<void>;
-}
+export const PANEL_MIN = 300;
+export const PANEL_MAX = 640;
+export const PANEL_DEFAULT = 360;
 
-function item<T>(key: string, fallback: T, valid: (v: unknown) => v is T): Item<T> {
+type Setting<T> = WxtStorageItem<T, Record<string, unknown>>;
+
+function setting<T>(key: StorageItemKey, fallback: T, valid: (v: unknown) => v is T): Setting<T> {
+  const item = storage.defineItem<T>(key, { fallback, version: 1 });
   return {
-    async getValue() {
-      const got = (await browser.storage.local.get(key))[key];
+    ...item,
+    getValue: async () => {
+      const got: unknown = await item.getValue();
       return valid(got) ? got : fallback;
-    },
-    async setValue(value) {
-      await browser.storage.local.set({ [key]: value });
     },
   };
 }
@@ -27,12 +28,8 @@ const isLang = (v: unknown): v is LangSetting => v === 'auto' || v === 'en' || v
 const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
 const isWidth = (v: unknown): v is number => typeof v === 'number' && v >= PANEL_MIN && v <= PANEL_MAX;
 
-export const PANEL_MIN = 300;
-export const PANEL_MAX = 640;
-export const PANEL_DEFAULT = 360;
-
-export const langSetting = item<LangSetting>('settings.lang', 'auto', isLang);
+export const langSetting = setting<LangSetting>('local:settings.lang', 'auto', isLang);
 
 /** Whether the panel is open and how wide, remembered per site so Gmail and Salesforce can differ. */
-export const panelOpen = (site: string) => item<boolean>(`sidebar.open.${site}`, true, isBool);
-export const panelWidth = (site: string) => item<number>(`sidebar.width.${site}`, PANEL_DEFAULT, isWidth);
+export const panelOpen = (site: string) => setting<boolean>(`local:sidebar.open.${site}`, true, isBool);
+export const panelWidth = (site: string) => setting<number>(`local:sidebar.width.${site}`, PANEL_DEFAULT, isWidth);

@@ -1,5 +1,5 @@
 /** The options page's own strings (the sidebar's live in utils/i18n). Every key exists in both languages. */
-import type { Lang } from '@/utils/i18n';
+import { fill, type Lang } from '@/utils/i18n';
 
 const en = {
   title: 'Frontline — ops console',
@@ -370,5 +370,5 @@ export const OPTIONS_STRINGS = { en, 'zh-CN': zh } as const;
 export function ot(lang: Lang, key: OptionsKey, params?: Record<string, string | number>): string {
   const table: Record<string, string> = lang === 'zh-CN' ? zh : en;
   const s = params?.count === 1 && `${key}_one` in table ? table[`${key}_one`] : table[key];
-  return params ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
+  return fill(s, params);
 }

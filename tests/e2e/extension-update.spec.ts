@@ -1,5 +1,5 @@
 /**
- * The extension updated (or reloaded) while CRM and mail tabs are open (issue 7): the
+ * The extension updated (or reloaded) while CRM and mail tabs are open: the
  * old content script's context is invalidated, and its sidebar removes itself quietly —
  * no page error, no console error, nothing left covering the page.
  */

@@ -1,5 +1,5 @@
 /**
- * Isolation (issue 7, docs/security.md): a script on the CRM or mail page — the page's
+ * Isolation (docs/security.md): a script on the CRM or mail page — the page's
  * own code, a third-party tag, a session-replay recorder — cannot drive the extension
  * or read pack content. Everything here runs in the page's main world
  * (page.evaluate), the way such a script would.
@@ -162,9 +162,11 @@ test("the page's CSS cannot restyle the sidebar", async ({ context }) => {
 });
 
 // docs/security.md, "Frames the page makes": the page cannot read the frame's URL (closed
-// root, cross-origin location). Even a page that learned it, short of the secret in its
-// fragment, frames a copy that gets no record and cannot insert text.
-test('a sidebar frame the page loads itself gets no record and shows no pack content', async ({ context }) => {
+// root, cross-origin location), and Chromium serves sidebar.html to pages only at a dynamic
+// id it never tells them, so a frame the page makes from the static URL is refused. Where a
+// copy does load (Firefox, to a page that learned the install's id), it has no token in its
+// fragment: it gets no record and shows nothing.
+test('a sidebar frame the page makes is refused; a copy without the token loads and shows nothing', async ({ context }) => {
   const page = await context.newPage();
   await openSalesforce(page);
   const url = new URL((await sidebarFrame(page)).url());
@@ -174,9 +176,21 @@ test('a sidebar frame the page loads itself gets no record and shows no pack con
     rogue.style.cssText = 'position:fixed;left:0;top:0;width:420px;height:900px;opacity:0.01';
     document.body.append(rogue);
   }, url.href);
-  await page.waitForTimeout(3_000);
-  await expect(page.frameLocator('#rogue').locator('.fl-account-name')).toHaveCount(0);
-  await expect(page.frameLocator('#rogue').getByText(secret)).toHaveCount(0);
+  const rogue = await (await page.locator('#rogue').elementHandle())!.contentFrame();
+  await expect.poll(() => rogue!.url()).toMatch(/^chrome-error:/);
+
+  // The copy that loads, opened by the browser itself: first proof it is the extension's own
+  // sidebar page (not an error page, where "nothing shown" would prove nothing), then time
+  // for a context to arrive, as it does in our own frame within a second.
+  const copy = await context.newPage();
+  await copy.goto(url.href);
+  await expect(copy.locator('main h1')).toHaveText('Frontline');
+  await expect(copy.locator('#app')).toBeAttached();
+  await copy.waitForTimeout(3_000);
+  await expect(copy.locator('#app > *')).toHaveCount(0);
+  await expect(copy.getByText(secret)).toHaveCount(0);
+  // And the page's sidebar is still its own.
+  await expect(panel(page).locator('.fl-account-name')).toHaveText('Northwind Traders');
 });
 
 // docs/security.md, "Fingerprinting": WXT's "content script started" postMessage (which

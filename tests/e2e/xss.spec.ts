@@ -1,5 +1,5 @@
 /**
- * XSS (issue 7): a pack whose every text field carries payloads — script tags, event
+ * XSS: a pack whose every text field carries payloads — script tags, event
  * handlers, javascript: and data: links in Markdown and in HTML, CSS that tries to
  * escape the sidebar, SVG and MathML payloads, remote images — is imported through the
  * options page and shown in every section of the sidebar on every demo page. Nothing

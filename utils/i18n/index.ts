@@ -2,7 +2,6 @@ import { en, zhCN, type StringKey } from './strings';
 import type { Reason } from '../match/types';
 
 export type Lang = 'en' | 'zh-CN';
-export const LANGS: Lang[] = ['en', 'zh-CN'];
 
 /** Chinese browsers get the zh-CN UI; everything else English. */
 export function pickLang(browserLang: string | undefined, override?: string | null): Lang {
@@ -10,7 +9,8 @@ export function pickLang(browserLang: string | undefined, override?: string | nu
   return browserLang?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-function fill(s: string, params?: Record<string, string | number>): string {
+/** Puts params into a message's {name} placeholders; an unknown name stays visible rather than vanishing. */
+export function fill(s: string, params?: Record<string, string | number>): string {
   return params ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
 }
 

@@ -2,7 +2,7 @@
  * Aho-Corasick multi-pattern matcher: one pass over the page text finds every alias,
  * keyword and exclusion phrase of every competitor.
  *
- * Layout (built once per pack, see DESIGN.md "Matching notes"):
+ * Layout (built once per pack; docs/matching.md, "Competitors"):
  * - Characters are folded per UTF-16 code unit (lower case, full-width ASCII → ASCII,
  *   odd spaces → " ", Traditional Chinese → Simplified), so a hit's offsets in the folded stream are its offsets in the
  *   original text; case-sensitive aliases are then verified against the original.

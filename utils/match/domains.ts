@@ -97,14 +97,6 @@ export function registrableOfHost(host: string): string | null {
   return tenantDomain(host) ?? getDomain(host, TLD_OPTIONS) ?? null;
 }
 
-/** The registrable domain of an e-mail address; null when it is not one. */
-export function emailDomain(email: string): string | null {
-  const s = email.trim();
-  const at = s.lastIndexOf('@');
-  if (at <= 0) return null;
-  return registrableDomain(s.slice(at + 1));
-}
-
 /**
  * True when `host` (or its registrable domain) is a free-mail provider, from the
  * built-in list or `extra` (a pack's `meta.freeMailDomains`).

@@ -86,9 +86,6 @@ class GramTable {
       this.rows[i] = rows[j];
     }
   }
-  get bytes(): number {
-    return this.keys.byteLength + this.rows.byteLength;
-  }
 }
 
 export class FuzzyIndex {
@@ -161,9 +158,5 @@ export class FuzzyIndex {
     }
     hits.sort((a, b) => b.score - a.score || a.entry - b.entry);
     return hits.length > limit ? hits.slice(0, limit) : hits;
-  }
-
-  get bytes(): number {
-    return this.start.byteLength + this.postings.byteLength + this.gramCount.byteLength + this.counts.byteLength + this.touched.byteLength + this.rows.bytes;
   }
 }

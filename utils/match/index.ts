@@ -179,8 +179,3 @@ export function buildIndex(pack: KnowledgePack): PackIndex {
   index.buildMs = performance.now() - t0;
   return index;
 }
-
-/** Approximate bytes held by the typed-array parts of the index (the automaton and fuzzy postings). */
-export function indexTableBytes(index: PackIndex): number {
-  return index.competitors.automaton.bytes + index.fuzzy.bytes;
-}

@@ -1,5 +1,5 @@
 /**
- * PageContext → MatchResult, pure. See DESIGN.md "Matching notes" and issue 4.
+ * PageContext → MatchResult, pure. See docs/matching.md.
  *
  * Account, strongest evidence first: a manual pick; the CRM record id; the registrable
  * domain of the website field; the registrable domain of e-mail participants (our own

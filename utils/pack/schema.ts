@@ -367,7 +367,6 @@ export const KnowledgePack = v.strictObject({
 });
 
 export type KnowledgePack = v.InferOutput<typeof KnowledgePack>;
-export type PackMeta = v.InferOutput<typeof Meta>;
 export type Scenario = v.InferOutput<typeof Scenario>;
 export type Competitor = v.InferOutput<typeof Competitor>;
 export type Battlecard = v.InferOutput<typeof Battlecard>;

@@ -10,12 +10,12 @@ import { readManaged } from './managed';
 export const SYNC_ALARM = 'frontline-sync';
 
 /** Settings ops saved on the options page (policy values live in managed storage). */
-export const userSettingsItem = storage.defineItem<UserSettings>('local:sync.settings', { fallback: {} });
+export const userSettingsItem = storage.defineItem<UserSettings>('local:sync.settings', { fallback: {}, version: 1 });
 /** ETag, failures, next attempt, last result: the worker may stop at any time, so none of it is in memory. */
-export const syncStateItem = storage.defineItem<SyncState | null>('local:sync.state', { fallback: null });
+export const syncStateItem = storage.defineItem<SyncState | null>('local:sync.state', { fallback: null, version: 1 });
 
 /** Highest version taken per pack id: the floor sync never goes below, even after a switch of pack. */
-export const highWaterItem = storage.defineItem<HighWater>('local:sync.highWater', { fallback: {} });
+export const highWaterItem = storage.defineItem<HighWater>('local:sync.highWater', { fallback: {}, version: 1 });
 
 export function browserOpsDeps(): OpsDeps {
   return {

@@ -1,5 +1,5 @@
 /**
- * Bad input (issue 7): every pack in the corpus is refused with an error that names
+ * Bad input: every pack in the corpus is refused with an error that names
  * where the problem is, and through the background's `pack:import` the active pack,
  * the previous pack and every piece of the rep's state (ticks, picks, last-seen
  * stages, usage log) read back exactly as they were.

@@ -1,5 +1,5 @@
 /**
- * Failures (issue 7): an activation cut off at every point leaves the old pack or the
+ * Failures: an activation cut off at every point leaves the old pack or the
  * new one, never a mix; a full disk refuses with a clear error and loses nothing; an
  * IndexedDB upgrade is not blocked by an extension page still holding the old
  * version; two tabs (two connections) ticking the same checklist both land; a pack

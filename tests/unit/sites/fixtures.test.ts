@@ -1,14 +1,39 @@
 /**
- * Every committed page fixture, run through the registry exactly as the content script
- * does, must give its expected context (deep equal, text included), and the text must
- * contain / leave out the key phrases listed beside it.
+ * Every committed page fixture must give its expected context (deep equal, text included),
+ * both through the registry and the way the content script reads a page (the site's URL
+ * check first, DOM only on a record URL), and the text must contain / leave out the key
+ * phrases listed beside it.
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../../../utils/sites/registry';
-import { fixtures, load } from './helpers';
+import type { SiteRule } from '../../../utils/pack/schema';
+import { genericSite } from '../../../utils/sites/generic/site';
+import { readRecord } from '../../../utils/sites/layers';
+import { extractPage, SITES } from '../../../utils/sites/registry';
+import type { Site } from '../../../utils/sites/site';
+import { fixtures, load, type Fixture } from './helpers';
 
 const all = fixtures();
+
+/** The adapter the content script runs on this URL: a built-in site, or the pack's rules on a self-hosted host. */
+function contentScriptSite(url: URL, rules: readonly SiteRule[] | undefined): Site | undefined {
+  return (rules?.length ? [genericSite(rules)] : SITES).find((s) => s.matches(url));
+}
+
+/** What utils/content/runSidebar.ts reads: nothing unless the URL names a record, then the record's layers. */
+function readLikeContentScript(f: Fixture) {
+  const url = new URL(f.url);
+  const site = contentScriptSite(url, f.rules);
+  if (!site) return null;
+  return site.isRecord(url) ? readRecord(site, load(f.html), url) : null;
+}
+
+/**
+ * A null fixture is either a record URL whose record has not rendered yet (`*-loading`) or a
+ * list, inbox or home page, which a built-in site must turn down from its URL alone (no DOM read,
+ * no mutation watching). Pack rules cover their whole host by design, so generic pages are exempt.
+ */
+const urlSaysNoRecord = (f: Fixture) => !f.context && f.site !== 'generic' && !f.name.endsWith('-loading');
 
 describe('page fixtures', () => {
   it('there is at least one fixture per site and record type, plus null cases', () => {
@@ -33,6 +58,26 @@ describe('page fixtures', () => {
         const ctx = extractPage(load(f.html), new URL(f.url), f.rules);
         expect(ctx).toEqual(f.context);
       });
+
+      it('reads the same through the URL check, as the content script does', () => {
+        expect(readLikeContentScript(f)).toEqual(f.context);
+      });
+
+      if (f.context && f.site !== 'generic') {
+        it('the URL alone names the record that is read', () => {
+          const url = new URL(f.url);
+          const site = contentScriptSite(url, f.rules)!;
+          expect(site.isRecord(url)).toBe(true);
+          expect(site.record(url)).toEqual({ recordType: f.context!.recordType, recordId: f.context!.recordId });
+        });
+      }
+
+      if (urlSaysNoRecord(f)) {
+        it('the URL alone says there is no record: no DOM is read', () => {
+          const url = new URL(f.url);
+          expect(contentScriptSite(url, f.rules)!.isRecord(url)).toBe(false);
+        });
+      }
 
       if (f.context) {
         const ctx = () => extractPage(load(f.html), new URL(f.url), f.rules)!;

@@ -85,29 +85,58 @@ describe('Gmail: what is and is not the thread', () => {
     expect(ctx.participants!.some((p) => p.email === 'jordan.smith@lumora.io')).toBe(true);
   });
 
-  it('a thread URL with the list still on screen (loading) gives null', () => {
+  it('the thread page reads on its URL, the inbox list on the same URL (still loading) gives null', () => {
+    expect(extract(load(join(FIXTURES, 'gmail/thread.html')), url)).toMatchObject({ recordId: '18f0a1b2c3d4e5f6', subject: 'Renewal benchmark' });
     expect(extract(load(join(FIXTURES, 'gmail/inbox.html')), url)).toBeNull();
   });
 
-  it('a thread URL with no main region gives null', () => {
+  it('the thread page outside a main region gives null (nothing outside it is the thread)', () => {
+    expect(extract(parse(html()), url)).not.toBeNull();
     expect(extract(parse(html().replace('role="main"', 'role="region"')), url)).toBeNull();
   });
 });
 
-// Captured real Gmail pages kept in ../shared (not in this repository): they must yield no context.
+// Captured real Gmail pages kept in ../shared (not in this repository; the block skips without it).
 const gmailShared = sharedAvailable('gmail');
 describe.skipIf(!gmailShared)('captured real Gmail pages (../shared/fixtures/pages/gmail)', () => {
   const real = (f: string) => load(join(SHARED, 'gmail', f));
+  const threadUrl = u(`${M}#inbox/18f0a1b2c3d4e5f6`);
+  const thread = () => load(join(FIXTURES, 'gmail/thread.html'));
+  /** The committed thread's conversation, put into a real page's main region as Gmail renders it. */
+  const withThread = (doc: Document) => {
+    doc.querySelector('[role="main"]')!.insertAdjacentHTML('beforeend', thread().querySelector('[role="main"]')!.innerHTML);
+    return doc;
+  };
+  const LIST_SENDERS = ['news@twilio.com', 'help@twilio.com', 'cowan@streak.com', 'no-reply@accounts.google.com'];
 
-  it('the 2014 inbox list yields null, on the list URL and even on a thread URL', () => {
+  it('the 2014 inbox list carries real senders yet yields null, on the list URL and on a thread URL', () => {
     const doc = real('inbox-list-2014-streak-test-account.html');
+    const onPage = [...doc.querySelectorAll('[role="main"] [email]')].map((e) => e.getAttribute('email'));
+    expect(onPage).toEqual(expect.arrayContaining(LIST_SENDERS));
     expect(extract(doc, u(`${M}#inbox`))).toBeNull();
     expect(extract(doc, u(`${M}#inbox/14a5f1c6f7aeeebc`))).toBeNull();
   });
 
-  it('the 2017 add-on side panel yields null: no competitor taken from add-on chrome', () => {
-    const doc = real('addon-sidebar-2017-09-08-streak-tab.html');
-    expect(extract(doc, u(`${M}#inbox`))).toBeNull();
-    expect(extract(doc, u(`${M}#inbox/15e5f1c6f7aeeebc`))).toBeNull();
+  it('a thread open over the real inbox markup is read, and none of the list rows leak into it', () => {
+    const alone = extract(thread(), threadUrl)!;
+    const ctx = extract(withThread(real('inbox-list-2014-streak-test-account.html')), threadUrl)!;
+    expect(ctx).toMatchObject({ recordType: 'thread', recordId: '18f0a1b2c3d4e5f6', subject: 'Renewal benchmark' });
+    expect(ctx.participants).toEqual(alone.participants);
+    expect(ctx.text).toBe(alone.text);
+    for (const e of LIST_SENDERS) {
+      expect(ctx.emails).not.toContain(e);
+      expect(ctx.text).not.toContain(e);
+    }
+  });
+
+  it('the 2017 add-on side panel yields null alone, and beside a thread adds nothing to it', () => {
+    const panel = readFileSync(join(SHARED, 'gmail/addon-sidebar-2017-09-08-streak-tab.html'), 'utf8');
+    expect(extract(parse(panel), u(`${M}#inbox`))).toBeNull();
+    expect(extract(parse(panel), u(`${M}#inbox/15e5f1c6f7aeeebc`))).toBeNull();
+    const doc = thread();
+    doc.body.insertAdjacentHTML('beforeend', panel);
+    const ctx = extract(doc, threadUrl)!;
+    expect(ctx).toEqual(extract(thread(), threadUrl));
+    for (const chrome of ['Streak', 'Error with the add-on', 'Run time error']) expect(ctx.text).not.toContain(chrome);
   });
 });

@@ -31,10 +31,7 @@ export const FIELD_LABEL = 'label[id$="-field-label"]';
  * - text, URL, e-mail, currency, date: `input[data-id^="<name>.fieldControl"]` (value / title);
  * - multi-line text: `textarea[data-id^="<name>.fieldControl"]`.
  */
-export const lookupTag = (name: string): string => `[data-id="${name}.fieldControl-LookupResultsDropdown_${name}_selected_tag"]`;
 export const LOOKUP_TAG_ANY = '[data-id*=".fieldControl-LookupResultsDropdown_"][data-id$="_selected_tag"]';
-export const OPTION_SET = (name: string): string => `[data-id="${name}.fieldControl-option-set-select"]`;
-export const CONTROL = (name: string): string => `input[data-id^="${name}.fieldControl"], textarea[data-id^="${name}.fieldControl"]`;
 
 /**
  * Business process flow: stages `li[id^="MscrmControls.Containers.ProcessBreadCrumb-processHeaderStage"]`,

@@ -6,8 +6,8 @@
  * Sources: InboxSDK `gmail-message-view.ts` (sender `td.gF span[email]`, recipients
  * `.hb span[email]`, body `div.ii.gt`, message states h7/kv/kQ), `gmail-thread-view.ts`
  * (subject `.ha h2`, `data-thread-perm-id`), `gmail-element-getter.ts` (main region
- * `[role=main]`, add-on side panel `.no > .nn.bnl`, companion panel `.brC-brG`), and the
- * captured inbox list in ../shared/fixtures/pages/gmail (2014–2025).
+ * `[role=main]`, add-on side panel `.no > .nn.bnl`, companion panel `.brC-brG`), and
+ * InboxSDK's captured inbox list (2014–2025).
  */
 
 /** The main region: threads, lists and the reading pane live here; the add-on panels and the OneGoogle bar do not. */

@@ -96,13 +96,6 @@ export const LEGACY_STAGE = 'div#stage-select';
 export const COMPETITOR_PROPERTY = /competitor/i;
 export const COMPETITOR_LABEL = /competitor|竞争对手|竞品/i;
 
-/**
- * Activity timeline in the middle pane: `[data-selenium-test="timeline-card"]` items
- * (notes, e-mails, calls) with `[data-test-id="header-message"]` and
- * `[data-test-id="event-timestamp"]`. Seen 2024–2025.
- */
-export const TIMELINE_CARD = '[data-selenium-test="timeline-card"]';
-
 /** Never record text: controls (but a dropdown property's value is a button), tab bars, labels, search and filter bars, app cards, empty hover slots. */
 export const TEXT_EXCLUDE = [
   'button:not([data-selenium-test^="property-input-"])',

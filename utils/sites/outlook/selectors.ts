@@ -1,7 +1,7 @@
 /**
  * Outlook on the web (OWA, 2019–2025 "One Outlook") markup the adapter reads. OWA's class
  * names are per-build hashes, so everything here is an id, a role, an aria-label or a
- * data-* hook. Sources: toggl/track-extension `outlook.js`, the ../shared pages README,
+ * data-* hook. Sources: toggl/track-extension `outlook.js`
  * and OWA e-mail assistants that read the reading pane (2024–2025).
  */
 

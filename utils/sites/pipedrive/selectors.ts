@@ -8,7 +8,7 @@
  * `/organization/<id>`, `/person/<id>`, `/deal/<id>`.
  * Not yet verified against a captured page (2025-11): where the current stage and the
  * pipeline are shown. They are read as label/value pairs labelled "Stage" / "Pipeline";
- * replace with the real hooks once a scrubbed capture is in ../shared.
+ * replace with the real hooks once a scrubbed capture of a real page is at hand.
  */
 
 export const TITLE = [

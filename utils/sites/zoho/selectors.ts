@@ -13,7 +13,6 @@ export const RECORD_NAME = ['#recHeader1', '.cxDvRecordHeader1'] as const;
  * Field rows: `div.cxDvBcInfoFormRow` holding the label `div.cxDvInfoFormField[data-zcqa="dtVw_lbl_<COLUMN>"]`
  * and the value `div.dvValueContainer.cxDvInfoValue` (business-card rows use `bc_dtVw_lbl_<COLUMN>`).
  */
-export const FIELD_ROW = '.cxDvBcInfoFormRow, [data-zcqa="secDiv_Business_Card"]';
 export const FIELD_LABEL = '[data-zcqa^="dtVw_lbl_"], [data-zcqa^="bc_dtVw_lbl_"]';
 export const FIELD_VALUE = '.dvValueContainer, .cxDvInfoValue';
 export const LABEL_COLUMN = /^(?:bc_)?dtVw_lbl_(.+)$/;
