@@ -1,8 +1,9 @@
 /** The scenario Driver on Playwright + Chromium: each method is one Playwright locator call. */
-import { expect, type BrowserContext, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { sidebar } from '../fixtures';
 import { css, hasText, type Driver, type OptionsPage, type Sel, type Surface } from './driver';
 
-function surface(root: Page | FrameLocator): Surface {
+function surface(root: Pick<Page, 'locator'> | ReturnType<typeof sidebar>): Surface {
   const all = (sel: Sel): Locator => {
     const t = hasText(sel);
     return root.locator(css(sel), t === undefined ? undefined : { hasText: t });
@@ -25,7 +26,8 @@ function surface(root: Page | FrameLocator): Surface {
 export function chromiumDriver(context: BrowserContext, extId: string): Driver {
   const tab = (page: Page) => ({
     page: surface(page),
-    sidebar: surface(page.frameLocator('frontline-sidebar iframe')),
+    // The frame sits in a closed shadow root no selector pierces: found by URL.
+    sidebar: surface(sidebar(page)),
     press: (keys: string) => page.keyboard.press(keys),
     type: (text: string) => page.keyboard.type(text),
     reload: async () => void (await page.reload()),
