@@ -1,43 +1,31 @@
 /** The sidebar frame: a slim rail when collapsed, the panel with four sections when open. */
 import { tr, type Lang } from '@/utils/i18n';
 import type { SidebarView } from '@/utils/view/types';
-import type { PaletteHit } from '@/utils/search/palette';
 import { PANEL_MAX, PANEL_MIN } from '@/utils/settings';
 import { Palette } from './Palette';
-import type { SidebarState } from '@/utils/state/sidebar';
-import { AccountHeader, type AccountActions } from './AccountHeader';
+import type { SidebarModel } from '@/utils/state/sidebar';
+import { AccountHeader } from './AccountHeader';
 import { BattlecardSection, type CardActions } from './BattlecardSection';
 import { StageSection } from './StageSection';
 import { ChecklistSection } from './ChecklistSection';
 import { HealthSection } from './HealthSection';
 
-export interface SidebarActions extends AccountActions, CardActions {
-  toggle(): void;
-  retry(): void;
-  tick(itemId: string, done: boolean, label: string): void;
-  paletteSearch(query: string): Promise<PaletteHit[]>;
-  openHit(hit: PaletteHit): void;
-  backToRecord(): void;
-  /** Width in px; `done` when the drag or key press ends (then it is saved). */
-  resize(width: number, done: boolean): void;
-}
-
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 /** Drag (or arrow keys) on the panel's left edge changes its width. */
-function ResizeHandle({ state, actions }: { state: SidebarState; actions: SidebarActions }) {
-  const lang = state.lang.value;
+function ResizeHandle({ model }: { model: SidebarModel }) {
+  const lang = model.lang.value;
   const onPointerDown = (e: PointerEvent) => {
     const handle = e.currentTarget as HTMLElement;
     handle.setPointerCapture(e.pointerId);
     // Screen coordinates: the frame itself moves as it grows.
     const startX = e.screenX;
-    const startW = state.width.value;
-    const move = (ev: PointerEvent) => actions.resize(startW + (startX - ev.screenX), false);
+    const startW = model.width.peek();
+    const move = (ev: PointerEvent) => model.resize(startW + (startX - ev.screenX), false);
     const up = (ev: PointerEvent) => {
       handle.removeEventListener('pointermove', move);
       handle.removeEventListener('pointerup', up);
-      actions.resize(startW + (startX - ev.screenX), true);
+      model.resize(startW + (startX - ev.screenX), true);
     };
     handle.addEventListener('pointermove', move);
     handle.addEventListener('pointerup', up);
@@ -46,7 +34,7 @@ function ResizeHandle({ state, actions }: { state: SidebarState; actions: Sideba
     const delta = e.key === 'ArrowLeft' ? 20 : e.key === 'ArrowRight' ? -20 : 0;
     if (!delta) return;
     e.preventDefault();
-    actions.resize(state.width.value + delta, true);
+    model.resize(model.width.peek() + delta, true);
   };
   return (
     <div
@@ -56,7 +44,7 @@ function ResizeHandle({ state, actions }: { state: SidebarState; actions: Sideba
       aria-label={tr(lang, 'resize')}
       aria-valuemin={PANEL_MIN}
       aria-valuemax={PANEL_MAX}
-      aria-valuenow={state.width.value}
+      aria-valuenow={model.width}
       tabIndex={0}
       onPointerDown={onPointerDown}
       onKeyDown={onKey}
@@ -64,16 +52,16 @@ function ResizeHandle({ state, actions }: { state: SidebarState; actions: Sideba
   );
 }
 
-function Rail({ state, actions }: { state: SidebarState; actions: SidebarActions }) {
-  const lang = state.lang.value;
-  const view = state.view.value;
+function Rail({ model }: { model: SidebarModel }) {
+  const lang = model.lang.value;
+  const view = model.view.value;
   const competitors = view?.cards.length ?? 0;
   const stale = view?.cards.some((c) => c.stale) ?? false;
   const label = [tr(lang, 'open'), view?.account?.name, view?.health && `${tr(lang, 'score')} ${view.health.score} ${view.health.bandLabel}`, competitors && tr(lang, 'competitorsInPlay', { count: competitors })]
     .filter(Boolean)
     .join(' · ');
   return (
-    <button type="button" class="fl-rail" onClick={actions.toggle} aria-label={label} aria-expanded="false" title={label}>
+    <button type="button" class="fl-rail" onClick={model.toggle} aria-label={label} aria-expanded="false" title={label}>
       <span class="fl-rail-logo" aria-hidden="true">F</span>
       {view?.health && <span class={`fl-dot fl-dot-${view.health.color}`} aria-hidden="true" />}
       {competitors > 0 && (
@@ -121,84 +109,76 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export function Sidebar({ state, actions }: { state: SidebarState; actions: SidebarActions }) {
-  const lang = state.lang.value;
-  if (!state.open.value) return <Rail state={state} actions={actions} />;
-  const view = state.view.value;
-  const focus = state.focus.value;
+export function Sidebar({ model }: { model: SidebarModel }) {
+  const lang = model.lang.value;
+  if (!model.open.value) return <Rail model={model} />;
+  const view = model.view.value;
+  const focus = model.focus.value;
+  // Insert shows only where the page has a reply box (webmail).
+  const cardActions: CardActions = { copy: model.copy, viewed: model.viewed, sectionOpened: model.sectionOpened, insert: model.canInsert.value ? model.insert : undefined };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key.toLowerCase() === 'k' && (isMac() ? e.metaKey : e.ctrlKey) && !e.altKey && !e.shiftKey) {
       e.preventDefault();
       e.stopPropagation();
-      state.paletteOpen.value = true;
-    } else if (e.key === 'Escape' && state.paletteOpen.value) {
-      state.paletteOpen.value = false;
+      model.openPalette();
+    } else if (e.key === 'Escape' && model.paletteOpen.peek()) {
+      model.closePalette();
     }
   };
   return (
     // tabIndex -1: a click anywhere in the panel focuses it, so Ctrl+K reaches the palette.
     <aside class="fl-panel" aria-label={tr(lang, 'appName')} lang={lang} tabIndex={-1} onKeyDown={onKeyDown}>
-      <ResizeHandle state={state} actions={actions} />
+      <ResizeHandle model={model} />
       <div class="fl-topbar">
         <span class="fl-brand">{tr(lang, 'appName')}</span>
         {view && <span class="fl-muted fl-pack">{tr(lang, 'packLine', { name: view.pack.name, version: view.pack.version })}</span>}
-        <button type="button" class="fl-icon-btn" onClick={() => (state.paletteOpen.value = true)} aria-label={tr(lang, 'paletteButton')} title={isMac() ? tr(lang, 'paletteButton').replace('Ctrl+K', '⌘K') : tr(lang, 'paletteButton')}>
+        <button type="button" class="fl-icon-btn" onClick={model.openPalette} aria-label={tr(lang, 'paletteButton')} title={isMac() ? tr(lang, 'paletteButton').replace('Ctrl+K', '⌘K') : tr(lang, 'paletteButton')}>
           <span aria-hidden="true">⌕</span>
         </button>
-        <button type="button" class="fl-icon-btn" onClick={actions.toggle} aria-label={tr(lang, 'close')} aria-expanded="true" title={tr(lang, 'close')}>
+        <button type="button" class="fl-icon-btn" onClick={model.toggle} aria-label={tr(lang, 'close')} aria-expanded="true" title={tr(lang, 'close')}>
           <span aria-hidden="true">›</span>
         </button>
       </div>
-      {state.paletteOpen.value && (
-        <Palette
-          lang={lang}
-          search={actions.paletteSearch}
-          onOpen={(hit) => {
-            state.paletteOpen.value = false;
-            actions.openHit(hit);
-          }}
-          onClose={() => (state.paletteOpen.value = false)}
-        />
-      )}
+      {model.paletteOpen.value && <Palette lang={lang} search={model.paletteSearch} onOpen={model.openHit} onClose={model.closePalette} />}
       <div class="fl-body">
-        {focus && (
+        {model.browsing.value && (
           <p class="fl-browsing" role="status">
             {tr(lang, 'browsing')}{' '}
-            <button type="button" class="fl-link" onClick={actions.backToRecord}>
+            <button type="button" class="fl-link" onClick={model.backToRecord}>
               {tr(lang, 'backToRecord')}
             </button>
           </p>
         )}
-        {state.notice.value && (
+        {model.notice.value && (
           <p class="fl-error fl-notice" role="alert">
-            {tr(lang, state.notice.value)}
+            {tr(lang, model.notice.value)}
           </p>
         )}
-        {state.status.value === 'error' && (
+        {model.status.value === 'error' && (
           <div class="fl-error" role="alert">
-            <p>{tr(lang, 'error', { message: state.error.value ?? '' })}</p>
-            <button type="button" class="fl-btn" onClick={actions.retry}>
+            <p>{tr(lang, 'error', { message: model.error.value ?? '' })}</p>
+            <button type="button" class="fl-btn" onClick={model.retry}>
               {tr(lang, 'retry')}
             </button>
           </div>
         )}
-        {!view && state.status.value !== 'error' && (
+        {model.waiting.value && (
           <p class="fl-muted" role="status">
             {tr(lang, 'loading')}
           </p>
         )}
         {view && (
           <>
-            <AccountHeader view={view} lang={lang} actions={actions} />
+            <AccountHeader view={view} lang={lang} actions={model} />
             <Glance view={view} lang={lang} />
             <Section id="battlecard" title={tr(lang, 'sectionBattlecard')}>
               <BattlecardSection
                 key={view.recordKey}
                 cards={view.cards}
                 lang={lang}
-                actions={actions}
-                selectedId={state.selectedCard.value}
-                onSelect={(id) => (state.selectedCard.value = id)}
+                actions={cardActions}
+                selectedId={model.selectedCard.value}
+                onSelect={model.selectCard}
                 objectionId={focus?.objectionId}
               />
             </Section>
@@ -206,7 +186,7 @@ export function Sidebar({ state, actions }: { state: SidebarState; actions: Side
               <StageSection stage={view.stage} scenario={view.scenario} lang={lang} openTalkTrack={Boolean(focus?.scenarioId)} />
             </Section>
             <Section id="next-steps" title={tr(lang, 'sectionNextSteps')}>
-              <ChecklistSection checklist={view.checklist} lang={lang} onToggle={actions.tick} />
+              <ChecklistSection checklist={view.checklist} lang={lang} onToggle={model.tick} />
             </Section>
             <Section id="health" title={tr(lang, 'sectionHealth')}>
               <HealthSection health={view.health} lang={lang} />

@@ -1,4 +1,4 @@
-import { startSidebarApp } from '@/utils/ui/app';
+import { startSidebarApp } from './wiring';
 import '@/components/sidebar.css';
 
 void startSidebarApp(document.getElementById('app')!);

@@ -1,6 +1,6 @@
 /**
  * The content-script side: read the page with the site's adapter and host the sidebar
- * frame. The sidebar itself (utils/ui/app.tsx) runs in an extension-origin iframe, so
+ * frame. The sidebar itself (entrypoints/sidebar/) runs in an extension-origin iframe, so
  * pack content never enters the page's DOM and the page's CSS cannot reach it; this
  * script stays small. Everything is tied to `ctx`: when the extension is updated the
  * old frame removes itself quietly.

@@ -1,0 +1,77 @@
+/**
+ * The sidebar app, running in the extension-origin frame the content script hosts.
+ * The page cannot read it (cross-origin), so battlecards never enter the page's DOM.
+ * This module connects the model (utils/state/sidebar.ts) to the browser: the link to
+ * the tab's content script, the stored settings, the click guard, the render.
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Sidebar } from '@/components/Sidebar';
+import { ask } from '@/utils/ask';
+import { pickLang } from '@/utils/i18n';
+import { frameLink, type FrameLink } from '@/utils/platform';
+import { langSetting, panelOpen, panelWidth } from '@/utils/settings';
+import { SidebarModel, type SidebarDeps, type ToContentBody } from '@/utils/state/sidebar';
+import { TOKEN_PARAM, type FrameInit, type ToContent } from '@/utils/ui/channel';
+import { guardClicks } from '@/utils/ui/clickGuard';
+
+/**
+ * The token our content script put in this frame's URL fragment. Nothing the page can
+ * post to this window is listened to (a forged token flood used to win the race).
+ */
+function tokenFromUrl(): string | null {
+  return new URLSearchParams(location.hash.slice(1)).get(TOKEN_PARAM);
+}
+
+/** The model's dependencies in this frame; every message to the content script carries the token. */
+function browserDeps(link: FrameLink, token: string, site: string): SidebarDeps {
+  return {
+    ask,
+    send: (msg: ToContentBody) => link.send({ frontline: 'ui', token, ...msg } as ToContent),
+    openItem: panelOpen(site),
+    widthItem: panelWidth(site),
+    copyText: (text) => navigator.clipboard?.writeText(text) ?? Promise.resolve(),
+    after(ms, fn) {
+      const id = setTimeout(fn, ms);
+      return () => clearTimeout(id);
+    },
+  };
+}
+
+async function modelFromSettings(deps: SidebarDeps, site: string): Promise<SidebarModel> {
+  const [langPref, open, width] = await Promise.all([langSetting.getValue(), panelOpen(site).getValue(), panelWidth(site).getValue()]);
+  const lang = pickLang(browser.i18n.getUILanguage?.() ?? navigator.language, langPref === 'auto' ? null : langPref);
+  return new SidebarModel(deps, { lang, open, width });
+}
+
+export async function startSidebarApp(root: HTMLElement): Promise<void> {
+  const token = tokenFromUrl();
+  // A copy of this page that some other page framed has no token: it shows nothing.
+  if (!token) return;
+  const site = new URLSearchParams(location.search).get('site') ?? 'site';
+  // Firefox gives this frame no `tabs`: the link goes through the background there (utils/platform.ts).
+  const link = await frameLink();
+  const deps = browserDeps(link, token, site);
+  const model = await modelFromSettings(deps, site);
+  document.documentElement.lang = model.lang.value;
+
+  // Before the first render: no click reaches a control until the content script has said the frame is in plain view.
+  const clicks = guardClicks(document, () => model.notify('clickRefused'));
+
+  /** The page's current reading, from our content script. */
+  async function pull() {
+    const got = (await deps.send({ type: 'ready' }).catch(() => undefined)) as FrameInit | undefined;
+    if (got) clicks.setExposure(got.exposure);
+    model.receive(got);
+  }
+
+  link.onNudge((msg) => {
+    if (msg.type === 'changed') void pull();
+    else if (msg.type === 'toggle') model.toggle();
+    else if (msg.type === 'exposure') clicks.setExposure(msg.exposure);
+  });
+
+  render(<Sidebar model={model} />, root);
+  model.layout();
+  await pull();
+}
