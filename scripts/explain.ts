@@ -2,7 +2,7 @@
  * `npm run explain -- <page.html> --url <url> [--pack <pack.json>] [--json] [--lang en|zh-CN]`
  *
  * Runs the extension's adapter and matcher on a saved page and says what it read and why
- * it matched what it matched (see utils/explain.ts; docs/sites.md "Why didn't the card
+ * it matched what it matched (see scripts/explain/; docs/sites.md "Why didn't the card
  * show?"). Argv and files only.
  *
  * Exit codes: 0 when the page was explained, including a page the adapter cannot read
@@ -14,7 +14,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { explainPage, formatExplain } from '../utils/explain';
+import { explainPage } from './explain/explain';
+import { formatExplain } from './explain/format';
 import type { Lang } from '../utils/i18n';
 import type { KnowledgePack } from '../utils/pack/schema';
 import { validatePackText } from '../utils/pack/validate';

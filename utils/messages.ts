@@ -6,7 +6,8 @@
 import * as v from 'valibot';
 import type { SidebarView, PackInfo, AccountHit } from './view/types';
 import type { PackError } from './pack/validate';
-import type { RecordType, SiteId } from './sites/types';
+import { SITE_IDS } from './sites/catalog';
+import { nullableCut, PageContextSchema as PageContextIn } from './sites/schema';
 import type { ActivateResult, OpsReport, Preview, SyncStatus } from './sync/handlers';
 import type { SyncResult } from './sync/sync';
 import type { AnalyticsReport } from './sync/analytics';
@@ -16,69 +17,6 @@ import type { SitePatch, SiteRule } from './pack/schema';
 
 const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Id = v.pipe(v.string(), v.maxLength(80));
-
-const RECORD_TYPES = ['account', 'opportunity', 'contact', 'lead', 'case', 'company', 'deal', 'ticket', 'organization', 'person', 'thread', 'record'] as const satisfies readonly RecordType[];
-
-const SITE_IDS = ['salesforce', 'hubspot', 'dynamics', 'pipedrive', 'zoho', 'gmail', 'outlook', 'generic'] as const satisfies readonly SiteId[];
-
-/**
- * Page input is cut to size, never refused: a page with a 600-character sender name, a
- * 3,000-character subject or 900 recipients still gets its sidebar. Free text is
- * truncated; lists keep their first `max` entries (before each entry is checked, so a
- * huge list costs no more than its cap); an address or domain longer than any real one
- * is dropped rather than cut, because a cut address is a different address.
- */
-const cut = (max: number) => v.pipe(v.string(), v.transform((s) => s.slice(0, max)));
-const nullableCut = (max: number) => v.nullable(cut(max));
-const firstOf = <T extends v.GenericSchema>(max: number, item: T) =>
-  v.pipe(
-    v.array(v.unknown()),
-    v.transform((a) => a.slice(0, max)),
-    v.array(item),
-  );
-/** An identifier or address longer than `max` is no identifier we can use: null. */
-const idOrNull = (max: number) => v.pipe(v.nullable(v.string()), v.transform((s) => (s !== null && s.length <= max ? s : null)));
-/** Entries that are strings of at most `each` characters; other strings are left out. */
-const keptList = (max: number, each: number) =>
-  v.pipe(
-    firstOf(max, v.string()),
-    v.transform((a) => a.filter((s) => s.length <= each)),
-  );
-
-const PageContextIn = v.object({
-  site: v.picklist(SITE_IDS),
-  recordType: v.picklist(RECORD_TYPES),
-  recordId: idOrNull(200),
-  accountName: nullableCut(500),
-  accountId: v.optional(idOrNull(200)),
-  domains: keptList(200, 253),
-  emails: keptList(500, 320),
-  stage: nullableCut(200),
-  opportunityType: v.optional(nullableCut(200)),
-  pipeline: v.optional(nullableCut(200)),
-  amount: v.optional(nullableCut(200)),
-  closeDate: v.optional(nullableCut(200)),
-  competitorsField: firstOf(50, cut(500)),
-  subject: v.optional(nullableCut(2000)),
-  participants: v.optional(
-    v.pipe(
-      firstOf(500, v.object({ name: nullableCut(500), email: v.string(), role: v.picklist(['from', 'to', 'cc', 'bcc']) })),
-      v.transform((ps) => ps.filter((p) => p.email.length <= 320)),
-    ),
-  ),
-  ownEmail: v.optional(idOrNull(320)),
-  // A long thread is cut, not refused: the first 200 KB carry the conversation.
-  text: cut(200_000),
-  read: v.optional(
-    v.object({
-      layer: v.picklist(['selectors', 'semantic', 'page-text']),
-      heading: v.optional(nullableCut(300)),
-      filled: v.optional(firstOf(10, cut(40))),
-      missing: v.optional(nullableCut(80)),
-      patch: v.optional(cut(80)),
-    }),
-  ),
-});
 
 const Lang = v.picklist(['en', 'zh-CN']);
 

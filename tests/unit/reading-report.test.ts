@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../utils/sync/analytics';
-import { explainPage, formatExplain } from '../../utils/explain';
+import { explainPage } from '../../scripts/explain/explain';
+import { formatExplain } from '../../scripts/explain/format';
 import { buildIndex } from '../../utils/match/index';
 import { matchPage } from '../../utils/match/match';
 import { buildView } from '../../utils/view/buildView';

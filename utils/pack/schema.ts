@@ -7,6 +7,7 @@
  * the default) and exports JSON Schema through @valibot/to-json-schema.
  */
 import * as v from 'valibot';
+import { BUILT_IN_SITE_IDS, GENERIC_SITE, sitesOfKind } from '../sites/catalog';
 import { captures, parseTemplate } from '../sites/generic/template';
 
 export const FORMAT_VERSION = 1;
@@ -15,7 +16,7 @@ export const FORMAT_VERSION = 1;
  * Sites whose CRM ids and stage names a pack may map. `generic` is the self-hosted CRM
  * the pack's `sites` rules read: its record ids and stage labels map like any CRM's.
  */
-export const CRM_SITES = ['salesforce', 'hubspot', 'dynamics', 'pipedrive', 'zoho', 'generic'] as const;
+export const CRM_SITES = [...sitesOfKind('crm').map((s) => s.id), GENERIC_SITE.id] as const;
 export type CrmSite = (typeof CRM_SITES)[number];
 
 const nonEmpty = (what: string) => v.pipe(v.string(`expected ${what}`), v.trim(), v.nonEmpty(`expected ${what}, got an empty string`));
@@ -335,9 +336,6 @@ export const SiteRule = v.strictObject({
   routes: v.optional(v.pipe(v.array(SiteRoute, 'expected a list of routes'), v.maxLength(50, 'at most 50 routes per rule'))),
 });
 
-/** The built-in sites a pack may patch (utils/sites/crm.ts, mail.ts). */
-export const BUILT_IN_SITES = ['salesforce', 'hubspot', 'dynamics', 'pipedrive', 'zoho', 'gmail', 'outlook'] as const;
-
 /**
  * Selectors for a built-in site, in the language of site rules, for when a CRM release
  * breaks the adapter before a new extension version ships: the fields it names replace
@@ -345,7 +343,8 @@ export const BUILT_IN_SITES = ['salesforce', 'hubspot', 'dynamics', 'pipedrive',
  */
 export const SitePatch = v.strictObject({
   id: Id,
-  site: v.picklist(BUILT_IN_SITES, `expected a built-in site: ${BUILT_IN_SITES.join(', ')}`),
+  // Every built-in site may be patched (utils/sites/catalog.ts).
+  site: v.picklist(BUILT_IN_SITE_IDS, `expected a built-in site: ${BUILT_IN_SITE_IDS.join(', ')}`),
   /** Only this org's host (`acme.lightning.force.com`, `*.crm4.dynamics.com`); every host of the site when left out. */
   host: v.optional(v.pipe(v.string('expected a host pattern'), v.regex(/^(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'expected a host pattern such as "acme.lightning.force.com"'))),
   /** Only URLs a route matches (same patterns as site rules); a route's recordType is ignored: the site's URL says it. */

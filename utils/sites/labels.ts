@@ -1,13 +1,5 @@
+import { SITE_CATALOG, GENERIC_SITE } from './catalog';
 import type { SiteId } from './types';
 
-/** Each site as people name it (explain, the ops console). */
-export const SITE_LABEL: Readonly<Record<SiteId, string>> = {
-  salesforce: 'Salesforce',
-  hubspot: 'HubSpot',
-  dynamics: 'Dynamics 365',
-  pipedrive: 'Pipedrive',
-  zoho: 'Zoho CRM',
-  gmail: 'Gmail',
-  outlook: 'Outlook on the web',
-  generic: 'a self-hosted CRM (pack rule)',
-};
+/** Each site as people name it (explain, the ops console), from the catalog. */
+export const SITE_LABEL: Readonly<Record<SiteId, string>> = Object.fromEntries([...SITE_CATALOG, GENERIC_SITE].map((s) => [s.id, s.label])) as Record<SiteId, string>;

@@ -1,20 +1,20 @@
 /**
- * The site adapters, picked by URL. Adding a site is one folder under utils/sites/ and
- * one entry here. `matches` is cheap and URL-only, so a content script can decide to do
+ * The site adapters, picked by URL: the catalog's sites (./catalog.ts) through each
+ * content script's adapter list (./crm.ts, ./mail.ts). `matches` is cheap and URL-only, so a content script can decide to do
  * nothing at all on pages of no interest before it touches the DOM.
  */
 import type { SitePatch, SiteRule } from '../pack/schema';
-import { CRM_SITES } from './crm';
+import { CRM_ADAPTERS } from './crm';
 import { extractGeneric } from './generic/extract';
 import { ruleFor } from './generic/rules';
 import { readRecord } from './layers';
-import { MAIL_SITES } from './mail';
+import { MAIL_ADAPTERS } from './mail';
 import type { Site } from './site';
 import type { PageContext } from './types';
 
 export type { Site };
 
-export const SITES: Site[] = [...CRM_SITES, ...MAIL_SITES];
+export const SITES: Site[] = [...CRM_ADAPTERS, ...MAIL_ADAPTERS];
 
 /** The adapter for a URL, or null when no built-in site covers it. */
 export function siteFor(url: URL): Site | null {

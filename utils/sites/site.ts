@@ -1,3 +1,5 @@
+import { sitesOfKind, type SiteIdOfKind } from './catalog';
+import type { SiteInfo, SiteKind } from './info';
 import type { Extractor, RecordType, SiteId } from './types';
 
 /** A named selector the adapter cannot read without: when it matches nothing, that is what broke. */
@@ -24,7 +26,22 @@ export interface Site {
   extract: Extractor;
 }
 
-/** A site from its URL reader: `isRecord` is whether `record` names one. */
-export function defineSite(site: Omit<Site, 'isRecord'>): Site {
-  return { ...site, isRecord: (u) => site.record(u) !== null };
+/** A built-in site's adapter, its id from the site's info; `isRecord` is whether `record` names one. */
+export function defineSite(info: Pick<SiteInfo<SiteId>, 'id'>, site: Omit<Site, 'id' | 'isRecord'>): Site {
+  return { id: info.id, ...site, isRecord: (u) => site.record(u) !== null };
+}
+
+/** The URL reader's answer as a record reference: null unless it names a record type we read. */
+export const recordRef = (r: { recordType: RecordType | null; id: string } | null) => (r && r.recordType ? { recordType: r.recordType, recordId: r.id } : null);
+
+/** A mail site's thread id as the record reference. */
+export const threadRef = (id: string | null) => (id ? { recordType: 'thread' as const, recordId: id } : null);
+
+/**
+ * One content script's adapters, in the catalog's order. Keyed by id so that a site
+ * added to the catalog without its adapter here fails to compile: the lists stay apart
+ * because each content script bundles only its own adapters.
+ */
+export function adaptersOf<K extends SiteKind>(kind: K, adapters: { readonly [Id in SiteIdOfKind<K>]: Site }): Site[] {
+  return sitesOfKind(kind).map((s) => adapters[s.id as SiteIdOfKind<K>]);
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../../../scripts/demo/routes';
-import { explainPage } from '../../../utils/explain';
+import { explainPage } from '../../../scripts/explain/explain';
 import { validatePackText } from '../../../utils/pack/validate';
 import { extractPage } from '../../../utils/sites/registry';
 import type { PageContext } from '../../../utils/sites/types';

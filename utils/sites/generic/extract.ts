@@ -5,13 +5,12 @@
  * no reader finds an account name, an account id, a website or an e-mail gives null.
  */
 import type { SiteRule } from '../../pack/schema';
+import { RECORD_TYPES } from '../catalog';
 import { makeContext } from '../context';
 import { emailsIn, splitList } from '../dom';
 import type { PageContext, RecordType } from '../types';
 import { readField, routeFor, type FieldName } from './fields';
 import { ruleFor } from './rules';
-
-const RECORD_TYPES: readonly RecordType[] = ['account', 'opportunity', 'contact', 'lead', 'case', 'company', 'deal', 'ticket', 'organization', 'person', 'thread', 'record'];
 
 export function extractGeneric(doc: Document, url: URL, rules: readonly SiteRule[]): PageContext | null {
   const rule = ruleFor(url, rules);

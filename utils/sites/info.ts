@@ -1,0 +1,28 @@
+/**
+ * What the rest of the extension knows about a built-in site without its adapter: the
+ * id, which content script reads it, the hosts it runs on and how people name it. Pure
+ * data, so the background's schemas and the explain script can list every site while
+ * each content script bundles only its own adapters.
+ */
+export type SiteKind = 'crm' | 'mail';
+
+export interface SiteInfo<Id extends string = string, K extends SiteKind = SiteKind> {
+  id: Id;
+  /** Which content script reads it: entrypoints/crm.content or mail.content. */
+  kind: K;
+  /** As people name it (explain, the ops console). */
+  label: string;
+  /**
+   * The content script's match patterns for the site. In MV3 they are also its host
+   * permissions: adding one is a permission change users see on update. Hosts in them
+   * that the site's `matches` refuses (a marketing page) get no work at all.
+   */
+  hosts: readonly string[];
+  /** For explain, when the URL is the site's but not a record page: what it is, and the shapes the adapter does read. */
+  notARecord: (url: URL) => string;
+  /** For explain, when the URL is a record but the saved page shows none: what is missing. */
+  notRendered: string;
+}
+
+/** A site's info, its id and kind kept as literals so site ids can be derived from the catalog. */
+export const defineInfo = <const Id extends string, const K extends SiteKind>(info: SiteInfo<Id, K>): SiteInfo<Id, K> => info;
