@@ -4,6 +4,7 @@
  * traced to the YAML line, or to the CSV row and the column it was read from.
  */
 import { FILES } from '../layout';
+import { innerKeys } from '../config';
 import type { Origin, Seg } from '../errors';
 import { isObj, type BuildContext, type Obj } from './context';
 import type { AccountRows } from './accountRows';
@@ -37,7 +38,7 @@ function accountOrigin(rows: AccountRows, seg: Seg, rest: Seg[]): Origin | null 
   return {
     file: rows.accountsFile,
     line,
-    resolve: (r) => columnNote(rows.accountColumns, r[0] === 'crmIds' || r[0] === 'stage' ? `${String(r[0])}.${String(r[1] ?? '')}` : String(r[0] ?? '')),
+    resolve: (r) => columnNote(rows.accountColumns, innerKeys(String(r[0])).length ? `${String(r[0])}.${String(r[1] ?? '')}` : String(r[0] ?? '')),
   };
 }
 

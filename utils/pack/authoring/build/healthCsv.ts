@@ -3,7 +3,7 @@
  * (by pack id, a domain or a CRM id). An empty signal cell is unknown, not zero.
  */
 import type { CsvRecord } from '../csv';
-import { parseDateCell, parseNumberCell, type DateFormat, type HealthSource } from '../config';
+import { parseDateCell, parseNumberCell, readTarget, type DateFormat, type HealthSource } from '../config';
 import type { BuildContext, Obj } from './context';
 import type { AccountRows } from './accountRows';
 import { columnIndex, readCsv } from './csvFile';
@@ -20,8 +20,8 @@ interface Columns {
 function accountIndex(accounts: Obj[], byKey: string): Map<string, number> {
   const index = new Map<string, number>();
   accounts.forEach((a, i) => {
-    const keys: unknown[] =
-      byKey === 'id' ? [a.id] : byKey === 'domain' ? (Array.isArray(a.domains) ? a.domains : []) : ((a.crmIds as Obj | undefined)?.[byKey.slice(7)] as unknown[] | undefined) ?? [];
+    const value = byKey === 'id' ? [a.id] : readTarget(a, byKey === 'domain' ? 'domains' : byKey);
+    const keys: unknown[] = Array.isArray(value) ? value : [];
     for (const k of keys) if (typeof k === 'string' && !index.has(k.toLowerCase())) index.set(k.toLowerCase(), i);
   });
   return index;
