@@ -3,7 +3,7 @@
  * card. List entries pair up by position and objections by id, so every locale must
  * agree on how many entries and which ids there are.
  */
-import { formatPath } from '../../validate';
+import { formatPath } from '../../jsonPath';
 import type { Seg } from '../errors';
 import { BATTLECARD_SECTIONS, OBJECTION_PARTS } from '../layout';
 import type { YamlFile } from '../yaml';

@@ -2,7 +2,7 @@
  * `## <id>` sections, each one Markdown text, for the items of a YAML list keyed by id:
  * a playbook's stages (→ guidance), the health model's bands (→ play).
  */
-import { formatPath } from '../../validate';
+import { formatPath } from '../../jsonPath';
 import type { Seg } from '../errors';
 import { bodyText, sections } from '../markdown';
 import type { YamlFile } from '../yaml';

@@ -1,6 +1,6 @@
 /** pack.yaml: the pack's meta, the order of entities and the CSV mappings every later step reads. */
 import * as v from 'valibot';
-import { formatPath } from '../../validate';
+import { formatPath } from '../../jsonPath';
 import { PackConfig } from '../config';
 import type { Seg } from '../errors';
 import { FILES } from '../layout';
