@@ -29,6 +29,36 @@ export const LIST_TARGETS: ReadonlySet<string> = new Set(['aliases', 'domains', 
 export const NUMBER_TARGETS: ReadonlySet<string> = new Set(['arr']);
 export const DATE_TARGETS: ReadonlySet<string> = new Set(['renewalDate']);
 
+/** What splits a list cell when pack.yaml names no `listSeparator`. */
+export const DEFAULT_LIST_SEPARATOR = ';';
+
+/** The account fields the targets fill (`crmIds.salesforce` fills `crmIds`). */
+export const ACCOUNT_FIELDS: ReadonlySet<string> = new Set(ACCOUNT_TARGETS.map((t) => t.split('.')[0]));
+
+/** The keys a nested account field may hold (`stage` → playbookId, stageId). */
+export const innerKeys = (field: string): string[] => ACCOUNT_TARGETS.flatMap((t) => (t.startsWith(`${field}.`) ? [t.slice(field.length + 1)] : []));
+
+type Row = Record<string, unknown>;
+
+/** An account's value for a target: `a.stage.stageId` for `stage.stageId`. */
+export function readTarget(a: Row, target: string): unknown {
+  const dot = target.indexOf('.');
+  return dot > 0 ? (a[target.slice(0, dot)] as Row | undefined)?.[target.slice(dot + 1)] : a[target];
+}
+
+/** Sets an account's value for a target, creating the nested object when needed. */
+export function writeTarget(a: Row, target: string, value: unknown): void {
+  const dot = target.indexOf('.');
+  if (dot < 0) {
+    a[target] = value;
+    return;
+  }
+  const outer = target.slice(0, dot);
+  const o = (a[outer] as Row | undefined) ?? {};
+  o[target.slice(dot + 1)] = value;
+  a[outer] = o;
+}
+
 export const DATE_FORMATS = ['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY', 'DD.MM.YYYY', 'YYYY/MM/DD'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 

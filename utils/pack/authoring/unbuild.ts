@@ -7,11 +7,11 @@
  * that would parse as a heading, list items with different locales) stays in YAML.
  */
 import { Document, isScalar, isSeq, visit } from 'yaml';
-import { CRM_SITES } from '../schema';
 import { bodyText, labelled, listItems, mdLines, sections } from './markdown';
 import { csvCell } from './csv';
-import { LIST_TARGETS, type AccountTarget } from './config';
+import { ACCOUNT_FIELDS, DEFAULT_LIST_SEPARATOR, LIST_TARGETS, NUMBER_TARGETS, innerKeys, readTarget, type AccountTarget } from './config';
 import { canonicalOrder } from './format';
+import { BATTLECARD_SECTIONS, FILES, HEALTH_MODEL_STEM, OBJECTION_PARTS, mdName, objectionPart } from './layout';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -38,8 +38,8 @@ const COLUMN_NAMES: Record<AccountTarget, string> = {
   arr: 'ARR',
   currency: 'Currency',
 };
-
-const LIST_SEPARATOR = ';';
+const HEALTH_COLUMNS = { account: COLUMN_NAMES.id, date: 'Date', note: 'Note' };
+const LIST_SEPARATOR = DEFAULT_LIST_SEPARATOR;
 
 function yaml(value: unknown, comment?: string): string {
   const doc = new Document(value);
@@ -89,68 +89,76 @@ const readsBackAsItem = (t: string) => {
   const { items, stray } = listItems(mdLines(`- ${t}`));
   return !stray.length && items.length === 1 && items[0].text === t;
 };
-const readsBackAsPart = (t: string) => {
-  const { parts } = labelled(mdLines(`**Response:** ${t}`), (l) => (/^(objection|response|proof)$/i.test(l.trim()) ? l.toLowerCase() : null));
+const readsBackAsPart = (t: string, label: string) => {
+  const { parts } = labelled(mdLines(`**${label}:** ${t}`), objectionPart);
   return parts.length === 1 && parts[0].text === t && !mdLines(t).some((l) => l.heading);
 };
 
-const MD_FIELDS = ['summary', 'pricing'];
-const LIST_FIELDS = ['whyWeWin', 'whyWeLose', 'landmines', 'proofPoints'];
-const SECTION_TITLE: Record<string, string> = {
-  summary: 'Summary',
-  whyWeWin: 'Why we win',
-  whyWeLose: 'Why we lose',
-  objections: 'Objections',
-  landmines: 'Landmines',
-  pricing: 'Pricing',
-  proofPoints: 'Proof points',
-};
+const PART_KEYS = OBJECTION_PARTS.map((p) => p.key);
+
+/** Every Text of a battlecard; null when an objection has fields Markdown cannot hold. */
+function battlecardTexts(card: Obj): unknown[] | null {
+  const texts: unknown[] = [];
+  for (const { field, kind } of BATTLECARD_SECTIONS) {
+    const value = card[field];
+    if (kind === 'markdown' && value !== undefined) texts.push(value);
+    else if (kind === 'list' && Array.isArray(value)) texts.push(...(value as unknown[]));
+    else if (kind === 'objections' && Array.isArray(value)) {
+      for (const o of value as unknown[]) {
+        if (!isObj(o) || typeof o.id !== 'string' || Object.keys(o).some((k) => k !== 'id' && !PART_KEYS.includes(k))) return null;
+        texts.push(o.objection, o.response);
+        if (o.proof !== undefined) texts.push(o.proof);
+      }
+    }
+  }
+  return texts;
+}
+
+/** One locale's battlecard Markdown; null when some text would not read back the same. */
+function battlecardDoc(card: Obj, locale: string | null, title: string): string | null {
+  const out: string[] = [`# ${title}`, ''];
+  for (const { field, title: heading, kind } of BATTLECARD_SECTIONS) {
+    const value = card[field];
+    if (value === undefined) continue;
+    out.push(`## ${heading}`, '');
+    if (kind === 'markdown') {
+      const t = pick(value, locale);
+      if (!readsBackAsMarkdown(t)) return null;
+      out.push(t, '');
+    } else if (kind === 'list') {
+      for (const item of value as unknown[]) {
+        const t = pick(item, locale);
+        if (!readsBackAsItem(t)) return null;
+        out.push(`- ${t}`);
+      }
+      out.push('');
+    } else {
+      for (const o of value as Obj[]) {
+        out.push(`### ${o.id as string}`, '');
+        for (const { key, label } of OBJECTION_PARTS) {
+          if (o[key] === undefined) continue;
+          const t = pick(o[key], locale);
+          if (!readsBackAsPart(t, label)) return null;
+          out.push(`**${label}:** ${t}`, '');
+        }
+      }
+    }
+  }
+  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+}
 
 /** Battlecard → one Markdown text per locale, or null when it must stay in YAML. */
 function battlecardDocs(card: Obj, locales: string[], title: string): Map<string | null, string> | null {
-  const texts: unknown[] = [];
-  for (const f of MD_FIELDS) if (card[f] !== undefined) texts.push(card[f]);
-  for (const f of LIST_FIELDS) if (Array.isArray(card[f])) texts.push(...(card[f] as unknown[]));
-  const objections = Array.isArray(card.objections) ? (card.objections as Obj[]) : [];
-  for (const o of objections) {
-    if (!isObj(o) || typeof o.id !== 'string' || Object.keys(o).some((k) => !['id', 'objection', 'response', 'proof'].includes(k))) return null;
-    texts.push(o.objection, o.response);
-    if (o.proof !== undefined) texts.push(o.proof);
-  }
-  if (Object.keys(card).some((k) => !(k in SECTION_TITLE))) return null;
+  if (Object.keys(card).some((k) => !BATTLECARD_SECTIONS.some((s) => s.field === k))) return null;
+  const texts = battlecardTexts(card);
+  if (!texts) return null;
   const layout = sharedLayout(texts, locales);
   if (layout === undefined) return null;
   const docs = new Map<string | null, string>();
   for (const locale of layout ?? [null]) {
-    const out: string[] = [`# ${title}`, ''];
-    for (const field of Object.keys(SECTION_TITLE)) {
-      const value = card[field];
-      if (value === undefined) continue;
-      out.push(`## ${SECTION_TITLE[field]}`, '');
-      if (MD_FIELDS.includes(field)) {
-        const t = pick(value, locale);
-        if (!readsBackAsMarkdown(t)) return null;
-        out.push(t, '');
-      } else if (LIST_FIELDS.includes(field)) {
-        for (const item of value as unknown[]) {
-          const t = pick(item, locale);
-          if (!readsBackAsItem(t)) return null;
-          out.push(`- ${t}`);
-        }
-        out.push('');
-      } else {
-        for (const o of value as Obj[]) {
-          out.push(`### ${o.id as string}`, '');
-          for (const [part, label] of [['objection', 'Objection'], ['response', 'Response'], ['proof', 'Proof']] as const) {
-            if (o[part] === undefined) continue;
-            const t = pick(o[part], locale);
-            if (!readsBackAsPart(t)) return null;
-            out.push(`**${label}:** ${t}`, '');
-          }
-        }
-      }
-    }
-    docs.set(locale, `${out.join('\n').replace(/\n+$/, '')}\n`);
+    const doc = battlecardDoc(card, locale, title);
+    if (doc === null) return null;
+    docs.set(locale, doc);
   }
   return docs;
 }
@@ -175,70 +183,49 @@ function idDocs(entries: { id: string; text: unknown }[], locales: string[], tit
   return docs;
 }
 
-const mdName = (stem: string, locale: string | null) => (locale ? `${stem}.${locale}.md` : `${stem}.md`);
 const plain = (t: unknown, defaultLocale: string) => (typeof t === 'string' ? t : isObj(t) ? ((t[defaultLocale] ?? Object.values(t)[0]) as string) : String(t));
+const omit = (o: Obj, key: string) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
 
 export interface UnbuildResult {
   files: Record<string, string>;
   notes: string[];
 }
 
-/** A JSON pack (parsed, not necessarily valid) → authoring folder files. */
-export function unbuildPack(input: unknown): UnbuildResult {
-  if (!isObj(input) || !isObj(input.meta)) throw new Error('not a pack: expected an object with meta');
-  const pack = canonicalOrder(input);
-  const meta = pack.meta as Obj;
-  const locales = Array.isArray(meta.locales) ? (meta.locales as string[]) : [];
-  const defaultLocale = (meta.defaultLocale as string) ?? 'en';
-  const files: Record<string, string> = {};
-  const notes: string[] = [];
+type Files = Record<string, string>;
 
-  // competitors
-  const competitors = (pack.competitors as Obj[] | undefined) ?? [];
-  for (const c of competitors) {
-    const id = c.id as string;
-    const { battlecard, ...rest } = c;
-    const docs = isObj(battlecard) ? battlecardDocs(battlecard, locales, String(c.name ?? id)) : null;
-    if (docs) {
-      files[`competitors/${id}.yaml`] = yaml(rest);
-      for (const [locale, text] of docs) files[mdName(`competitors/${id}`, locale)] = text;
-    } else {
-      files[`competitors/${id}.yaml`] = yaml(c);
-      notes.push(`competitors/${id}.yaml: battlecard kept in YAML (its texts do not share one locale layout, or would not read back from Markdown)`);
-    }
+function unbuildCompetitor(files: Files, notes: string[], c: Obj, locales: string[]): void {
+  const id = c.id as string;
+  const { battlecard, ...rest } = c;
+  const docs = isObj(battlecard) ? battlecardDocs(battlecard, locales, String(c.name ?? id)) : null;
+  if (docs) {
+    files[`competitors/${id}.yaml`] = yaml(rest);
+    for (const [locale, text] of docs) files[mdName(`competitors/${id}`, locale)] = text;
+  } else {
+    files[`competitors/${id}.yaml`] = yaml(c);
+    notes.push(`competitors/${id}.yaml: battlecard kept in YAML (its texts do not share one locale layout, or would not read back from Markdown)`);
   }
+}
 
-  // playbooks
-  const playbooks = (pack.playbooks as Obj[] | undefined) ?? [];
-  for (const p of playbooks) {
-    const id = p.id as string;
-    const stages = Array.isArray(p.stages) ? (p.stages as Obj[]) : [];
-    const withGuidance = stages.filter((s) => isObj(s) && s.guidance !== undefined && typeof s.id === 'string');
-    const docs = withGuidance.length ? idDocs(withGuidance.map((s) => ({ id: s.id as string, text: s.guidance })), locales, `${plain(p.name, defaultLocale)}: stage guidance`) : null;
-    if (docs) {
-      files[`playbooks/${id}.yaml`] = yaml({ ...p, stages: stages.map((s) => (isObj(s) ? Object.fromEntries(Object.entries(s).filter(([k]) => k !== 'guidance')) : s)) });
-      for (const [locale, text] of docs) files[mdName(`playbooks/${id}`, locale)] = text;
-    } else files[`playbooks/${id}.yaml`] = yaml(p);
+/**
+ * `<stem>.yaml` for an entity whose list items' `field` (stage guidance, band play)
+ * moves to `## <id>` sections of `<stem>.<locale>.md`, or stays in YAML when it would
+ * not read back the same.
+ */
+function unbuildWithIdDocs(files: Files, stem: string, obj: Obj, list: string, field: string, title: string, locales: string[]): void {
+  const items = Array.isArray(obj[list]) ? (obj[list] as Obj[]) : [];
+  const withText = items.filter((x) => isObj(x) && x[field] !== undefined && typeof x.id === 'string');
+  const docs = withText.length ? idDocs(withText.map((x) => ({ id: x.id as string, text: x[field] })), locales, title) : null;
+  if (!docs) {
+    files[`${stem}.yaml`] = yaml(obj);
+    return;
   }
+  files[`${stem}.yaml`] = yaml({ ...obj, [list]: items.map((x) => (isObj(x) ? omit(x, field) : x)) });
+  for (const [locale, text] of docs) files[mdName(stem, locale)] = text;
+}
 
-  // health model
+/** pack.yaml, and the accounts as CSV exports where each fits one row (else accounts.yaml). */
+function unbuildAccounts(files: Files, notes: string[], pack: Obj, config: Obj, locales: string[]): void {
   const hm = pack.healthModel;
-  if (isObj(hm)) {
-    const bands = Array.isArray(hm.bands) ? (hm.bands as Obj[]) : [];
-    const withPlay = bands.filter((b) => isObj(b) && b.play !== undefined && typeof b.id === 'string');
-    const docs = withPlay.length ? idDocs(withPlay.map((b) => ({ id: b.id as string, text: b.play })), locales, 'Health bands: what to do') : null;
-    if (docs) {
-      files['health-model.yaml'] = yaml({ ...hm, bands: bands.map((b) => (isObj(b) ? Object.fromEntries(Object.entries(b).filter(([k]) => k !== 'play')) : b)) });
-      for (const [locale, text] of docs) files[mdName('health-model', locale)] = text;
-    } else files['health-model.yaml'] = yaml(hm);
-  }
-
-  if (pack.scenarios !== undefined) files['scenarios.yaml'] = yaml(pack.scenarios);
-  if (pack.sites !== undefined) files['sites.yaml'] = yaml(pack.sites);
-  if (pack.sitePatches !== undefined) files['site-patches.yaml'] = yaml(pack.sitePatches);
-
-  // accounts
-  const config: Obj = { meta, order: { competitors: competitors.map((c) => c.id), playbooks: playbooks.map((p) => p.id) } };
   const accounts = (pack.accounts as Obj[] | undefined) ?? [];
   const measures = isObj(hm) && Array.isArray(hm.measures) ? (hm.measures as Obj[]).map((m) => m.id as string) : [];
   const csv = accountsCsv(accounts, measures, locales);
@@ -250,42 +237,55 @@ export function unbuildPack(input: unknown): UnbuildResult {
       config.health = csv.healthConfig;
     }
   } else {
-    files['accounts.yaml'] = yaml(accounts);
-    notes.push('accounts.yaml: accounts kept in YAML (some do not fit one CSV row each)');
+    files[FILES.accounts] = yaml(accounts);
+    notes.push(`${FILES.accounts}: accounts kept in YAML (some do not fit one CSV row each)`);
   }
-  files['pack.yaml'] = yaml(
+  files[FILES.pack] = yaml(
     config,
     ' The pack\'s identity, the order of competitors and playbooks, and how the CSV\n exports map onto accounts and health snapshots. See docs/ops-guide.md.',
   );
+}
+
+/** A JSON pack (parsed, not necessarily valid) → authoring folder files. */
+export function unbuildPack(input: unknown): UnbuildResult {
+  if (!isObj(input) || !isObj(input.meta)) throw new Error('not a pack: expected an object with meta');
+  const pack = canonicalOrder(input);
+  const meta = pack.meta as Obj;
+  const locales = Array.isArray(meta.locales) ? (meta.locales as string[]) : [];
+  const defaultLocale = (meta.defaultLocale as string) ?? 'en';
+  const files: Files = {};
+  const notes: string[] = [];
+
+  const competitors = (pack.competitors as Obj[] | undefined) ?? [];
+  for (const c of competitors) unbuildCompetitor(files, notes, c, locales);
+  const playbooks = (pack.playbooks as Obj[] | undefined) ?? [];
+  for (const p of playbooks) unbuildWithIdDocs(files, `playbooks/${p.id as string}`, p, 'stages', 'guidance', `${plain(p.name, defaultLocale)}: stage guidance`, locales);
+  if (isObj(pack.healthModel)) unbuildWithIdDocs(files, HEALTH_MODEL_STEM, pack.healthModel, 'bands', 'play', 'Health bands: what to do', locales);
+
+  if (pack.scenarios !== undefined) files[FILES.scenarios] = yaml(pack.scenarios);
+  if (pack.sites !== undefined) files[FILES.sites] = yaml(pack.sites);
+  if (pack.sitePatches !== undefined) files[FILES.sitePatches] = yaml(pack.sitePatches);
+
+  const config: Obj = { meta, order: { competitors: competitors.map((c) => c.id), playbooks: playbooks.map((p) => p.id) } };
+  unbuildAccounts(files, notes, pack, config, locales);
   return { files, notes };
 }
 
-function accountsCsv(accounts: Obj[], measures: string[], locales: string[]) {
+/** Whether every account fits one CSV row (and its snapshots health rows); the targets used and the note layout. */
+function csvFit(accounts: Obj[], measures: string[], locales: string[]): { targets: Set<AccountTarget>; noteLayout: string[] | null; hasNotes: boolean } | null {
   const targets = new Set<AccountTarget>();
-  const known = new Set(['id', 'name', 'aliases', 'domains', 'crmIds', 'segment', 'industry', 'region', 'owner', 'competitors', 'stage', 'renewalDate', 'arr', 'currency', 'health']);
-  const cell = (a: Obj, t: AccountTarget): unknown => {
-    const dot = t.indexOf('.');
-    return dot > 0 ? (a[t.slice(0, dot)] as Obj | undefined)?.[t.slice(dot + 1)] : a[t];
-  };
-  let noteLayout: string[] | null | undefined = null;
   const notes: unknown[] = [];
   for (const a of accounts) {
-    if (!isObj(a) || Object.keys(a).some((k) => !known.has(k))) return null;
-    if (a.crmIds !== undefined && (!isObj(a.crmIds) || Object.keys(a.crmIds).some((k) => !(CRM_SITES as readonly string[]).includes(k)))) return null;
-    if (a.stage !== undefined && (!isObj(a.stage) || Object.keys(a.stage).some((k) => k !== 'playbookId' && k !== 'stageId'))) return null;
+    if (!isObj(a) || Object.keys(a).some((k) => !ACCOUNT_FIELDS.has(k) && k !== 'health')) return null;
+    for (const [k, v] of Object.entries(a)) {
+      const inner = innerKeys(k);
+      if (inner.length && v !== undefined && (!isObj(v) || Object.keys(v).some((x) => !inner.includes(x)))) return null;
+    }
     for (const t of Object.keys(COLUMN_NAMES) as AccountTarget[]) {
-      const v = cell(a, t);
+      const v = readTarget(a, t);
       if (v === undefined) continue;
-      if (LIST_TARGETS.has(t)) {
-        if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x.includes(LIST_SEPARATOR) || /[\r\n]/.test(x) || x.trim() !== x || !x)) return null;
-        if (v.length) targets.add(t);
-      } else if (t === 'arr') {
-        if (typeof v !== 'number') return null;
-        targets.add(t);
-      } else {
-        if (typeof v !== 'string' || /[\r\n]/.test(v) || v.trim() !== v || !v) return null;
-        targets.add(t);
-      }
+      if (!cellFits(t, v)) return null;
+      if (!LIST_TARGETS.has(t) || (v as unknown[]).length) targets.add(t);
     }
     for (const h of (a.health as Obj[] | undefined) ?? []) {
       if (!isObj(h) || typeof h.date !== 'string' || !isObj(h.signals) || Object.keys(h).some((k) => !['date', 'signals', 'note'].includes(k))) return null;
@@ -293,30 +293,50 @@ function accountsCsv(accounts: Obj[], measures: string[], locales: string[]) {
       if (h.note !== undefined) notes.push(h.note);
     }
   }
-  if (notes.length) {
-    noteLayout = sharedLayout(notes, locales);
-    if (noteLayout === undefined) return null;
-    if (notes.some((n) => (typeof n === 'string' ? /[\r\n]/.test(n) || n.trim() !== n : Object.values(n as Obj).some((x) => /[\r\n]/.test(x as string) || (x as string).trim() !== x)))) return null;
-  }
-  const cols = (Object.keys(COLUMN_NAMES) as AccountTarget[]).filter((t) => targets.has(t) || t === 'id' || t === 'name');
+  if (!notes.length) return { targets, noteLayout: null, hasNotes: false };
+  const noteLayout = sharedLayout(notes, locales);
+  if (noteLayout === undefined) return null;
+  if (notes.some((n) => (typeof n === 'string' ? !oneLine(n) : Object.values(n as Obj).some((x) => !oneLine(x as string))))) return null;
+  return { targets, noteLayout, hasNotes: true };
+}
+
+const oneLine = (s: string) => !/[\r\n]/.test(s) && s.trim() === s;
+
+/** A value the build reads back the same from one cell. */
+function cellFits(t: AccountTarget, v: unknown): boolean {
+  if (LIST_TARGETS.has(t)) return Array.isArray(v) && v.every((x) => typeof x === 'string' && !x.includes(LIST_SEPARATOR) && oneLine(x) && !!x);
+  if (NUMBER_TARGETS.has(t)) return typeof v === 'number';
+  return typeof v === 'string' && oneLine(v) && !!v;
+}
+
+function accountsCsv(accounts: Obj[], measures: string[], locales: string[]) {
+  const fit = csvFit(accounts, measures, locales);
+  if (!fit) return null;
+  const cols = (Object.keys(COLUMN_NAMES) as AccountTarget[]).filter((t) => fit.targets.has(t) || t === 'id' || t === 'name');
   const rows = [cols.map((t) => csvCell(COLUMN_NAMES[t])).join(',')];
   for (const a of accounts) {
     rows.push(
       cols
         .map((t) => {
-          const v = cell(a, t);
+          const v = readTarget(a, t);
           return csvCell(v === undefined ? '' : Array.isArray(v) ? v.join(LIST_SEPARATOR) : (v as string | number));
         })
         .join(','),
     );
   }
   const columns = Object.fromEntries(cols.map((t) => [t, COLUMN_NAMES[t]]));
+  const health = healthCsv(accounts, measures, fit.hasNotes ? fit.noteLayout : undefined);
+  return { accounts: `${rows.join('\n')}\n`, columns, health: health?.text ?? null, healthConfig: health?.config ?? null };
+}
 
+/** noteLayout: undefined when no snapshot has a note. */
+function healthCsv(accounts: Obj[], measures: string[], noteLayout: string[] | null | undefined): { text: string; config: Obj } | null {
   const snapshots = accounts.flatMap((a) => ((a.health as Obj[] | undefined) ?? []).map((h) => ({ id: a.id as string, h })));
-  if (!snapshots.length) return { accounts: `${rows.join('\n')}\n`, columns, health: null, healthConfig: null };
+  if (!snapshots.length) return null;
   const used = measures.filter((m) => snapshots.some((s) => m in (s.h.signals as Obj)));
-  const noteCols = !notes.length ? [] : noteLayout === null ? [{ locale: null as string | null, name: 'Note' }] : noteLayout.map((l) => ({ locale: l as string | null, name: `Note (${l})` }));
-  const hrows = [['Account ID', 'Date', ...used, ...noteCols.map((n) => n.name)].map((h) => csvCell(h)).join(',')];
+  const noteCols =
+    noteLayout === undefined ? [] : noteLayout === null ? [{ locale: null as string | null, name: HEALTH_COLUMNS.note }] : noteLayout.map((l) => ({ locale: l as string | null, name: `${HEALTH_COLUMNS.note} (${l})` }));
+  const hrows = [[HEALTH_COLUMNS.account, HEALTH_COLUMNS.date, ...used, ...noteCols.map((n) => n.name)].map((h) => csvCell(h)).join(',')];
   for (const { id, h } of snapshots) {
     const sig = h.signals as Record<string, number>;
     const note = h.note;
@@ -329,12 +349,7 @@ function accountsCsv(accounts: Obj[], measures: string[], locales: string[]) {
       ].join(','),
     );
   }
-  const healthConfig: Obj = {
-    file: 'health.csv',
-    account: 'Account ID',
-    date: 'Date',
-    signals: Object.fromEntries(used.map((m) => [m, m])),
-  };
-  if (noteCols.length) healthConfig.note = noteLayout === null ? 'Note' : Object.fromEntries(noteCols.map((n) => [n.locale, n.name]));
-  return { accounts: `${rows.join('\n')}\n`, columns, health: `${hrows.join('\n')}\n`, healthConfig };
+  const config: Obj = { file: 'health.csv', account: HEALTH_COLUMNS.account, date: HEALTH_COLUMNS.date, signals: Object.fromEntries(used.map((m) => [m, m])) };
+  if (noteCols.length) config.note = noteLayout === null ? HEALTH_COLUMNS.note : Object.fromEntries(noteCols.map((n) => [n.locale, n.name]));
+  return { text: `${hrows.join('\n')}\n`, config };
 }

@@ -1,0 +1,93 @@
+/**
+ * Meaning checks that a schema cannot express: unique ids, references that resolve,
+ * a health model that gives every score a band.
+ */
+import { MOTIONS, type KnowledgePack } from './schema';
+import type { PackError } from './validate';
+
+function duplicates<T>(items: readonly T[], key: (t: T) => string, at: (i: number) => string, what: string, errors: PackError[]) {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    const first = seen.get(k);
+    if (first !== undefined) errors.push({ path: at(i), message: `duplicate ${what} "${k}" (first used at ${at(first)})` });
+    else seen.set(k, i);
+  });
+}
+
+function checkUniqueIds(pack: KnowledgePack, errors: PackError[]): void {
+  duplicates(pack.scenarios, (s) => s.id, (i) => `scenarios[${i}].id`, 'scenario id', errors);
+  duplicates(pack.competitors, (c) => c.id, (i) => `competitors[${i}].id`, 'competitor id', errors);
+  duplicates(pack.playbooks, (p) => p.id, (i) => `playbooks[${i}].id`, 'playbook id', errors);
+  duplicates(pack.accounts, (a) => a.id, (i) => `accounts[${i}].id`, 'account id', errors);
+  duplicates(pack.healthModel.measures, (m) => m.id, (i) => `healthModel.measures[${i}].id`, 'measure id', errors);
+  duplicates(pack.healthModel.bands, (b) => b.id, (i) => `healthModel.bands[${i}].id`, 'band id', errors);
+  duplicates(pack.sites, (s) => s.id, (i) => `sites[${i}].id`, 'site rule id', errors);
+  pack.competitors.forEach((c, ci) =>
+    duplicates(c.battlecard.objections, (o) => o.id, (i) => `competitors[${ci}].battlecard.objections[${i}].id`, 'objection id', errors),
+  );
+}
+
+/** Unique stage and checklist ids per playbook; returns playbook id → its stage ids (the first playbook of an id). */
+function checkPlaybooks(pack: KnowledgePack, errors: PackError[], warnings: PackError[]): Map<string, Set<string>> {
+  const stagesByPlaybook = new Map<string, Set<string>>();
+  pack.playbooks.forEach((p, pi) => {
+    duplicates(p.stages, (s) => s.id, (i) => `playbooks[${pi}].stages[${i}].id`, 'stage id', errors);
+    // Checklist ids are the key of a rep's ticks: unique across the whole playbook.
+    const items = p.stages.flatMap((s, si) => s.checklist.map((c, ci) => ({ id: c.id, at: `playbooks[${pi}].stages[${si}].checklist[${ci}].id` })));
+    duplicates(items, (x) => x.id, (i) => items[i].at, 'checklist item id', errors);
+    if (!stagesByPlaybook.has(p.id)) stagesByPlaybook.set(p.id, new Set(p.stages.map((s) => s.id)));
+  });
+  for (const motion of MOTIONS) {
+    if (pack.playbooks.length && !pack.playbooks.some((p) => p.motion === motion)) {
+      warnings.push({ path: 'playbooks', message: `no playbook for the "${motion}" motion` });
+    }
+  }
+  return stagesByPlaybook;
+}
+
+/** Each account's competitors, stage and health signals name things the pack has. */
+function checkAccounts(pack: KnowledgePack, stagesByPlaybook: Map<string, Set<string>>, errors: PackError[]): void {
+  const competitorIds = new Set(pack.competitors.map((c) => c.id));
+  const measureIds = new Set(pack.healthModel.measures.map((m) => m.id));
+  pack.accounts.forEach((a, ai) => {
+    a.competitors.forEach((id, i) => {
+      if (!competitorIds.has(id)) errors.push({ path: `accounts[${ai}].competitors[${i}]`, message: `unknown competitor id "${id}"` });
+    });
+    if (a.stage) {
+      const stages = stagesByPlaybook.get(a.stage.playbookId);
+      if (!stages) errors.push({ path: `accounts[${ai}].stage.playbookId`, message: `unknown playbook id "${a.stage.playbookId}"` });
+      else if (!stages.has(a.stage.stageId))
+        errors.push({ path: `accounts[${ai}].stage.stageId`, message: `unknown stage id "${a.stage.stageId}" in playbook "${a.stage.playbookId}"` });
+    }
+    duplicates(a.health, (h) => h.date, (i) => `accounts[${ai}].health[${i}].date`, 'snapshot date', errors);
+    a.health.forEach((h, hi) => {
+      for (const key of Object.keys(h.signals)) {
+        if (!measureIds.has(key)) errors.push({ path: `accounts[${ai}].health[${hi}].signals.${key}`, message: `unknown measure id "${key}"` });
+      }
+    });
+  });
+}
+
+/** A score needs some weight to come from, and a band to fall in. */
+function checkHealthModel(pack: KnowledgePack, errors: PackError[]): void {
+  const weights = pack.healthModel.measures.reduce((s, m) => s + m.weight, 0);
+  if (weights <= 0) errors.push({ path: 'healthModel.measures', message: 'expected at least one measure with a weight above 0' });
+  if (!pack.healthModel.bands.some((b) => b.min === 0)) {
+    errors.push({ path: 'healthModel.bands', message: 'expected a band starting at 0, so every score has a band' });
+  }
+}
+
+/** Meaning checks that a schema cannot express. Runs on a shape-valid pack. */
+export function checkReferences(pack: KnowledgePack): { errors: PackError[]; warnings: PackError[] } {
+  const errors: PackError[] = [];
+  const warnings: PackError[] = [];
+  checkUniqueIds(pack, errors);
+  const stagesByPlaybook = checkPlaybooks(pack, errors, warnings);
+  checkAccounts(pack, stagesByPlaybook, errors);
+  checkHealthModel(pack, errors);
+  if (!pack.meta.locales.includes(pack.meta.defaultLocale)) {
+    errors.push({ path: 'meta.defaultLocale', message: `"${pack.meta.defaultLocale}" is not listed in meta.locales` });
+  }
+  return { errors, warnings };
+}
