@@ -8,6 +8,7 @@ import { watchManaged } from '@/utils/sync/managed';
 import { acceptFramePorts, nudgeFrames, relayFromFrame } from '@/utils/platform';
 import { syncGenericScripts } from '@/utils/background/genericScripts';
 import { iconStateFor, showIconState } from '@/utils/background/toolbarIcon';
+import { dispatch } from '@/utils/background/dispatch';
 
 export default defineBackground(() => {
   const service = createService({ getDb, ops: browserOpsDeps() });
@@ -23,16 +24,18 @@ export default defineBackground(() => {
     if (typeof raw !== 'object' || raw === null || (raw as { frontline?: unknown }).frontline !== 1) return undefined;
     const verdict = admit(raw, classifySender(sender, browser.runtime.id, extensionOrigin));
     if (!verdict.ok) return Promise.resolve<Reply<never>>({ ok: false, error: verdict.error });
-    const handler = service[verdict.type] as (p: unknown) => Promise<unknown>;
-    return handler(verdict.payload).then(
-      (data) => {
+    return dispatch(
+      {
+        handler: (type) => service[type] as (p: unknown) => Promise<unknown>,
         // A pack change can change which self-hosted CRMs the generic script covers.
-        if (verdict.type.startsWith('pack:') || verdict.type === 'sync:now') void resyncGeneric();
-        const state = iconStateFor(verdict.type, verdict.payload, data);
-        if (state && sender.tab?.id !== undefined) showIconState(sender.tab.id, state).catch(() => undefined);
-        return { ok: true, data };
+        resyncSites: () => void resyncGeneric(),
+        answered: (type, payload, data) => {
+          const state = iconStateFor(type, payload, data);
+          if (state && sender.tab?.id !== undefined) showIconState(sender.tab.id, state).catch(() => undefined);
+        },
       },
-      (e: unknown) => ({ ok: false, error: e instanceof Error ? e.message : String(e) }),
+      verdict.type,
+      verdict.payload,
     );
   });
 

@@ -20,24 +20,39 @@ const Id = v.pipe(v.string(), v.maxLength(80));
 
 const Lang = v.picklist(['en', 'zh-CN']);
 
+/**
+ * What each request is, declared beside its schema: who may send it (`page`: a content
+ * script or the sidebar frame in a CRM or mail tab may; otherwise only our extension
+ * pages), and whether handling it can change the active pack and so the pack's site
+ * rules (the background then re-registers the site-rule content script).
+ */
+interface Declared<S extends v.GenericSchema> {
+  schema: S;
+  page: boolean;
+  changesPack: boolean;
+}
+const PACK_CHANGE = { changesPack: true } as const;
+const page = <S extends v.GenericSchema>(schema: S): Declared<S> => ({ schema, page: true, changesPack: false });
+const ops = <S extends v.GenericSchema>(schema: S, o: { changesPack?: boolean } = {}): Declared<S> => ({ schema, page: false, changesPack: o.changesPack ?? false });
+
 export const REQUESTS = {
-  'view:get': v.object({
+  'view:get': page(v.object({
     ctx: PageContextIn,
     lang: Lang,
     /** Browsing from the palette: show this account / card / talk track without remembering it. */
     focus: v.optional(v.object({ accountId: v.optional(Id), competitorId: v.optional(Id), scenarioId: v.optional(Id) })),
-  }),
-  'search:palette': v.object({ query: str(200), lang: Lang }),
-  'sites:rules': v.object({}),
+  })),
+  'search:palette': page(v.object({ query: str(200), lang: Lang })),
+  'sites:rules': page(v.object({})),
   /** The pack's patches for one built-in site (its content script reads the page with them). */
-  'sites:patches': v.object({ site: v.picklist(SITE_IDS) }),
-  'index:warm': v.object({}),
-  'checklist:set': v.object({ accountId: Id, playbookId: Id, stageId: Id, itemId: Id, done: v.boolean(), label: v.optional(str(2000)) }),
-  'account:pick': v.object({ recordKey: str(400), accountId: v.nullable(Id) }),
-  'account:search': v.object({ query: str(200), lang: Lang }),
+  'sites:patches': page(v.object({ site: v.picklist(SITE_IDS) })),
+  'index:warm': page(v.object({})),
+  'checklist:set': page(v.object({ accountId: Id, playbookId: Id, stageId: Id, itemId: Id, done: v.boolean(), label: v.optional(str(2000)) })),
+  'account:pick': page(v.object({ recordKey: str(400), accountId: v.nullable(Id) })),
+  'account:search': page(v.object({ query: str(200), lang: Lang })),
   // The page in this tab no longer shows a record (an SPA went to a list or inbox).
-  'record:none': v.object({}),
-  'usage:log': v.object({
+  'record:none': page(v.object({})),
+  'usage:log': page(v.object({
     kind: v.picklist(['card_view', 'section_view', 'copy', 'insert', 'tick', 'untick', 'read_fallback']),
     accountId: v.optional(v.nullable(Id)),
     competitorId: v.optional(Id),
@@ -49,24 +64,24 @@ export const REQUESTS = {
     site: v.optional(v.picklist(SITE_IDS)),
     layer: v.optional(v.picklist(['semantic', 'page-text'])),
     missing: v.optional(nullableCut(80)),
-  }),
-  'pack:info': v.object({}),
-  'pack:import': v.object({ text: v.string(), source: str(2000) }),
-  'pack:rollback': v.object({}),
+  })),
+  'pack:info': ops(v.object({})),
+  'pack:import': ops(v.object({ text: v.string(), source: str(2000) }), PACK_CHANGE),
+  'pack:rollback': ops(v.object({}), PACK_CHANGE),
   // Ops console (options page only): sync, preview before activation, reports.
-  'sync:status': v.object({}),
-  'sync:settings': v.object({ packUrl: v.nullable(str(2000)), publicKey: v.nullable(str(400)), refreshMinutes: v.pipe(v.number(), v.integer()), allowPackSwitch: v.optional(v.boolean()) }),
-  'sync:now': v.object({}),
-  'pack:preview': v.object({ text: v.string(), source: str(2000), lang: Lang }),
+  'sync:status': ops(v.object({})),
+  'sync:settings': ops(v.object({ packUrl: v.nullable(str(2000)), publicKey: v.nullable(str(400)), refreshMinutes: v.pipe(v.number(), v.integer()), allowPackSwitch: v.optional(v.boolean()) }), PACK_CHANGE),
+  'sync:now': ops(v.object({}), PACK_CHANGE),
+  'pack:preview': ops(v.object({ text: v.string(), source: str(2000), lang: Lang })),
   // The text, or the hash a pack:preview answered (saves sending a big pack twice).
-  'pack:activate': v.object({ text: v.optional(v.string()), hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), source: str(2000), allowDowngrade: v.boolean() }),
-  'ops:report': v.object({}),
-  'usage:report': v.object({ lang: Lang }),
-  'usage:clear': v.object({}),
+  'pack:activate': ops(v.object({ text: v.optional(v.string()), hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), source: str(2000), allowDowngrade: v.boolean() }), PACK_CHANGE),
+  'ops:report': ops(v.object({})),
+  'usage:report': ops(v.object({ lang: Lang })),
+  'usage:clear': ops(v.object({})),
 } as const;
 
 export type MessageType = keyof typeof REQUESTS;
-export type Request<K extends MessageType> = v.InferOutput<(typeof REQUESTS)[K]>;
+export type Request<K extends MessageType> = v.InferOutput<(typeof REQUESTS)[K]['schema']>;
 
 export type ImportResult = { ok: true; info: PackInfo; warnings: PackError[] } | { ok: false; errors: PackError[] };
 
@@ -94,8 +109,13 @@ export interface Responses {
   'usage:clear': { ok: true; cleared: number };
 }
 
+const MESSAGE_TYPES = Object.keys(REQUESTS) as MessageType[];
+
 /** Requests a content script (running in a CRM or mail tab) may make. */
-export const PAGE_ALLOWED: ReadonlySet<MessageType> = new Set(['view:get', 'checklist:set', 'account:pick', 'account:search', 'search:palette', 'sites:rules', 'sites:patches', 'index:warm', 'usage:log', 'record:none']);
+export const PAGE_ALLOWED: ReadonlySet<MessageType> = new Set(MESSAGE_TYPES.filter((t) => REQUESTS[t].page));
+
+/** Requests after which the active pack, and with it the site rules, may differ. */
+export const CHANGES_PACK: ReadonlySet<MessageType> = new Set(MESSAGE_TYPES.filter((t) => REQUESTS[t].changesPack));
 
 export interface Envelope<K extends MessageType = MessageType> {
   frontline: 1;
@@ -136,7 +156,7 @@ export function admit(
   const { type, payload } = raw as Envelope;
   if (!Object.hasOwn(REQUESTS, type)) return { ok: false, error: `refused: unknown message "${String(type)}"` };
   if (kind === 'content-script' && !PAGE_ALLOWED.has(type)) return { ok: false, error: `refused: "${type}" is only for extension pages` };
-  const parsed = v.safeParse(REQUESTS[type], payload);
+  const parsed = v.safeParse(REQUESTS[type].schema, payload);
   if (!parsed.success) return { ok: false, error: `refused: bad payload for "${type}" at ${v.getDotPath(parsed.issues[0]) ?? '(root)'}` };
   return { ok: true, type, payload: parsed.output as Request<MessageType> };
 }

@@ -2,8 +2,7 @@
  * Sync settings (pack URL, public key, refresh) and the last sync. Values set by
  * the organisation's policy are shown locked.
  */
-import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ask } from '@/utils/ask';
 import type { Lang } from '@/utils/i18n';
@@ -11,67 +10,33 @@ import type { SyncStatus } from '@/utils/sync/handlers';
 import type { SettingKey } from '@/utils/sync/settings';
 import { ErrorList } from './ErrorList';
 import { SyncResultText } from './SyncResultText';
+import { createSyncModel } from './syncModel';
 import { ot } from './strings';
 
-export function SyncSection({ lang: l, status, onSynced }: { lang: Lang; status: SyncStatus | null; onSynced: (s: SyncStatus) => void }) {
-  const url = useSignal('');
-  const key = useSignal('');
-  const minutes = useSignal('60');
-  const allowSwitch = useSignal(false);
-  const errors = useSignal<Partial<Record<SettingKey, string>>>({});
-  const busy = useSignal(false);
-  const saved = useSignal(false);
-  const access = useSignal<'unknown' | 'granted' | 'not-granted'>('unknown');
+export function SyncSection({ lang: l, status: given, onSynced }: { lang: Lang; status: SyncStatus | null; onSynced: (s: SyncStatus) => void }) {
+  // The model outlives renders; it reaches the current callback through this.
+  const latest = useRef(onSynced);
+  latest.current = onSynced;
+  const m = useMemo(() => {
+    const model = createSyncModel({
+      ask,
+      hasAccess: (origin) => browser.permissions.contains({ origins: [origin] }),
+      requestAccess: (origin) => browser.permissions.request({ origins: [origin] }),
+      onSynced: (next) => latest.current(next),
+    });
+    model.show(given);
+    return model;
+  }, []);
+  useEffect(() => m.show(given), [given]);
+  const { url, key, minutes, allowSwitch, errors, busy, saved } = m;
+  const status = m.status.value;
   const s = status?.settings;
-
-  // The form shows what is in force whenever that changes (load, save, a new policy).
-  useEffect(() => {
-    if (!s) return;
-    url.value = s.packUrl ?? '';
-    key.value = s.publicKey ?? '';
-    minutes.value = String(s.refreshMinutes);
-    allowSwitch.value = s.allowPackSwitch;
-  }, [s?.packUrl, s?.publicKey, s?.refreshMinutes, s?.allowPackSwitch]);
-
-  const origin = s?.packUrl?.startsWith('https://') ? `${new URL(s.packUrl).origin}/*` : null;
-  useEffect(() => {
-    if (!origin) return;
-    void browser.permissions.contains({ origins: [origin] }).then((ok) => (access.value = ok ? 'granted' : 'not-granted'));
-  }, [origin]);
-
+  const origin = m.origin.value;
   if (!s || !status) return null;
-  const anyLocked = s.locked.packUrl || s.locked.publicKey || s.locked.refreshMinutes || s.locked.allowPackSwitch;
-  const allLocked = s.locked.packUrl && s.locked.publicKey && s.locked.refreshMinutes && s.locked.allowPackSwitch;
 
-  async function save(e: Event) {
+  function save(e: Event) {
     e.preventDefault();
-    busy.value = true;
-    saved.value = false;
-    const r = await ask('sync:settings', { packUrl: url.value.trim() || null, publicKey: key.value.trim() || null, refreshMinutes: Number(minutes.value), allowPackSwitch: allowSwitch.value });
-    busy.value = false;
-    if (!r.ok) {
-      errors.value = Object.fromEntries(r.errors.map((x) => [x.field, x.message]));
-      return;
-    }
-    errors.value = {};
-    saved.value = true;
-    // A new URL or key was checked by the background already: the status has the result.
-    onSynced(r.status);
-  }
-
-  async function syncNow() {
-    busy.value = true;
-    try {
-      const r = await ask('sync:now', {});
-      onSynced(r.status);
-    } finally {
-      busy.value = false;
-    }
-  }
-
-  function grant() {
-    if (!origin) return;
-    void browser.permissions.request({ origins: [origin] }).then((ok) => (access.value = ok ? 'granted' : 'not-granted'));
+    void m.save();
   }
 
   const field = (k: SettingKey, labelKey: Parameters<typeof ot>[1], input: preact.JSX.Element, help?: string) => (
@@ -99,7 +64,7 @@ export function SyncSection({ lang: l, status, onSynced }: { lang: Lang; status:
     <section aria-labelledby="sync-h" id="sync">
       <h2 id="sync-h">{ot(l, 'syncTitle')}</h2>
       <p>{ot(l, 'syncHelp')}</p>
-      {anyLocked && (
+      {m.anyLocked.value && (
         <p class="policy" data-testid="sync-locked">
           {ot(l, 'policyNote')}
         </p>
@@ -140,20 +105,20 @@ export function SyncSection({ lang: l, status, onSynced }: { lang: Lang; status:
           ot(l, 'allowPackSwitchHelp'),
         )}
         <p class="actions">
-          <button type="submit" disabled={busy.value || allLocked} data-testid="sync-save">
+          <button type="submit" disabled={!m.canSave.value} data-testid="sync-save">
             {ot(l, 'saveSettings')}
           </button>{' '}
-          <button type="button" onClick={syncNow} disabled={busy.value || !s.packUrl} data-testid="sync-now">
+          <button type="button" onClick={() => void m.syncNow()} disabled={!m.canSyncNow.value} data-testid="sync-now">
             {ot(l, 'syncNow')}
           </button>
           {busy.value && <span class="muted" role="status"> {ot(l, 'checking')}</span>}
           {saved.value && !busy.value && <span class="notice-ok"> {ot(l, 'saved')}</span>}
         </p>
       </form>
-      {origin && access.value === 'not-granted' && (
+      {origin && m.offerAccess.value && (
         <p class="muted">
           {ot(l, 'corsHelp')}{' '}
-          <button type="button" onClick={grant} data-testid="sync-grant">
+          <button type="button" onClick={() => void m.grant()} data-testid="sync-grant">
             {ot(l, 'allowAccess', { origin })}
           </button>
         </p>

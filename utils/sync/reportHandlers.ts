@@ -1,0 +1,74 @@
+/** The ops console's reports: cards due for review, site rules, local analytics. */
+import type { KnowledgePack, SiteRule } from '../pack/schema';
+import { buildReport, type AnalyticsReport } from './analytics';
+import type { OpsContext } from './opsCore';
+
+export interface StaleCard {
+  id: string;
+  name: string;
+  reviewedAt: string;
+  reviewEvery: number;
+  /** The date the next review was due. */
+  dueOn: string;
+  /** Days past due (negative: due in that many days). */
+  daysOverdue: number;
+}
+
+export interface OpsReport {
+  /** Cards past their review date, grouped by owner, most overdue first. */
+  stale: { owner: string; cards: StaleCard[] }[];
+  /** Cards due for review within 14 days. */
+  dueSoon: StaleCard[];
+  sites: Pick<SiteRule, 'id' | 'host' | 'pathPrefix' | 'recordType'>[];
+}
+
+const DAY = 86_400_000;
+const DUE_SOON_DAYS = 14;
+
+function reviewOf(c: KnowledgePack['competitors'][number], today: Date): StaleCard & { owner: string } {
+  const reviewed = Date.parse(`${c.reviewedAt.slice(0, 10)}T00:00:00Z`);
+  const due = reviewed + c.reviewEvery * DAY;
+  return {
+    id: c.id,
+    name: c.name,
+    owner: c.owner,
+    reviewedAt: c.reviewedAt.slice(0, 10),
+    reviewEvery: c.reviewEvery,
+    dueOn: new Date(due).toISOString().slice(0, 10),
+    daysOverdue: Math.floor((today.getTime() - due) / DAY),
+  };
+}
+
+export function opsReport(pack: KnowledgePack, today: Date): OpsReport {
+  const cards = pack.competitors.map((c) => reviewOf(c, today));
+  const byOwner = new Map<string, StaleCard[]>();
+  for (const { owner, ...card } of cards.filter((c) => c.daysOverdue > 0).sort((a, b) => b.daysOverdue - a.daysOverdue)) {
+    byOwner.set(owner, [...(byOwner.get(owner) ?? []), card]);
+  }
+  return {
+    stale: [...byOwner].map(([owner, list]) => ({ owner, cards: list })),
+    dueSoon: cards.filter((c) => c.daysOverdue <= 0 && c.daysOverdue > -DUE_SOON_DAYS).map(({ owner: _o, ...c }) => c),
+    sites: pack.sites.map((s) => ({ id: s.id, host: s.host, pathPrefix: s.pathPrefix, recordType: s.recordType })),
+  };
+}
+
+export function createReportHandlers(ctx: OpsContext) {
+  return {
+    async 'ops:report'(): Promise<OpsReport> {
+      return opsReport((await ctx.current()).stored.pack, ctx.now());
+    },
+
+    async 'usage:report'({ lang }: { lang: string }): Promise<AnalyticsReport> {
+      const db = await ctx.getDb();
+      const [events, ticks] = await Promise.all([db.getAll('usage'), db.getAll('ticks')]);
+      return buildReport(events, ticks, (await ctx.current()).stored.pack, lang);
+    },
+
+    async 'usage:clear'(): Promise<{ ok: true; cleared: number }> {
+      const db = await ctx.getDb();
+      const tx = db.transaction('usage', 'readwrite');
+      const [cleared] = await Promise.all([tx.store.count(), tx.store.clear(), tx.done]);
+      return { ok: true, cleared };
+    },
+  };
+}
