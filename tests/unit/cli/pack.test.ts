@@ -112,10 +112,10 @@ describe('pack CLI', () => {
     expect(ok.out).toMatch(/^OK: lumora-sample 1\.0\.0 is signed by key [0-9a-f]{16}/);
     // The public key can be given inline too.
     const pub = readFileSync(join(dir, 'keys/ops.pub'), 'utf8').trim();
-    expect((await run(dir, 'verify', 'pack.signed.json', '--pub', pub)).code).toBe(0);
+    expect((await run(dir, 'verify', 'pack.signed.json', `--pub=${pub}`)).code).toBe(0);
     // …in any form the extension accepts (one parser): base64url, quoted, labelled.
     const url = pub.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-    for (const form of [url, `"${pub}"`, `ed25519:${pub}`]) expect((await run(dir, 'verify', 'pack.signed.json', '--pub', form)).code, form).toBe(0);
+    for (const form of [url, `"${pub}"`, `ed25519:${pub}`]) expect((await run(dir, 'verify', 'pack.signed.json', `--pub=${form}`)).code, form).toBe(0);
 
     const text = readFileSync(join(dir, 'pack.signed.json'), 'utf8');
     const at = text.indexOf('"arr": 180000') + 8;
