@@ -94,6 +94,8 @@ export const REQUESTS = {
   /** The pack's patches for one built-in site (its content script reads the page with them). */
   'sites:patches': v.object({ site: v.picklist(SITE_IDS) }),
   'index:warm': v.object({}),
+  /** The sidebar showed this account at this CRM stage: remembered for its e-mail threads (written apart from view:get, a read). */
+  'stage:seen': v.object({ accountId: Id, playbookId: Id, stageId: Id }),
   'checklist:set': v.object({ accountId: Id, playbookId: Id, stageId: Id, itemId: Id, done: v.boolean(), label: v.optional(str(2000)) }),
   'account:pick': v.object({ recordKey: str(400), accountId: v.nullable(Id) }),
   'account:search': v.object({ query: str(200), lang: Lang }),
@@ -134,6 +136,7 @@ export type ImportResult = { ok: true; info: PackInfo; warnings: PackError[] } |
 
 export interface Responses {
   'view:get': SidebarView;
+  'stage:seen': { ok: true };
   'checklist:set': { done: string[] };
   'account:pick': { ok: true };
   'account:search': AccountHit[];
@@ -157,7 +160,14 @@ export interface Responses {
 }
 
 /** Requests a content script (running in a CRM or mail tab) may make. */
-export const PAGE_ALLOWED: ReadonlySet<MessageType> = new Set(['view:get', 'checklist:set', 'account:pick', 'account:search', 'search:palette', 'sites:rules', 'sites:patches', 'index:warm', 'usage:log', 'record:none']);
+export const PAGE_ALLOWED: ReadonlySet<MessageType> = new Set(['view:get', 'stage:seen', 'checklist:set', 'account:pick', 'account:search', 'search:palette', 'sites:rules', 'sites:patches', 'index:warm', 'usage:log', 'record:none']);
+
+/** The stage:seen a shown view implies: a CRM page's stage for the record's own account, not one browsed from search. */
+export function stageSeenIn(view: SidebarView, focus: { accountId?: string } | null | undefined): Request<'stage:seen'> | null {
+  const stage = view.stage?.current;
+  if (!view.account || focus?.accountId || stage?.source !== 'crm') return null;
+  return { accountId: view.account.id, playbookId: stage.playbookId, stageId: stage.stageId };
+}
 
 export interface Envelope<K extends MessageType = MessageType> {
   frontline: 1;

@@ -10,7 +10,7 @@ import { validatePackText } from '../pack/validate';
 import type { PackIndex } from '../match/index';
 import { tryBuildIndex, type IndexBuild } from '../match/checkIndex';
 import { DERIVED_VERSION, packDerived, type PackDerived } from '../pack/derived';
-import { matchPage } from '../match/match';
+import { completeMatch, matchAccount } from '../match/match';
 import { buildView, packInfo, recordKey } from '../view/buildView';
 import { buildPaletteIndex, type PaletteIndex } from '../search/palette';
 import type { MatchResult } from '../match/types';
@@ -90,24 +90,24 @@ export function createService({ getDb, now = () => new Date(), ops }: ServiceDep
     async 'view:get'({ ctx, lang, focus }) {
       const db = await getDb();
       const { stored, derived, index } = await indexed();
-      const key = recordKey(ctx);
       const browsing = Boolean(focus?.accountId);
-      const manualAccountId = focus?.accountId ?? (await getPick(db, key));
-      // First pass without a remembered stage: we need the account to look it up.
-      let match = matchPage(index, ctx, { now: now(), manualAccountId });
-      if (match.accountId && !browsing) {
-        if (ctx.stage && match.stage?.source === 'crm') {
-          await setSeenStage(db, { accountId: match.accountId, playbookId: match.stage.playbookId, stageId: match.stage.stageId, seenAt: now().toISOString() });
-        } else if (!ctx.stage) {
-          const seen = await getSeenStage(db, match.accountId);
-          if (seen) match = matchPage(index, ctx, { now: now(), manualAccountId, rememberedStage: seen });
-        }
-      }
+      const found = matchAccount(index, ctx, focus?.accountId ?? (await getPick(db, recordKey(ctx))));
+      // A page that shows no stage takes the one last seen in the CRM for its account (stage:seen wrote it).
+      const rememberedStage = found.account && !browsing && !ctx.stage ? await getSeenStage(db, found.account.id) : null;
+      let match = completeMatch(index, ctx, found, { now: now(), rememberedStage });
       if (focus?.competitorId) match = withSearchedCompetitor(match, stored.pack, focus.competitorId);
       const ticks = match.accountId && match.stage ? await getTicks(db, match.accountId, match.stage.playbookId, match.stage.stageId) : null;
       // Ticks on items this pack removed are listed, not deleted: a rollback shows them
       // again. They go when a later pack change leaves them unreachable (pruneTicks).
       return buildView({ pack: stored.pack, derived, ctx, match, ticks, lang, now: now(), scenarioId: focus?.scenarioId });
+    },
+
+    async 'stage:seen'({ accountId, playbookId, stageId }) {
+      const { pack } = (await current()).stored;
+      if (!pack.accounts.some((a) => a.id === accountId)) throw new Error(`unknown account "${accountId}"`);
+      if (!pack.playbooks.find((p) => p.id === playbookId)?.stages.some((s) => s.id === stageId)) throw new Error(`unknown stage "${playbookId}/${stageId}"`);
+      await setSeenStage(await getDb(), { accountId, playbookId, stageId, seenAt: now().toISOString() });
+      return { ok: true };
     },
 
     async 'checklist:set'(req) {

@@ -12,6 +12,7 @@ import type { UsageEvent } from '../store/db';
 import { createSidebarState } from '../state/sidebar';
 import type { PageContext } from '../sites/types';
 import { frameLink } from '../platform';
+import { stageSeenIn } from '../messages';
 import { TOKEN_PARAM, type FrameInit, type ToContent } from './channel';
 import { guardClicks } from './clickGuard';
 
@@ -61,6 +62,9 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
         lang: state.lang.value,
         focus: focus ? { accountId: focus.accountId, competitorId: focus.competitorId, scenarioId: focus.scenarioId } : undefined,
       });
+      // The CRM stage shown is remembered for the account's threads; the view never waits for that write.
+      const seen = stageSeenIn(state.view.value, focus);
+      if (seen) void ask('stage:seen', seen).catch(() => undefined);
       state.status.value = 'ready';
       state.error.value = null;
     } catch (e) {
