@@ -8,7 +8,7 @@ import { scoreHealth } from '../health/score';
 import type { PageContext } from '../sites/types';
 import { FUZZY_THRESHOLD, round2 } from './account/candidates';
 import { matchAccount, type AccountMatch } from './account/resolve';
-import { detectCompetitors } from './competitors';
+import { detectCompetitors } from './detectCompetitors';
 import { all, type PackIndex } from './index';
 import { normalizeName } from './normalize';
 import { chooseStage, choosePlaybook, type RememberedStage } from './stage';
