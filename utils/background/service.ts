@@ -4,9 +4,8 @@
  * cache, rebuilt lazily from IndexedDB whenever the worker wakes without it.
  */
 import type { Db, StoredPack } from '../store/db';
-import { activatePack, getActivePack, getPreviousPack, rollbackPack } from '../store/packStore';
+import { getActivePack, getPreviousPack, rollbackPack } from '../store/packStore';
 import { logUsage, getPick, getSeenStage, getTicks, setPick, setSeenStage, setTick } from '../store/userState';
-import { validatePackText } from '../pack/validate';
 import type { PackIndex } from '../match/index';
 import { tryBuildIndex, type IndexBuild } from '../match/checkIndex';
 import { DERIVED_VERSION, packDerived, type PackDerived } from '../pack/derived';
