@@ -27,12 +27,12 @@ export interface ServiceDeps {
 
 export type Handlers = { [K in MessageType]: (payload: Request<K>) => Promise<Responses[K]> };
 
-export function createService({ getDb, now = () => new Date(), ops }: ServiceDeps): Handlers & { invalidate(): void; ops: ReturnType<typeof createOpsHandlers>['ops'] } {
-  /**
-   * The active pack as stored, with its derived trees, and (built on first use) its
-   * match index. The two are kept apart so that a pack whose index cannot be built
-   * still answers pack info, rollback, preview and sync.
-   */
+/**
+ * The active pack as stored, with its derived trees, and (built on first use) its match
+ * index and palette. The two are kept apart so that a pack whose index cannot be built
+ * still answers pack info, rollback, preview and sync.
+ */
+function activePackCache(getDb: () => Promise<Db>) {
   type Active = { stored: StoredPack; derived: PackDerived; index?: IndexBuild; palette?: PaletteIndex };
   let active: Active | null = null;
   let loading: Promise<Active> | null = null;
@@ -74,18 +74,17 @@ export function createService({ getDb, now = () => new Date(), ops }: ServiceDep
     loading = null;
   }
 
-  async function info(lang = 'en') {
-    const db = await getDb();
-    const { stored } = await current();
-    return packInfo(stored, await getPreviousPack(db), lang);
-  }
+  return { current, indexed, palette, invalidate };
+}
 
-  const opsHandlers = createOpsHandlers({ getDb, now, current, invalidate, info: () => info(), ops });
+type ActivePack = ReturnType<typeof activePackCache>;
 
+/** What a record page asks for: its view, and what the rep does there. */
+function recordHandlers(
+  { getDb, now }: { getDb: () => Promise<Db>; now: () => Date },
+  { current, indexed, palette }: ActivePack,
+): Pick<Handlers, 'view:get' | 'stage:seen' | 'checklist:set' | 'account:pick' | 'account:search'> {
   return {
-    invalidate,
-    ...opsHandlers,
-
     async 'view:get'({ ctx, lang, focus }) {
       const db = await getDb();
       const { stored, derived, index } = await indexed();
@@ -103,7 +102,7 @@ export function createService({ getDb, now = () => new Date(), ops }: ServiceDep
 
     async 'stage:seen'({ accountId, playbookId, stageId }) {
       const { pack } = (await current()).stored;
-      if (!pack.accounts.some((a) => a.id === accountId)) throw new Error(`unknown account "${accountId}"`);
+      requireAccount(pack, accountId);
       if (!pack.playbooks.find((p) => p.id === playbookId)?.stages.some((s) => s.id === stageId)) throw new Error(`unknown stage "${playbookId}/${stageId}"`);
       await setSeenStage(await getDb(), { accountId, playbookId, stageId, seenAt: now().toISOString() });
       return { ok: true };
@@ -116,7 +115,7 @@ export function createService({ getDb, now = () => new Date(), ops }: ServiceDep
 
     async 'account:pick'({ recordKey: key, accountId }) {
       const { stored } = await current();
-      if (accountId && !stored.pack.accounts.some((a) => a.id === accountId)) throw new Error(`unknown account "${accountId}"`);
+      if (accountId) requireAccount(stored.pack, accountId);
       await setPick(await getDb(), key, accountId, now());
       return { ok: true };
     },
@@ -133,9 +132,28 @@ export function createService({ getDb, now = () => new Date(), ops }: ServiceDep
           return { id: a.id, name: a.name, segment: a.segment ?? null, region: a.region ?? null, domains: a.domains };
         });
     },
+  };
+}
+
+export function createService({ getDb, now = () => new Date(), ops }: ServiceDeps): Handlers & { invalidate(): void; ops: ReturnType<typeof createOpsHandlers>['ops'] } {
+  const pack = activePackCache(getDb);
+  const { current, palette, invalidate } = pack;
+
+  async function info(lang = 'en') {
+    const db = await getDb();
+    const { stored } = await current();
+    return packInfo(stored, await getPreviousPack(db), lang);
+  }
+
+  const opsHandlers = createOpsHandlers({ getDb, now, current, invalidate, info: () => info(), ops });
+
+  return {
+    invalidate,
+    ...opsHandlers,
+    ...recordHandlers({ getDb, now }, pack),
 
     async 'index:warm'() {
-      await indexed();
+      await pack.indexed();
       return { ok: true };
     },
 
@@ -184,6 +202,11 @@ export function createService({ getDb, now = () => new Date(), ops }: ServiceDep
       return { ok: true, info: await info() };
     },
   };
+}
+
+/** A rep's choice or a view's stage is kept only for an account the active pack has. */
+function requireAccount(pack: KnowledgePack, accountId: string): void {
+  if (!pack.accounts.some((a) => a.id === accountId)) throw new Error(`unknown account "${accountId}"`);
 }
 
 /** A card opened from the palette comes first, marked as searched, even when the page never mentions it. */
