@@ -28,7 +28,8 @@
  *   npm run bench:page -- --runs 30 --storm-seconds 10 --rate 4000
  */
 import { rmSync } from 'node:fs';
-import { extensionIdOf, controlPage, launch, snapshotExtension } from './bench/page/browser';
+import { extensionId } from './demo/launch';
+import { controlPage, launch, snapshotExtension } from './bench/page/browser';
 import { coldMatch } from './bench/page/coldMatch';
 import { progress } from './bench/page/figures';
 import { heap } from './bench/page/heap';
@@ -52,7 +53,7 @@ async function main() {
   const withExt = await launch(dir);
   const without = await launch(null);
   try {
-    const extId = await extensionIdOf(withExt);
+    const extId = await extensionId(withExt);
     const control = await controlPage(withExt, extId);
     const chromium = withExt.browser()?.version() ?? (await control.page.evaluate(() => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? 'unknown'));
 

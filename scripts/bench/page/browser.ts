@@ -8,12 +8,11 @@ import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from '@playwright/test';
-import { EXTENSION_DIR, ROOT, routeDemoPages } from '../../demo/launch';
+import { EXTENSION_DIR, QUIET_CHROMIUM, ROOT, routeDemoPages, SYSTEM_CHROMIUM } from '../../demo/launch';
 import type { DemoPage } from '../../demo/routes';
 
 export const STORM_URL = 'https://lumora-demo.lightning.force.com/lightning/r/Opportunity/0065g00000StormAAA/view';
 const STORM_FILE = join(ROOT, 'scripts/bench/pages/storm.html');
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 /** The build is copied first, so a rebuild elsewhere during the run cannot change what is measured. */
 export function snapshotExtension(): string {
@@ -63,13 +62,7 @@ export async function launch(extensionDir: string | null): Promise<BrowserContex
     viewport: { width: 1440, height: 1000 },
     args: [
       ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : ['--disable-extensions']),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...QUIET_CHROMIUM,
       '--enable-precise-memory-info',
     ],
   });
@@ -79,12 +72,6 @@ export async function launch(extensionDir: string | null): Promise<BrowserContex
   await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
   await context.addInitScript(probe);
   return context;
-}
-
-export async function extensionIdOf(context: BrowserContext): Promise<string> {
-  let [worker] = context.serviceWorkers();
-  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
-  return new URL(worker.url()).host;
 }
 
 /** An extension page kept open: it sends messages as the options page would, and stops the worker. */
