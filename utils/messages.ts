@@ -47,6 +47,8 @@ export const REQUESTS = {
   /** The pack's patches for one built-in site (its content script reads the page with them). */
   'sites:patches': page(v.object({ site: v.picklist(SITE_IDS) })),
   'index:warm': page(v.object({})),
+  /** The sidebar showed this account at this CRM stage: remembered for its e-mail threads (written apart from view:get, a read). */
+  'stage:seen': page(v.object({ accountId: Id, playbookId: Id, stageId: Id })),
   'checklist:set': page(v.object({ accountId: Id, playbookId: Id, stageId: Id, itemId: Id, done: v.boolean(), label: v.optional(str(2000)) })),
   'account:pick': page(v.object({ recordKey: str(400), accountId: v.nullable(Id) })),
   'account:search': page(v.object({ query: str(200), lang: Lang })),
@@ -87,6 +89,7 @@ export type ImportResult = { ok: true; info: PackInfo; warnings: PackError[] } |
 
 export interface Responses {
   'view:get': SidebarView;
+  'stage:seen': { ok: true };
   'checklist:set': { done: string[] };
   'account:pick': { ok: true };
   'account:search': AccountHit[];
@@ -116,6 +119,13 @@ export const PAGE_ALLOWED: ReadonlySet<MessageType> = new Set(MESSAGE_TYPES.filt
 
 /** Requests after which the active pack, and with it the site rules, may differ. */
 export const CHANGES_PACK: ReadonlySet<MessageType> = new Set(MESSAGE_TYPES.filter((t) => REQUESTS[t].changesPack));
+
+/** The stage:seen a shown view implies: a CRM page's stage for the record's own account, not one browsed from search. */
+export function stageSeenIn(view: SidebarView, focus: { accountId?: string } | null | undefined): Request<'stage:seen'> | null {
+  const stage = view.stage?.current;
+  if (!view.account || focus?.accountId || stage?.source !== 'crm') return null;
+  return { accountId: view.account.id, playbookId: stage.playbookId, stageId: stage.stageId };
+}
 
 export interface Envelope<K extends MessageType = MessageType> {
   frontline: 1;

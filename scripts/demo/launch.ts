@@ -13,7 +13,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const PAGES_DIR = join(here, 'pages');
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+/** No first-run work or background traffic: nothing else runs in the browser we drive or measure. */
+export const QUIET_CHROMIUM = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface LaunchOptions {
   headless: boolean;
@@ -41,13 +43,7 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<BrowserC
     args: [
       `--disable-extensions-except=${ext}`,
       `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...QUIET_CHROMIUM,
       ...(opts.locale ? [`--lang=${opts.locale}`] : []),
       ...(opts.args ?? []),
     ],

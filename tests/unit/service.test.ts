@@ -3,6 +3,14 @@ import { openFrontlineDb, type Db } from '../../utils/store/db';
 import { createService } from '../../utils/background/service';
 import type { PageContext } from '../../utils/sites/types';
 import sample from '../../assets/sample-pack.json';
+import { stageSeenIn } from '../../utils/messages';
+
+/** Every record in every store, to tell a read from a write. */
+async function everything(d: Db): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const name of [...d.objectStoreNames]) out[name] = await d.getAll(name);
+  return out;
+}
 
 let db: Db;
 let n = 0;
@@ -34,11 +42,42 @@ describe('background service', () => {
 
   it('uses the stage last seen in the CRM on an email thread, with its date', async () => {
     const s = service();
-    await s['view:get']({ ctx: base, lang: 'en' });
+    const crm = await s['view:get']({ ctx: base, lang: 'en' });
+    // What the sidebar frame sends once it shows a view with a CRM stage.
+    const seen = stageSeenIn(crm, undefined);
+    expect(seen).toEqual({ accountId: 'northwind', playbookId: crm.stage!.playbookId, stageId: crm.stage!.current.stageId });
+    await s['stage:seen'](seen!);
     const view = await s['view:get']({ ctx: mail, lang: 'en' });
     expect(view.account?.id).toBe('northwind');
     expect(view.stage?.current.source).toBe('remembered');
     expect(view.stage?.current.reasons[0].params.date).toBe(NOW.toISOString());
+  });
+
+  it('remembers no stage from an account browsed from search, nor from a page without a CRM stage', async () => {
+    const s = service();
+    const browsed = await s['view:get']({ ctx: base, lang: 'en', focus: { accountId: 'northwind' } });
+    expect(browsed.stage?.current.source).toBe('crm');
+    expect(stageSeenIn(browsed, { accountId: 'northwind' })).toBeNull();
+    expect(stageSeenIn(await s['view:get']({ ctx: mail, lang: 'en' }), undefined)).toBeNull();
+  });
+
+  it('view:get writes nothing: not the stage it shows, not on a thread', async () => {
+    const s = service();
+    const before = await everything(db);
+    await s['view:get']({ ctx: base, lang: 'en' });
+    await s['view:get']({ ctx: mail, lang: 'en' });
+    await s['view:get']({ ctx: base, lang: 'en', focus: { accountId: 'acme', competitorId: 'globex' } });
+    expect(await everything(db)).toEqual(before);
+    expect((await s['view:get']({ ctx: mail, lang: 'en' })).stage?.current.source).not.toBe('remembered');
+  });
+
+  it('refuses to remember a stage the active pack does not have', async () => {
+    const s = service();
+    const crm = await s['view:get']({ ctx: base, lang: 'en' });
+    const seen = stageSeenIn(crm, undefined)!;
+    await expect(s['stage:seen']({ ...seen, stageId: 'nope' })).rejects.toThrow(/unknown stage/);
+    await expect(s['stage:seen']({ ...seen, accountId: 'nope' })).rejects.toThrow(/unknown account/);
+    expect(await db.getAll('stages')).toEqual([]);
   });
 
   it('keeps ticks across a worker restart and a pack update that keeps the item id', async () => {

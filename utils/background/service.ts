@@ -4,13 +4,12 @@
  * cache, rebuilt lazily from IndexedDB whenever the worker wakes without it.
  */
 import type { Db, StoredPack } from '../store/db';
-import { activatePack, getActivePack, getPreviousPack, rollbackPack } from '../store/packStore';
+import { getActivePack, getPreviousPack, rollbackPack } from '../store/packStore';
 import { logUsage, getPick, getSeenStage, getTicks, setPick, setSeenStage, setTick } from '../store/userState';
-import { validatePackText } from '../pack/validate';
 import type { PackIndex } from '../match/index';
 import { tryBuildIndex, type IndexBuild } from '../match/checkIndex';
 import { DERIVED_VERSION, packDerived, type PackDerived } from '../pack/derived';
-import { matchPage } from '../match/match';
+import { completeMatch, matchAccount } from '../match/match';
 import { buildView, packInfo, recordKey } from '../view/buildView';
 import { buildPaletteIndex, type PaletteIndex } from '../search/palette';
 import type { MatchResult } from '../match/types';
@@ -28,12 +27,12 @@ export interface ServiceDeps {
 
 export type Handlers = { [K in MessageType]: (payload: Request<K>) => Promise<Responses[K]> };
 
-export function createService({ getDb, now = () => new Date(), ops }: ServiceDeps): Handlers & { invalidate(): void; ops: ReturnType<typeof createOpsHandlers>['ops'] } {
-  /**
-   * The active pack as stored, with its derived trees, and (built on first use) its
-   * match index. The two are kept apart so that a pack whose index cannot be built
-   * still answers pack info, rollback, preview and sync.
-   */
+/**
+ * The active pack as stored, with its derived trees, and (built on first use) its match
+ * index and palette. The two are kept apart so that a pack whose index cannot be built
+ * still answers pack info, rollback, preview and sync.
+ */
+function activePackCache(getDb: () => Promise<Db>) {
   type Active = { stored: StoredPack; derived: PackDerived; index?: IndexBuild; palette?: PaletteIndex };
   let active: Active | null = null;
   let loading: Promise<Active> | null = null;
@@ -75,39 +74,38 @@ export function createService({ getDb, now = () => new Date(), ops }: ServiceDep
     loading = null;
   }
 
-  async function info(lang = 'en') {
-    const db = await getDb();
-    const { stored } = await current();
-    return packInfo(stored, await getPreviousPack(db), lang);
-  }
+  return { current, indexed, palette, invalidate };
+}
 
-  const opsHandlers = createOpsHandlers({ getDb, now, current, invalidate, info: () => info(), ops });
+type ActivePack = ReturnType<typeof activePackCache>;
 
+/** What a record page asks for: its view, and what the rep does there. */
+function recordHandlers(
+  { getDb, now }: { getDb: () => Promise<Db>; now: () => Date },
+  { current, indexed, palette }: ActivePack,
+): Pick<Handlers, 'view:get' | 'stage:seen' | 'checklist:set' | 'account:pick' | 'account:search'> {
   return {
-    invalidate,
-    ...opsHandlers,
-
     async 'view:get'({ ctx, lang, focus }) {
       const db = await getDb();
       const { stored, derived, index } = await indexed();
-      const key = recordKey(ctx);
       const browsing = Boolean(focus?.accountId);
-      const manualAccountId = focus?.accountId ?? (await getPick(db, key));
-      // First pass without a remembered stage: we need the account to look it up.
-      let match = matchPage(index, ctx, { now: now(), manualAccountId });
-      if (match.accountId && !browsing) {
-        if (ctx.stage && match.stage?.source === 'crm') {
-          await setSeenStage(db, { accountId: match.accountId, playbookId: match.stage.playbookId, stageId: match.stage.stageId, seenAt: now().toISOString() });
-        } else if (!ctx.stage) {
-          const seen = await getSeenStage(db, match.accountId);
-          if (seen) match = matchPage(index, ctx, { now: now(), manualAccountId, rememberedStage: seen });
-        }
-      }
+      const found = matchAccount(index, ctx, focus?.accountId ?? (await getPick(db, recordKey(ctx))));
+      // A page that shows no stage takes the one last seen in the CRM for its account (stage:seen wrote it).
+      const rememberedStage = found.account && !browsing && !ctx.stage ? await getSeenStage(db, found.account.id) : null;
+      let match = completeMatch(index, ctx, found, { now: now(), rememberedStage });
       if (focus?.competitorId) match = withSearchedCompetitor(match, stored.pack, focus.competitorId);
       const ticks = match.accountId && match.stage ? await getTicks(db, match.accountId, match.stage.playbookId, match.stage.stageId) : null;
       // Ticks on items this pack removed are listed, not deleted: a rollback shows them
       // again. They go when a later pack change leaves them unreachable (pruneTicks).
       return buildView({ pack: stored.pack, derived, ctx, match, ticks, lang, now: now(), scenarioId: focus?.scenarioId });
+    },
+
+    async 'stage:seen'({ accountId, playbookId, stageId }) {
+      const { pack } = (await current()).stored;
+      requireAccount(pack, accountId);
+      if (!pack.playbooks.find((p) => p.id === playbookId)?.stages.some((s) => s.id === stageId)) throw new Error(`unknown stage "${playbookId}/${stageId}"`);
+      await setSeenStage(await getDb(), { accountId, playbookId, stageId, seenAt: now().toISOString() });
+      return { ok: true };
     },
 
     async 'checklist:set'(req) {
@@ -117,7 +115,7 @@ export function createService({ getDb, now = () => new Date(), ops }: ServiceDep
 
     async 'account:pick'({ recordKey: key, accountId }) {
       const { stored } = await current();
-      if (accountId && !stored.pack.accounts.some((a) => a.id === accountId)) throw new Error(`unknown account "${accountId}"`);
+      if (accountId) requireAccount(stored.pack, accountId);
       await setPick(await getDb(), key, accountId, now());
       return { ok: true };
     },
@@ -134,9 +132,28 @@ export function createService({ getDb, now = () => new Date(), ops }: ServiceDep
           return { id: a.id, name: a.name, segment: a.segment ?? null, region: a.region ?? null, domains: a.domains };
         });
     },
+  };
+}
+
+export function createService({ getDb, now = () => new Date(), ops }: ServiceDeps): Handlers & { invalidate(): void; ops: ReturnType<typeof createOpsHandlers>['ops'] } {
+  const pack = activePackCache(getDb);
+  const { current, palette, invalidate } = pack;
+
+  async function info(lang = 'en') {
+    const db = await getDb();
+    const { stored } = await current();
+    return packInfo(stored, await getPreviousPack(db), lang);
+  }
+
+  const opsHandlers = createOpsHandlers({ getDb, now, current, invalidate, info: () => info(), ops });
+
+  return {
+    invalidate,
+    ...opsHandlers,
+    ...recordHandlers({ getDb, now }, pack),
 
     async 'index:warm'() {
-      await indexed();
+      await pack.indexed();
       return { ok: true };
     },
 
@@ -185,6 +202,11 @@ export function createService({ getDb, now = () => new Date(), ops }: ServiceDep
       return { ok: true, info: await info() };
     },
   };
+}
+
+/** A rep's choice or a view's stage is kept only for an account the active pack has. */
+function requireAccount(pack: KnowledgePack, accountId: string): void {
+  if (!pack.accounts.some((a) => a.id === accountId)) throw new Error(`unknown account "${accountId}"`);
 }
 
 /** A card opened from the palette comes first, marked as searched, even when the page never mentions it. */

@@ -88,7 +88,25 @@ const NONE: readonly number[] = Object.freeze([]);
 
 export function buildIndex(pack: KnowledgePack): PackIndex {
   const t0 = performance.now();
-  const accounts = pack.accounts;
+  const { normalizedNames, ...byAccount } = indexAccounts(pack.accounts);
+  const index: PackIndex = {
+    pack,
+    accounts: pack.accounts,
+    ...byAccount,
+    fuzzy: new FuzzyIndex(normalizedNames),
+    competitors: buildCompetitorIndex(pack.competitors),
+    ...indexPlaybooks(pack.playbooks),
+    ownDomains: new Set(pack.meta.ownDomains.map((d) => d.toLowerCase())),
+    extraFreeMail: new Set((pack.meta.freeMailDomains ?? []).map((d) => d.toLowerCase())),
+    defaultLocale: pack.meta.defaultLocale,
+    buildMs: 0,
+  };
+  index.buildMs = performance.now() - t0;
+  return index;
+}
+
+/** Accounts by id, CRM id, host, registrable domain and normalised name or alias. */
+function indexAccounts(accounts: readonly Account[]) {
   const accountIndexById = new Map<string, number>();
   const byCrmId = new Map<string, Multi>();
   const byDomain = new Map<string, Multi>();
@@ -124,32 +142,14 @@ export function buildIndex(pack: KnowledgePack): PackIndex {
     addName(ai, a.name, 'name');
     for (const al of a.aliases) addName(ai, al, 'alias');
   }
+  return { accountIndexById, byCrmId, byDomain, byRegistrable, byName, nameEntries, normalizedNames };
+}
 
+function indexPlaybooks(playbooks: readonly Playbook[]): Pick<PackIndex, 'playbookById' | 'playbooksByType'> {
   const playbookById = new Map<string, PlaybookStages>();
   const playbooksByType = new Map<string, Playbook[]>();
-  for (const p of pack.playbooks) {
-    const bySite = new Map<CrmSite, Map<string, string>>();
-    const any = new Map<string, string>();
-    for (const s of p.stages) {
-      for (const site of CRM_SITES) {
-        for (const name of s.crmStages?.[site] ?? []) {
-          const key = normalizeLoose(name);
-          let m = bySite.get(site);
-          if (!m) bySite.set(site, (m = new Map()));
-          if (!m.has(key)) m.set(key, s.id);
-          if (!any.has(key)) any.set(key, s.id);
-        }
-      }
-    }
-    // The stage's own names and id last, so a CRM mapping always wins.
-    for (const s of p.stages) {
-      const names = typeof s.name === 'string' ? [s.name] : Object.values(s.name);
-      for (const n of [...names, s.id]) {
-        const key = normalizeLoose(n);
-        if (key && !any.has(key)) any.set(key, s.id);
-      }
-    }
-    playbookById.set(p.id, { playbook: p, bySite, any });
+  for (const p of playbooks) {
+    playbookById.set(p.id, playbookStages(p));
     for (const t of p.opportunityTypes ?? []) {
       const key = normalizeLoose(t);
       const list = playbooksByType.get(key);
@@ -157,25 +157,31 @@ export function buildIndex(pack: KnowledgePack): PackIndex {
       else if (!list.includes(p)) list.push(p);
     }
   }
+  return { playbookById, playbooksByType };
+}
 
-  const index: PackIndex = {
-    pack,
-    accounts,
-    accountIndexById,
-    byCrmId,
-    byDomain,
-    byRegistrable,
-    byName,
-    nameEntries,
-    fuzzy: new FuzzyIndex(normalizedNames),
-    competitors: buildCompetitorIndex(pack.competitors),
-    playbookById,
-    playbooksByType,
-    ownDomains: new Set(pack.meta.ownDomains.map((d) => d.toLowerCase())),
-    extraFreeMail: new Set((pack.meta.freeMailDomains ?? []).map((d) => d.toLowerCase())),
-    defaultLocale: pack.meta.defaultLocale,
-    buildMs: 0,
-  };
-  index.buildMs = performance.now() - t0;
-  return index;
+/** A playbook's stages by the CRM stage names each site uses for them, and by any name. */
+function playbookStages(p: Playbook): PlaybookStages {
+  const bySite = new Map<CrmSite, Map<string, string>>();
+  const any = new Map<string, string>();
+  for (const s of p.stages) {
+    for (const site of CRM_SITES) {
+      for (const name of s.crmStages?.[site] ?? []) {
+        const key = normalizeLoose(name);
+        let m = bySite.get(site);
+        if (!m) bySite.set(site, (m = new Map()));
+        if (!m.has(key)) m.set(key, s.id);
+        if (!any.has(key)) any.set(key, s.id);
+      }
+    }
+  }
+  // The stage's own names and id last, so a CRM mapping always wins.
+  for (const s of p.stages) {
+    const names = typeof s.name === 'string' ? [s.name] : Object.values(s.name);
+    for (const n of [...names, s.id]) {
+      const key = normalizeLoose(n);
+      if (key && !any.has(key)) any.set(key, s.id);
+    }
+  }
+  return { playbook: p, bySite, any };
 }

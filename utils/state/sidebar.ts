@@ -7,6 +7,7 @@
  */
 import { batch, computed, createModel, signal } from '@preact/signals';
 import type { ask } from '../ask';
+import { stageSeenIn } from '../messages';
 import type { Lang } from '../i18n';
 import type { PaletteHit } from '../search/palette';
 import { PANEL_MAX, PANEL_MIN } from '../settings';
@@ -129,6 +130,9 @@ function recordActions(s: Signals, deps: SidebarDeps, log: (e: Usage) => void) {
         s.status.value = 'ready';
         s.error.value = null;
       });
+      // The CRM stage shown is remembered for the account's threads; the view never waits for that write.
+      const seen = stageSeenIn(view, focus);
+      if (seen) void deps.ask('stage:seen', seen).catch(() => undefined);
     } catch (e) {
       fail(e);
     }

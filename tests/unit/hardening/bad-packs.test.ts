@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openFrontlineDb, type Db } from '../../../utils/store/db';
 import { createService } from '../../../utils/background/service';
+import { stageSeenIn } from '../../../utils/messages';
 import { checkStructure, decodePackBytes, jsonSyntaxErrorOffset, MAX_DEPTH, MAX_ERRORS, validatePack, validatePackText, type PackError, type ValidationResult } from '../../../utils/pack/validate';
 import { buildPackFolder } from '../../../utils/pack/authoring/build';
 import { memoryFiles } from '../../../utils/pack/authoring/files';
@@ -169,6 +170,7 @@ describe('bad-input corpus: through the background, nothing changes', () => {
     const imported = await s['pack:import']({ text: JSON.stringify(v2), source: 'file:v2.json' });
     expect(imported.ok).toBe(true);
     const view = await s['view:get']({ ctx: opportunity, lang: 'en' });
+    await s['stage:seen'](stageSeenIn(view, undefined)!); // as the sidebar frame does after showing it
     const c = view.checklist!;
     await s['checklist:set']({ accountId: c.accountId, playbookId: c.playbookId, stageId: c.stageId, itemId: c.items[0].id, done: true, label: c.items[0].text });
     await s['checklist:set']({ accountId: c.accountId, playbookId: c.playbookId, stageId: c.stageId, itemId: c.items[1].id, done: true, label: c.items[1].text });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../../utils/match/index';
 import { matchPage } from '../../../utils/match/match';
-import { buildCompetitorIndex, detectCompetitors, snippet } from '../../../utils/match/competitors';
+import { buildCompetitorIndex } from '../../../utils/match/competitors';
+import { detectCompetitors, snippet } from '../../../utils/match/detectCompetitors';
 import { account, competitor, makePack, page } from './packs';
 
 const pack = makePack({

@@ -50,7 +50,7 @@ const init = (c: PageContext | null, canInsert = false): FrameInit => ({ ctx: c,
 /** Lets pending promise callbacks run. */
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
-function harness(opts: { open?: boolean; width?: number; insertAnswer?: unknown; fail?: Set<string> } = {}) {
+function harness(opts: { open?: boolean; width?: number; insertAnswer?: unknown; fail?: Set<string>; stage?: { playbookId: string; stageId: string; source: string } } = {}) {
   const calls: Call[] = [];
   const sent: ToContentBody[] = [];
   const saved: { open: boolean[]; width: number[] } = { open: [], width: [] };
@@ -60,7 +60,10 @@ function harness(opts: { open?: boolean; width?: number; insertAnswer?: unknown;
   const ask = (async (type: string, payload: Record<string, unknown>) => {
     calls.push({ type, payload });
     if (opts.fail?.has(type)) throw new Error(`${type} failed`);
-    if (type === 'view:get') return viewFor(`sf:${(payload.ctx as PageContext).recordId}`, (payload.focus as { accountId?: string } | undefined)?.accountId ?? 'acme');
+    if (type === 'view:get') {
+      const v = viewFor(`sf:${(payload.ctx as PageContext).recordId}`, (payload.focus as { accountId?: string } | undefined)?.accountId ?? 'acme');
+      return opts.stage ? ({ ...v, stage: { current: opts.stage } } as unknown as SidebarView) : v;
+    }
     if (type === 'account:search') return [{ id: 'globex', name: 'Globex' }];
     if (type === 'search:palette') return [];
     return { ok: true };
@@ -100,6 +103,17 @@ describe('sidebar model: the record in view', () => {
     expect(h.model.view.value?.recordKey).toBe('sf:006A');
     expect(h.model.waiting.value).toBe(false);
     expect(h.of('view:get')[0].payload).toMatchObject({ ctx: { recordId: '006A' }, lang: 'en', focus: undefined });
+  });
+
+  it('after a view with a CRM stage, reports it as seen (a write apart from the read); none for a view without one', async () => {
+    const h = harness();
+    h.model.receive(init(ctx('006A')));
+    await settle();
+    expect(h.of('stage:seen')).toHaveLength(0);
+    const withStage = harness({ stage: { playbookId: 'pb', stageId: 'st', source: 'crm' } });
+    withStage.model.receive(init(ctx('006B')));
+    await settle();
+    expect(withStage.of('stage:seen').map((c) => c.payload)).toEqual([{ accountId: 'acme', playbookId: 'pb', stageId: 'st' }]);
   });
 
   it('asks nothing when the content script has no reading', async () => {

@@ -1,0 +1,308 @@
+/**
+ * Competitors on a page, from the index `buildCompetitorIndex` makes (rules in
+ * competitors.ts): the CRM's competitor field, the account's competitors in play,
+ * participants writing from a competitor's own domain, then mentions in one scan of
+ * each text. Ranking: the CRM's field > in play > own domain > mentions by count.
+ */
+import type { CompetitorMatch, Mention, Reason } from './types';
+import { addressAround, addressHost } from './addresses';
+import { foldString, foldTable } from './automaton';
+import { PatternKind, type CompetitorIndex } from './competitors';
+import { hostOf } from './domains';
+import { normalizeName } from './normalize';
+
+export interface DetectInput {
+  /** Texts to scan (subject, body…); empty ones are skipped. */
+  texts: readonly (string | null | undefined)[];
+  /** Values of the CRM's competitor field. */
+  crmField: readonly string[];
+  /** E-mail addresses of the thread's participants (ours left out). */
+  addresses?: readonly string[];
+  /** Competitor ids in play at the matched account, and its name for the reason. */
+  inPlay: readonly string[];
+  accountName?: string | null;
+  maxSnippets?: number;
+}
+
+interface Found {
+  ci: number;
+  /** The payload entry (for needsContext). */
+  pay: number;
+  text: number; // which scanned text
+  start: number;
+  end: number;
+}
+
+/** What was found for one competitor. */
+interface Acc {
+  ci: number;
+  crmValue: string | null;
+  inPlay: boolean;
+  hits: Found[];
+  keyword: string | null;
+  /** Own domains seen, participants first. */
+  domains: { domain: string; source: 'participant' | 'link' }[];
+}
+
+/** One detection's findings, per competitor in the order first found. */
+class Findings {
+  readonly byCi = new Map<number, Acc>();
+  of(ci: number): Acc {
+    let a = this.byCi.get(ci);
+    if (!a) this.byCi.set(ci, (a = { ci, crmValue: null, inPlay: false, hits: [], keyword: null, domains: [] }));
+    return a;
+  }
+  sawDomain(ci: number, domain: string, source: 'participant' | 'link'): void {
+    const list = this.of(ci).domains;
+    if (!list.some((d) => d.domain === domain)) list.push({ domain, source });
+  }
+}
+
+/** What the scan of the texts found: alias hits still to be checked, and the first hit of each competitor's keywords. */
+interface Scan {
+  aliasHits: Found[];
+  exclusions: Found[] | null;
+  kwHits: Found[];
+  hasKeyword: (ci: number) => boolean;
+  /** For a competitor with a keyword on the page, its first keyword hit in `kwHits`. */
+  kwHit: Int32Array;
+}
+
+const SNIPPET_SIDE = 30;
+
+/** The window [a, b) of a snippet around [start, end): ~`side` characters each way, cut at spaces where it can be. */
+export function snippetBounds(text: string, start: number, end: number, side = SNIPPET_SIDE): [number, number] {
+  let a = Math.max(0, start - side);
+  let b = Math.min(text.length, end + side);
+  if (a > 0) {
+    const sp = text.slice(a, start).search(/\s/);
+    if (sp >= 0 && a + sp + 1 < start) a = a + sp + 1;
+  }
+  if (b < text.length) {
+    const tail = text.slice(end, b);
+    const m = /\s(?=\S*$)/.exec(tail);
+    if (m && m.index > 0) b = end + m.index;
+  }
+  return [a, b];
+}
+
+/** A ~60-character window around [start, end), cut at spaces where it can be, whitespace collapsed, "…" where cut. */
+export function snippet(text: string, start: number, end: number, side = SNIPPET_SIDE): string {
+  const [a, b] = snippetBounds(text, start, end, side);
+  const body = text.slice(a, b).replace(/\s+/g, ' ').trim();
+  return `${a > 0 ? '…' : ''}${body}${b < text.length ? '…' : ''}`;
+}
+
+/** Competitors on the page, strongest first, each with its sources, evidence and reasons. */
+export function detectCompetitors(index: CompetitorIndex, input: DetectInput): CompetitorMatch[] {
+  const found = new Findings();
+  fromCrmField(index, input.crmField, found);
+  for (const id of input.inPlay) {
+    const ci = index.byId.get(id);
+    if (ci !== undefined) found.of(ci).inPlay = true;
+  }
+  fromAddresses(index, input.addresses ?? [], found);
+  const scan = scanTexts(index, input.texts, found);
+  keepCountedAliasHits(index, input.texts, scan);
+  assignMentions(scan.aliasHits, found);
+  for (const a of found.byCi.values()) {
+    if (!scan.hasKeyword(a.ci)) continue;
+    const h = scan.kwHits[scan.kwHit[a.ci]];
+    a.keyword = input.texts[h.text]!.slice(h.start, h.end);
+  }
+  return ranked(index, input, found);
+}
+
+/** The CRM's competitor field: whole value, then its parts, then aliases inside it. */
+function fromCrmField(index: CompetitorIndex, crmField: readonly string[], found: Findings): void {
+  const { automaton, payStart, payKind, payCompetitor } = index;
+  for (const raw of crmField) {
+    const value = raw?.trim();
+    if (!value) continue;
+    let cis = index.byName.get(normalizeName(value));
+    if (!cis) {
+      const parts = value.split(/[;,|/\n、，；]+/).map((p) => index.byName.get(normalizeName(p)) ?? []);
+      const flat = [...new Set(parts.flat())];
+      if (flat.length) cis = flat;
+    }
+    if (!cis) {
+      const inside = new Set<number>();
+      for (const h of automaton.scan(value))
+        for (let k = payStart[h.patternIndex]; k < payStart[h.patternIndex + 1]; k++) if (payKind[k] === PatternKind.Alias) inside.add(payCompetitor[k]);
+      if (inside.size) cis = [...inside];
+    }
+    for (const ci of cis ?? []) {
+      const a = found.of(ci);
+      if (a.crmValue === null) a.crmValue = value;
+    }
+  }
+}
+
+/**
+ * Participants writing from a competitor's own domain (or a subdomain of it): the host
+ * and each parent that still has a dot ("mail.globex.com", "globex.com"); no
+ * public-suffix parse needed, since only the competitors' own domains are looked up.
+ */
+function fromAddresses(index: CompetitorIndex, addresses: readonly string[], found: Findings): void {
+  if (!index.byDomain.size) return;
+  for (const raw of addresses) {
+    const at = raw.lastIndexOf('@');
+    let h = at < 0 ? null : hostOf(raw.slice(at + 1));
+    while (h && h.includes('.')) {
+      for (const ci of index.byDomain.get(h) ?? []) found.sawDomain(ci, h, 'participant');
+      h = h.slice(h.indexOf('.') + 1);
+    }
+  }
+}
+
+/** One automaton pass over each text: alias hits, exclusions, own-domain links, and which competitors have a keyword. */
+function scanTexts(index: CompetitorIndex, texts: DetectInput['texts'], found: Findings): Scan {
+  const { automaton, payStart, payKind, payCompetitor } = index;
+  const fold = foldTable();
+  const aliasHits: Found[] = [];
+  let exclusions: Found[] | null = null;
+  // Which competitors have a keyword on the page: per-competitor scratch stamped with this call's epoch
+  // (allocated once per index), and the first hit of each keyword pattern to quote it.
+  const epoch = (index.scratch.epoch = (index.scratch.epoch + 1) >>> 0 || 1);
+  const { kwEpoch, kwHit } = index.scratch;
+  const kwHits: Found[] = [];
+  let seenKeyword: Set<number> | null = null;
+  for (let ti = 0; ti < texts.length; ti++) {
+    const t = texts[ti];
+    if (!t) continue;
+    for (const h of automaton.scan(t)) {
+      const p = h.patternIndex;
+      // Keywords only need to be present: the first occurrence marks all their competitors.
+      const keywordSeen = seenKeyword?.has(p) ?? false;
+      let keyword = false;
+      let inAddress: boolean | undefined;
+      for (let k = payStart[p]; k < payStart[p + 1]; k++) {
+        const ci = payCompetitor[k];
+        const kind = payKind[k];
+        if (kind === PatternKind.Alias) aliasHits.push({ ci, pay: k, text: ti, start: h.start, end: h.end });
+        else if (kind === PatternKind.Domain) {
+          const domain = ownDomainAt(t, h.start, h.end);
+          if (domain) found.sawDomain(ci, domain, 'link');
+        } else if (kind === PatternKind.Keyword) {
+          if (keywordSeen || (inAddress ??= addressAround(t, h.start, h.end, fold) !== null)) continue;
+          if (!keyword) kwHits.push({ ci, pay: k, text: ti, start: h.start, end: h.end });
+          keyword = true;
+          if (kwEpoch[ci] !== epoch) {
+            kwEpoch[ci] = epoch;
+            kwHit[ci] = kwHits.length - 1;
+          }
+        } else (exclusions ??= []).push({ ci, pay: k, text: ti, start: h.start, end: h.end });
+      }
+      if (keyword) (seenKeyword ??= new Set()).add(p);
+    }
+  }
+  return { aliasHits, exclusions, kwHits, kwHit, hasKeyword: (ci) => kwEpoch[ci] === epoch };
+}
+
+/** Drops, in place, alias hits lacking their context keyword, inside an address, or covered by an exclusion. */
+function keepCountedAliasHits(index: CompetitorIndex, texts: DetectInput['texts'], scan: Scan): void {
+  const fold = foldTable();
+  const { aliasHits, exclusions } = scan;
+  let n = 0;
+  for (const f of aliasHits) {
+    if (index.payNeedsContext[f.pay] && !scan.hasKeyword(f.ci)) continue;
+    if (addressAround(texts[f.text]!, f.start, f.end, fold)) continue;
+    if (exclusions && exclusions.some((x) => x.ci === f.ci && x.text === f.text && x.start <= f.start && x.end >= f.end)) continue;
+    aliasHits[n++] = f;
+  }
+  aliasHits.length = n;
+}
+
+/** Leftmost-longest across all competitors, per text: each kept hit is a mention of its competitor. */
+function assignMentions(aliasHits: Found[], found: Findings): void {
+  aliasHits.sort((x, y) => x.text - y.text || x.start - y.start || y.end - y.start - (x.end - x.start));
+  let lastText = -1;
+  let lastStart = -1;
+  let lastEnd = -1;
+  for (const f of aliasHits) {
+    if (f.text !== lastText) {
+      lastText = f.text;
+      lastEnd = -1;
+      lastStart = -1;
+    }
+    if (f.start >= lastEnd || (f.start === lastStart && f.end === lastEnd)) {
+      found.of(f.ci).hits.push(f);
+      lastStart = f.start;
+      lastEnd = Math.max(lastEnd, f.end);
+    }
+  }
+}
+
+function ranked(index: CompetitorIndex, input: DetectInput, found: Findings): CompetitorMatch[] {
+  const out: CompetitorMatch[] = [];
+  for (const a of found.byCi.values()) {
+    if (a.crmValue === null && !a.inPlay && a.hits.length === 0 && a.domains.length === 0) continue;
+    out.push(competitorMatch(index, input, a));
+  }
+  const rank = (m: CompetitorMatch) => (m.sources.includes('crm_field') ? 4 : 0) + (m.sources.includes('in_play') ? 2 : 0) + (m.sources.includes('domain') ? 1 : 0);
+  out.sort((x, y) => rank(y) - rank(x) || y.mentionCount - x.mentionCount || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  return out;
+}
+
+/** One competitor's sources, reasons and confidence (the strongest source's). */
+function competitorMatch(index: CompetitorIndex, input: DetectInput, a: Acc): CompetitorMatch {
+  const c = index.competitors[a.ci];
+  const sources: CompetitorMatch['sources'] = [];
+  const reasons: Reason[] = [];
+  let confidence = 0;
+  if (a.crmValue !== null) {
+    sources.push('crm_field');
+    reasons.push({ code: 'crm_field', params: { competitor: c.name, competitorId: c.id, value: a.crmValue } });
+    confidence = Math.max(confidence, 0.95);
+  }
+  if (a.inPlay) {
+    sources.push('in_play');
+    reasons.push({ code: 'in_play', params: { competitor: c.name, competitorId: c.id, account: input.accountName ?? '' } });
+    confidence = Math.max(confidence, 0.85);
+  }
+  if (a.domains.length) {
+    sources.push('domain');
+    for (const d of a.domains) reasons.push({ code: 'competitor_domain', params: { competitor: c.name, competitorId: c.id, domain: d.domain, source: d.source } });
+    confidence = Math.max(confidence, a.domains.some((d) => d.source === 'participant') ? 0.8 : 0.6);
+  }
+  if (a.hits.length) {
+    sources.push('mentions');
+    const params: Record<string, string | number> = { competitor: c.name, competitorId: c.id, count: a.hits.length };
+    if (a.keyword) params.keyword = a.keyword;
+    reasons.push({ code: 'mentions', params });
+    confidence = Math.max(confidence, Math.min(0.9, 0.5 + 0.1 * (a.hits.length - 1) + (a.keyword ? 0.2 : 0)));
+  }
+  const mentions = a.hits.length ? mentionSnippets(input.texts, a.hits, input.maxSnippets ?? 3) : [];
+  return { competitorId: c.id, name: c.name, sources, mentionCount: a.hits.length, mentions, confidence, reasons };
+}
+
+/** One snippet per stretch of text: a hit inside the previous snippet's window adds nothing. */
+function mentionSnippets(texts: DetectInput['texts'], hits: readonly Found[], maxSnippets: number): Mention[] {
+  const mentions: Mention[] = [];
+  let lastText = -1;
+  let lastEnd = -1;
+  for (const f of hits) {
+    if (mentions.length >= maxSnippets) break;
+    if (f.text === lastText && f.start < lastEnd) continue;
+    const t = texts[f.text]!;
+    const [from, to] = snippetBounds(t, f.start, f.end);
+    lastText = f.text;
+    lastEnd = to;
+    const body = t.slice(from, to).replace(/\s+/g, ' ').trim();
+    mentions.push({ text: t.slice(f.start, f.end), snippet: `${from > 0 ? '…' : ''}${body}${to < t.length ? '…' : ''}` });
+  }
+  return mentions;
+}
+
+/**
+ * The competitor domain hit at text[start, end) when it is the host of an address there
+ * ("sales@eu.globex.com", "https://globex.com/pricing"), not part of a longer host
+ * ("globex.com.au") or of other text; returns the host as seen.
+ */
+function ownDomainAt(text: string, start: number, end: number): string | null {
+  const addr = addressAround(text, start, end, foldTable());
+  const host = addr && addressHost(addr);
+  if (!host) return null;
+  const d = foldString(text.slice(start, end));
+  return host === d || host.endsWith(`.${d}`) ? d : null;
+}
