@@ -3,17 +3,10 @@ import { extract } from './extract';
 import { info } from './info';
 import { FORM, TITLE } from './selectors';
 import { matchesDynamics, parseRecordUrl } from './urls';
+import { idFromHref } from '../links';
 
 /** Dynamics links name records by URL like the page's own: an account link is an account record's URL. */
-function accountIdFromHref(href: string | null, base: URL): string | null {
-  if (!href) return null;
-  try {
-    const r = parseRecordUrl(new URL(href, base));
-    return r && r.recordType === 'account' ? r.id : null;
-  } catch {
-    return null;
-  }
-}
+const accountIdFromHref = (href: string | null | undefined, base: URL): string | null => idFromHref(href, base, parseRecordUrl, (r) => r.recordType === 'account');
 
 export const dynamics = defineSite(info, {
   matches: matchesDynamics,

@@ -3,6 +3,7 @@
  * tests/unit/sites/hubspot.test.ts.
  */
 import type { RecordType } from '../types';
+import { idFromHref } from '../links';
 
 /**
  * The CRM app: `app.hubspot.com` and the regional data centres `app-eu1.hubspot.com`,
@@ -60,12 +61,4 @@ export function parseRecordUrl(url: URL): HubSpotRecordRef | null {
 }
 
 /** The id of a company a link points at (`/contacts/<portal>/record/0-2/<id>` or `/company/<id>`), or null. */
-export function companyIdFromHref(href: string | null | undefined, base: URL): string | null {
-  if (!href) return null;
-  try {
-    const r = parseRecordUrl(new URL(href, base));
-    return r && r.recordType === 'company' ? r.id : null;
-  } catch {
-    return null;
-  }
-}
+export const companyIdFromHref = (href: string | null | undefined, base: URL): string | null => idFromHref(href, base, parseRecordUrl, (r) => r.recordType === 'company');

@@ -3,6 +3,7 @@
  * tests/unit/sites/pipedrive.test.ts.
  */
 import type { RecordType } from '../types';
+import { idFromHref } from '../links';
 
 /** Company subdomains (`acme.pipedrive.com`) and the shared `app.pipedrive.com`; not the API, web forms or the marketing site. */
 export function isPipedriveHost(host: string): boolean {
@@ -36,12 +37,4 @@ export function parseRecordUrl(url: URL): PipedriveRecordRef | null {
 }
 
 /** The organization id a link points at (`/organization/<id>`), or null. */
-export function organizationIdFromHref(href: string | null | undefined, base: URL): string | null {
-  if (!href) return null;
-  try {
-    const r = parseRecordUrl(new URL(href, base));
-    return r && r.kind === 'organization' ? r.id : null;
-  } catch {
-    return null;
-  }
-}
+export const organizationIdFromHref = (href: string | null | undefined, base: URL): string | null => idFromHref(href, base, parseRecordUrl, (r) => r.kind === 'organization');

@@ -3,6 +3,7 @@
  * below with an example, and tests/unit/sites/salesforce.test.ts holds the table.
  */
 import type { RecordType } from '../types';
+import { idFromHref } from '../links';
 
 /** The standard objects we read, by API name. */
 export const OBJECT_RECORD_TYPE: Readonly<Record<string, RecordType>> = {
@@ -102,14 +103,4 @@ export function parseRecordUrl(url: URL): SalesforceRecordRef | null {
  * An account id from a lookup link's href (`/lightning/r/Account/001…/view`,
  * `/lightning/r/001…/view`, Classic `/001…`); null when the link is not an account.
  */
-export function accountIdFromHref(href: string | null | undefined, base: URL): string | null {
-  if (!href) return null;
-  let u: URL;
-  try {
-    u = new URL(href, base);
-  } catch {
-    return null;
-  }
-  const r = parseRecordUrl(u);
-  return r && r.object === 'Account' ? r.id : null;
-}
+export const accountIdFromHref = (href: string | null | undefined, base: URL): string | null => idFromHref(href, base, parseRecordUrl, (r) => r.object === 'Account');

@@ -3,6 +3,7 @@
  * tests/unit/sites/zoho.test.ts.
  */
 import type { RecordType } from '../types';
+import { idFromHref } from '../links';
 
 /**
  * Zoho CRM data centres: `crm.zoho.com` (US), `crm.zoho.eu`, `crm.zoho.in`, `crm.zoho.com.au`,
@@ -53,12 +54,4 @@ export function parseRecordUrl(url: URL): ZohoRecordRef | null {
 }
 
 /** The account id a lookup link points at (`/crm/org…/tab/Accounts/<id>`), or null. */
-export function accountIdFromHref(href: string | null | undefined, base: URL): string | null {
-  if (!href) return null;
-  try {
-    const r = parseRecordUrl(new URL(href, base));
-    return r && r.recordType === 'account' ? r.id : null;
-  } catch {
-    return null;
-  }
-}
+export const accountIdFromHref = (href: string | null | undefined, base: URL): string | null => idFromHref(href, base, parseRecordUrl, (r) => r.recordType === 'account');
