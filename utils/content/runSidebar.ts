@@ -102,8 +102,28 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
   // Refreshes run one after another, so two readings of the page never interleave.
   let queue: Promise<void> = Promise.resolve();
   const refresh = () => (queue = queue.then(readPage, readPage));
+  /**
+   * The pack's patches for this site, asked for once, on the first record URL (lists and
+   * inboxes wake no worker for it), without holding up that first read.
+   */
+  let patchesAsked = false;
+  const askPatches = () => {
+    patchesAsked = true;
+    void browser.runtime
+      .sendMessage({ frontline: 1, type: 'sites:patches', payload: { site: site.id } })
+      .then((r: { ok?: boolean; data?: SitePatch[] } | undefined) => {
+        if (r?.ok && Array.isArray(r.data) && r.data.length) {
+          patches = r.data;
+          lastIdentity = null;
+          void refresh();
+        }
+      })
+      .catch(() => undefined);
+  };
+
   const readPage = async () => {
     const url = new URL(location.href);
+    if (!patchesAsked && site.isRecord(url)) askPatches();
     // URL first: on lists, inboxes and settings we read no DOM and watch no mutations.
     const next = site.isRecord(url) ? readRecord(site, document, url, patches) : null;
     watch(site.isRecord(url));
@@ -174,15 +194,5 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     clearTimeout(timer);
   });
 
-  void browser.runtime
-    .sendMessage({ frontline: 1, type: 'sites:patches', payload: { site: site.id } })
-    .then((r: { ok?: boolean; data?: SitePatch[] } | undefined) => {
-      if (r?.ok && Array.isArray(r.data) && r.data.length) {
-        patches = r.data;
-        lastIdentity = null;
-        void refresh();
-      }
-    })
-    .catch(() => undefined);
   await refresh();
 }
