@@ -33,3 +33,5 @@ export const langSetting = setting<LangSetting>('local:settings.lang', 'auto', i
 /** Whether the panel is open and how wide, remembered per site so Gmail and Salesforce can differ. */
 export const panelOpen = (site: string) => setting<boolean>(`local:sidebar.open.${site}`, true, isBool);
 export const panelWidth = (site: string) => setting<number>(`local:sidebar.width.${site}`, PANEL_DEFAULT, isWidth);
+/** Open beside the page (it reflows) or over it; the fallback is the site's default (SiteInfo.panel). */
+export const panelBeside = (site: string, fallback: boolean) => setting<boolean>(`local:sidebar.beside.${site}`, fallback, isBool);

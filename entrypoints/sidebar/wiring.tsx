@@ -10,9 +10,9 @@ import { Sidebar } from '@/components/Sidebar';
 import { ask } from '@/utils/ask';
 import { pickLang } from '@/utils/i18n';
 import { frameLink, type FrameLink } from '@/utils/platform';
-import { langSetting, panelOpen, panelWidth } from '@/utils/settings';
+import { langSetting, panelBeside, panelOpen, panelWidth } from '@/utils/settings';
 import { SidebarModel, type SidebarDeps, type ToContentBody } from '@/utils/state/sidebar';
-import { TOKEN_PARAM, type FrameInit, type ToContent } from '@/utils/ui/channel';
+import { PLACEMENT_PARAM, TOKEN_PARAM, type FrameInit, type ToContent } from '@/utils/ui/channel';
 import { guardClicks } from '@/utils/ui/clickGuard';
 
 /**
@@ -24,12 +24,20 @@ function tokenFromUrl(): string | null {
 }
 
 /** The model's dependencies in this frame; every message to the content script carries the token. */
+/** This site's panel settings; the placement's fallback is the site's default, which our content script put in the URL. */
+function panelSettings(site: string) {
+  const beside = new URLSearchParams(location.search).get(PLACEMENT_PARAM) !== 'over';
+  return { open: panelOpen(site), width: panelWidth(site), beside: panelBeside(site, beside) };
+}
+
 function browserDeps(link: FrameLink, token: string, site: string): SidebarDeps {
+  const panel = panelSettings(site);
   return {
     ask,
     send: (msg: ToContentBody) => link.send({ frontline: 'ui', token, ...msg } as ToContent),
-    openItem: panelOpen(site),
-    widthItem: panelWidth(site),
+    openItem: panel.open,
+    widthItem: panel.width,
+    besideItem: panel.beside,
     copyText: (text) => navigator.clipboard?.writeText(text) ?? Promise.resolve(),
     after(ms, fn) {
       const id = setTimeout(fn, ms);
@@ -39,9 +47,10 @@ function browserDeps(link: FrameLink, token: string, site: string): SidebarDeps 
 }
 
 async function modelFromSettings(deps: SidebarDeps, site: string): Promise<SidebarModel> {
-  const [langPref, open, width] = await Promise.all([langSetting.getValue(), panelOpen(site).getValue(), panelWidth(site).getValue()]);
+  const panel = panelSettings(site);
+  const [langPref, open, width, beside] = await Promise.all([langSetting.getValue(), panel.open.getValue(), panel.width.getValue(), panel.beside.getValue()]);
   const lang = pickLang(browser.i18n.getUILanguage?.() ?? navigator.language, langPref === 'auto' ? null : langPref);
-  return new SidebarModel(deps, { lang, open, width });
+  return new SidebarModel(deps, { lang, open, width, beside });
 }
 
 export async function startSidebarApp(root: HTMLElement): Promise<void> {

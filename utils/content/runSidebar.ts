@@ -7,15 +7,16 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { panelOpen, panelWidth } from '../settings';
+import { panelBeside, panelOpen, panelWidth } from '../settings';
 import type { PageContext } from '../sites/types';
 import type { Site } from '../sites/site';
 import { readRecord } from '../sites/layers';
 import type { SitePatch } from '../pack/schema';
-import { FRAME_PAGE, isUiMessage, TOKEN_PARAM, type FrameInit, type FrameLayout, type ToFrame } from '../ui/channel';
+import { FRAME_PAGE, isUiMessage, PLACEMENT_PARAM, TOKEN_PARAM, type FrameInit, type FrameLayout, type ToFrame } from '../ui/channel';
 import { isToggle } from './toggle';
 import { trackReplyBox } from './replyBox';
 import { guardHost, type GuardedHost } from './hostGuard';
+import { dockPage } from './dockPage';
 import { ignoreForgedRestarts } from './restartGuard';
 
 export interface RunOptions {
@@ -36,8 +37,11 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
   const site = opts.sites.find((s) => s.matches(new URL(location.href)));
   // A host our match patterns cover but no adapter reads (a marketing page, settings): nothing to do.
   if (!site) return;
-  const [open, width] = await Promise.all([panelOpen(site.id).getValue(), panelWidth(site.id).getValue()]);
-  let layout: FrameLayout = { open, width };
+  const [open, width, beside] = await Promise.all([panelOpen(site.id).getValue(), panelWidth(site.id).getValue(), panelBeside(site.id, site.panel === 'beside').getValue()]);
+  let layout: FrameLayout = { open, width, beside };
+  /** Beside the page: the page gives the open panel its width (nothing while closed to the rail, or over the page). */
+  const dock = dockPage(document, () => guarded?.host ?? null);
+  const placeDock = () => dock.set(guarded && layout.open && layout.beside ? layout.width : 0);
   const replies = opts.replies ? trackReplyBox(document) : null;
 
   let page: PageContext | null = null;
@@ -59,14 +63,16 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     // neither this element (closed root) nor the frame's location (cross-origin), and a
     // frame the page loads itself never learns it, so it gets no context and cannot
     // insert text. (Firefox handshake work: this is the only place the token is handed over.)
-    frame.src = `${browser.runtime.getURL(FRAME_PAGE as '/options.html')}?site=${encodeURIComponent(site.id)}#${TOKEN_PARAM}=${token}`;
+    frame.src = `${browser.runtime.getURL(FRAME_PAGE as '/options.html')}?site=${encodeURIComponent(site.id)}&${PLACEMENT_PARAM}=${site.panel}#${TOKEN_PARAM}=${token}`;
     frame.title = 'Frontline';
     frame.allow = 'clipboard-write';
     frame.setAttribute('style', 'border:0;width:100%;height:100%;display:block;background:transparent;color-scheme:normal');
     guarded.root.append(frame);
     document.documentElement.append(guarded.host);
+    placeDock();
   };
   const unmount = () => {
+    dock.stop();
     guarded?.stop();
     guarded?.host.remove();
     guarded = null;
@@ -88,8 +94,9 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
       case 'ready':
         return Promise.resolve<FrameInit>({ ctx: page, canInsert: replies !== null, exposure: guarded?.exposure() ?? { hidden: 'removed', covered: [] } });
       case 'layout':
-        layout = { open: Boolean(raw.layout.open), width: Number(raw.layout.width) || layout.width };
+        layout = { open: Boolean(raw.layout.open), width: Number(raw.layout.width) || layout.width, beside: Boolean(raw.layout.beside) };
         guarded?.place(layout);
+        placeDock();
         return undefined;
       case 'insert':
         return Promise.resolve(replies?.insert(String(raw.text)) ?? false);
@@ -176,6 +183,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
       observer = new MutationObserver((records) => {
         // Our own host's changes are not the page changing.
         if (records.every((r) => r.target === guarded?.host)) return;
+        dock.rescanSoon();
         schedule();
       });
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
@@ -186,6 +194,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
   }
 
   ctx.addEventListener(window, 'wxt:locationchange', () => schedule(50));
+  ctx.addEventListener(window, 'resize', () => dock.rescanSoon());
   // WXT notices an invalidated context (extension updated) on its own timers' ticks: keep
   // one ticking so a page that never changes still drops the dead frame within a second.
   ctx.setInterval(() => undefined, 1_000);

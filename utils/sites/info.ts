@@ -22,7 +22,15 @@ export interface SiteInfo<Id extends string = string, K extends SiteKind = SiteK
   notARecord: (url: URL) => string;
   /** For explain, when the URL is a record but the saved page shows none: what is missing. */
   notRendered: string;
+  /**
+   * Where the open panel goes by default: `beside` the page (it reflows into the width
+   * left, utils/content/dockPage.ts) unless that is known or feared to break the site's
+   * layout, then `over` it. The rep can switch per site; docs/sites.md says why per site.
+   */
+  panel?: PanelPlacement;
 }
+
+export type PanelPlacement = 'beside' | 'over';
 
 /** A site's info, its id and kind kept as literals so site ids can be derived from the catalog. */
 export const defineInfo = <const Id extends string, const K extends SiteKind>(info: SiteInfo<Id, K>): SiteInfo<Id, K> => info;

@@ -1,5 +1,5 @@
 import { sitesOfKind, type SiteIdOfKind } from './catalog';
-import type { SiteInfo, SiteKind } from './info';
+import type { PanelPlacement, SiteInfo, SiteKind } from './info';
 import type { Extractor, RecordType, SiteId } from './types';
 
 /** A named selector the adapter cannot read without: when it matches nothing, that is what broke. */
@@ -21,14 +21,16 @@ export interface Site {
   accountIdFromHref?: (href: string | null, base: URL) => string | null;
   /** The adapter's landmarks in the order it needs them (utils/sites/layers.ts names the first one missing). */
   landmarks: readonly Landmark[];
+  /** Where the open panel goes unless the rep chose (SiteInfo.panel). */
+  panel: PanelPlacement;
   /** False for pack site rules: they are ops' own reading of a self-hosted CRM, not to be second-guessed. */
   fallback?: boolean;
   extract: Extractor;
 }
 
 /** A built-in site's adapter, its id from the site's info; `isRecord` is whether `record` names one. */
-export function defineSite(info: Pick<SiteInfo<SiteId>, 'id'>, site: Omit<Site, 'id' | 'isRecord'>): Site {
-  return { id: info.id, ...site, isRecord: (u) => site.record(u) !== null };
+export function defineSite(info: Pick<SiteInfo<SiteId>, 'id' | 'panel'>, site: Omit<Site, 'id' | 'isRecord' | 'panel'>): Site {
+  return { id: info.id, panel: info.panel ?? 'beside', ...site, isRecord: (u) => site.record(u) !== null };
 }
 
 /** The URL reader's answer as a record reference: null unless it names a record type we read. */

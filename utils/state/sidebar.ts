@@ -41,6 +41,7 @@ export interface SidebarDeps {
   send(msg: ToContentBody): Promise<unknown>;
   openItem: Saved<boolean>;
   widthItem: Saved<number>;
+  besideItem: Saved<boolean>;
   copyText(text: string): Promise<void>;
   /** Runs `fn` after `ms`; returns a cancel. */
   after(ms: number, fn: () => void): () => void;
@@ -50,6 +51,8 @@ export interface SidebarInit {
   lang: Lang;
   open: boolean;
   width: number;
+  /** Open beside the page (it reflows) or over it. */
+  beside: boolean;
 }
 
 /** How long a notice stays up. */
@@ -64,6 +67,7 @@ function createSignals(init: SidebarInit) {
     lang: signal<Lang>(init.lang),
     open: signal(init.open),
     width: signal(init.width),
+    beside: signal(init.beside),
     status: signal<Status>('idle'),
     error: signal<string | null>(null),
     view: signal<SidebarView | null>(null),
@@ -215,11 +219,16 @@ function paletteActions(s: Signals, deps: SidebarDeps, log: (e: Usage) => void, 
   };
 }
 
-/** The frame's own shape: open or the rail, and how wide; each change told to the content script. */
+/** The frame's own shape: open or the rail, how wide, beside the page or over it; each change told to the content script. */
 function panelActions(s: Signals, deps: SidebarDeps) {
-  const layout = () => void deps.send({ type: 'layout', layout: { open: s.open.peek(), width: s.width.peek() } }).catch(() => undefined);
+  const layout = () => void deps.send({ type: 'layout', layout: { open: s.open.peek(), width: s.width.peek(), beside: s.beside.peek() } }).catch(() => undefined);
   return {
     layout,
+    toggleBeside() {
+      s.beside.value = !s.beside.peek();
+      void deps.besideItem.setValue(s.beside.peek());
+      layout();
+    },
     toggle() {
       s.open.value = !s.open.peek();
       void deps.openItem.setValue(s.open.peek());

@@ -17,7 +17,12 @@ import type { PageContext } from '../sites/types';
 export interface FrameLayout {
   open: boolean;
   width: number;
+  /** Open beside the page (it reflows) rather than over it. */
+  beside: boolean;
 }
+
+/** The frame URL's query key for the site's default placement (the frame reads the rep's choice with it as fallback). */
+export const PLACEMENT_PARAM = 'panel';
 
 /** Every frame → content script message carries the token the content script posted to its own frame. */
 export type ToContent =

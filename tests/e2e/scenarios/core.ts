@@ -267,4 +267,26 @@ export const SCENARIOS: Scenario[] = [
       }
     },
   },
+  {
+    name: 'Beside the page: the CRM and its fixed drawer reflow into the width left of the panel, and get it back over the page',
+    async run(d) {
+      const tab = await salesforce(d);
+      await tab.evaluate(() => {
+        const drawer = document.createElement('div');
+        drawer.id = 'fl-test-drawer';
+        drawer.style.cssText = 'position:fixed;right:0;top:60px;width:200px;height:300px;background:#eee';
+        document.body.append(drawer);
+      });
+      const layout = () =>
+        tab.evaluate(() => {
+          const vw = document.documentElement.clientWidth;
+          const right = (sel: string) => vw - Math.round(document.querySelector(sel)!.getBoundingClientRect().right);
+          return { body: right('body'), drawer: right('#fl-test-drawer') };
+        });
+      // What is left free at the right edge: the panel's default width, for normal flow and the fixed drawer alike.
+      await expect.poll(layout).toEqual({ body: 360, drawer: 360 });
+      await tab.sidebar.click('button[aria-pressed="true"][aria-label^="Beside the page"]');
+      await expect.poll(layout).toEqual({ body: 0, drawer: 0 });
+    },
+  },
 ];

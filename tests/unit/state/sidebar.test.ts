@@ -50,10 +50,10 @@ const init = (c: PageContext | null, canInsert = false): FrameInit => ({ ctx: c,
 /** Lets pending promise callbacks run. */
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
-function harness(opts: { open?: boolean; width?: number; insertAnswer?: unknown; fail?: Set<string>; stage?: { playbookId: string; stageId: string; source: string } } = {}) {
+function harness(opts: { open?: boolean; width?: number; beside?: boolean; insertAnswer?: unknown; fail?: Set<string>; stage?: { playbookId: string; stageId: string; source: string } } = {}) {
   const calls: Call[] = [];
   const sent: ToContentBody[] = [];
-  const saved: { open: boolean[]; width: number[] } = { open: [], width: [] };
+  const saved: { open: boolean[]; width: number[]; beside: boolean[] } = { open: [], width: [], beside: [] };
   const copied: string[] = [];
   const timers: { at: number; fn: () => void; live: boolean }[] = [];
   let now = 0;
@@ -76,6 +76,7 @@ function harness(opts: { open?: boolean; width?: number; insertAnswer?: unknown;
     },
     openItem: { setValue: async (v) => void saved.open.push(v) },
     widthItem: { setValue: async (v) => void saved.width.push(v) },
+    besideItem: { setValue: async (v) => void saved.beside.push(v) },
     copyText: async (t) => void copied.push(t),
     after(ms, fn) {
       const t = { at: now + ms, fn, live: true };
@@ -83,7 +84,7 @@ function harness(opts: { open?: boolean; width?: number; insertAnswer?: unknown;
       return () => (t.live = false);
     },
   };
-  const model = new SidebarModel(deps, { lang: 'en', open: opts.open ?? true, width: opts.width ?? 360 });
+  const model = new SidebarModel(deps, { lang: 'en', open: opts.open ?? true, width: opts.width ?? 360, beside: opts.beside ?? true });
   const clock = (ms: number) => {
     now += ms;
     for (const t of timers) if (t.live && t.at <= now) (t.live = false), t.fn();
@@ -267,8 +268,20 @@ describe('sidebar model: the panel', () => {
     h.model.toggle();
     expect(h.saved.open).toEqual([false, true]);
     expect(h.sent).toEqual([
-      { type: 'layout', layout: { open: false, width: 400 } },
-      { type: 'layout', layout: { open: true, width: 400 } },
+      { type: 'layout', layout: { open: false, width: 400, beside: true } },
+      { type: 'layout', layout: { open: true, width: 400, beside: true } },
+    ]);
+  });
+
+  it('beside the page or over it: the choice is saved per site and told to the content script', () => {
+    const h = harness({ beside: false, width: 380 });
+    h.model.toggleBeside();
+    expect(h.model.beside.value).toBe(true);
+    h.model.toggleBeside();
+    expect(h.saved.beside).toEqual([true, false]);
+    expect(h.sent).toEqual([
+      { type: 'layout', layout: { open: true, width: 380, beside: true } },
+      { type: 'layout', layout: { open: true, width: 380, beside: false } },
     ]);
   });
 

@@ -12,6 +12,8 @@ export function genericSite(rules: readonly SiteRule[]): Site {
     isRecord: covered,
     record: (url) => (covered(url) ? { recordType: 'record', recordId: url.href } : null),
     landmarks: [],
+    // Ops' own CRM: beside by default; a rep whose CRM's layout suffers switches per site in the panel.
+    panel: 'beside',
     fallback: false,
     extract: (doc, url) => extractGeneric(doc, url, rules),
   };
