@@ -9,9 +9,10 @@ import { acceptFramePorts, nudgeFrames, relayFromFrame } from '@/utils/platform'
 import { syncGenericScripts } from '@/utils/background/genericScripts';
 import { iconStateFor, showIconState } from '@/utils/background/toolbarIcon';
 import { dispatch } from '@/utils/background/dispatch';
+import { browserTrialTabs } from '@/utils/background/ruleTrialTabs';
 
 export default defineBackground(() => {
-  const service = createService({ getDb, ops: browserOpsDeps() });
+  const service = createService({ getDb, ops: browserOpsDeps(), tabs: browserTrialTabs });
   const extensionOrigin = browser.runtime.getURL('/');
   acceptFramePorts();
 

@@ -13,6 +13,7 @@ import type { SyncResult } from './sync/sync';
 import type { AnalyticsReport } from './sync/analytics';
 import type { SettingKey } from './sync/settings';
 import type { PaletteHit } from './search/palette';
+import type { SiteTrial } from './background/ruleTrial';
 import type { SitePatch, SiteRule } from './pack/schema';
 
 const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -78,6 +79,8 @@ export const REQUESTS = {
   // The text, or the hash a pack:preview answered (saves sending a big pack twice).
   'pack:activate': ops(v.object({ text: v.optional(v.string()), hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), source: str(2000), allowDowngrade: v.boolean() }), PACK_CHANGE),
   'ops:report': ops(v.object({})),
+  /** "Try this rule on the current tab": the ops console only, never a page (the answer holds the page's values). */
+  'sites:try': ops(v.object({ ruleId: Id })),
   'usage:report': ops(v.object({ lang: Lang })),
   'usage:clear': ops(v.object({})),
 } as const;
@@ -108,6 +111,7 @@ export interface Responses {
   'pack:preview': Preview;
   'pack:activate': ActivateResult;
   'ops:report': OpsReport;
+  'sites:try': SiteTrial;
   'usage:report': AnalyticsReport;
   'usage:clear': { ok: true; cleared: number };
 }

@@ -1,10 +1,13 @@
 /** Stale battlecards grouped by owner, and the pack's site rules with their host permissions. */
 import { useSignal } from '@preact/signals';
+import { Fragment } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Lang } from '@/utils/i18n';
 import type { OpsReport } from '@/utils/sync/handlers';
+import { ruleOrigin } from '@/utils/sites/generic/rules';
 import { download, staleCsv } from './csv';
+import { TrialRow, TryRuleButton, useRuleTrials } from './RuleTrial';
 import { ot } from './strings';
 
 export function StaleSection({ lang: l, report }: { lang: Lang; report: OpsReport | null }) {
@@ -62,11 +65,10 @@ export function StaleSection({ lang: l, report }: { lang: Lang; report: OpsRepor
   );
 }
 
-/** Host pattern of a site rule, as a match pattern for the permission request. */
-export const ruleOrigin = (host: string) => `https://${host.toLowerCase()}/*`;
 
 export function SitesSection({ lang: l, report }: { lang: Lang; report: OpsReport | null }) {
   const granted = useSignal<Record<string, boolean>>({});
+  const trials = useRuleTrials();
   const sites = report?.sites ?? [];
   const refresh = async () => {
     const out: Record<string, boolean> = {};
@@ -107,30 +109,36 @@ export function SitesSection({ lang: l, report }: { lang: Lang; report: OpsRepor
           </thead>
           <tbody>
             {sites.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  <code>{s.id}</code>
-                  {s.recordType ? ` (${s.recordType})` : ''}
-                </td>
-                <td>
-                  <code>
-                    {s.host}
-                    {s.pathPrefix ?? ''}
-                  </code>
-                </td>
-                <td data-testid={`site-access-${s.id}`}>{granted.value[s.id] ? ot(l, 'accessYes') : ot(l, 'accessNo')}</td>
-                <td>
-                  {granted.value[s.id] ? (
-                    <button type="button" onClick={() => revoke(s.host)}>
-                      {ot(l, 'revoke')}
-                    </button>
-                  ) : (
-                    <button type="button" onClick={() => grant(s.host)} data-testid={`site-grant-${s.id}`}>
-                      {ot(l, 'grant')}
-                    </button>
-                  )}
-                </td>
-              </tr>
+              <Fragment key={s.id}>
+                <tr>
+                  <td>
+                    <code>{s.id}</code>
+                    {s.recordType ? ` (${s.recordType})` : ''}
+                  </td>
+                  <td>
+                    <code>
+                      {s.host}
+                      {s.pathPrefix ?? ''}
+                    </code>
+                  </td>
+                  <td data-testid={`site-access-${s.id}`}>{granted.value[s.id] ? ot(l, 'accessYes') : ot(l, 'accessNo')}</td>
+                  <td>
+                    {granted.value[s.id] ? (
+                      <>
+                        <TryRuleButton lang={l} ruleId={s.id} trials={trials} />{' '}
+                        <button type="button" onClick={() => revoke(s.host)}>
+                          {ot(l, 'revoke')}
+                        </button>
+                      </>
+                    ) : (
+                      <button type="button" onClick={() => grant(s.host)} data-testid={`site-grant-${s.id}`}>
+                        {ot(l, 'grant')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                <TrialRow lang={l} ruleId={s.id} trials={trials} columns={4} />
+              </Fragment>
             ))}
           </tbody>
         </table>

@@ -26,6 +26,14 @@ export function demo(id: string) {
 /** The sidebar lives in an extension-origin frame inside the `frontline-sidebar` host's closed shadow root: found by URL. */
 export { sidebar, panel, sidebarFrame, sidebarFrames } from '../../scripts/demo/sidebarFrame';
 
+/** The options page (the ops console) in a new tab, once it shows the active pack. */
+export async function options(context: BrowserContext, extId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extId}/options.html`);
+  await test.expect(page.getByTestId('pack-version')).toBeVisible();
+  return page;
+}
+
 /** Runs code in the extension's service worker (it has chrome.* and the extension's IndexedDB). */
 export async function inWorker<T>(context: BrowserContext, fn: () => Promise<T>): Promise<T> {
   let [worker] = context.serviceWorkers();

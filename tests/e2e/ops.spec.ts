@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, demo, panel } from './fixtures';
+import { test, expect, demo, panel, options } from './fixtures';
 import { ROOT } from '../../scripts/demo/launch';
 import { generateKeyPair, signPack } from '../../utils/pack/sign';
 import { packServer, type PackServer } from './packServer';
@@ -29,13 +29,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await srv.close();
 });
-
-async function options(context: BrowserContext, extId: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extId}/options.html`);
-  await expect(page.getByTestId('pack-version')).toBeVisible();
-  return page;
-}
 
 async function configureSync(page: Page, url: string, publicKey = '') {
   await page.getByTestId('sync-url').fill(url);

@@ -3,10 +3,8 @@
  * no CORS headers (the fallback is the optional host permission for its origin) and a
  * caching proxy in front of the documented server that serves stale copies.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EXTENSION_DIR, extensionId, launchWithExtension } from '../../scripts/demo/launch';
+import { extensionId, launchWithExtension } from '../../scripts/demo/launch';
+import { grantedCopy } from './support/granted';
 import { HOSTS } from './support/nginx';
 import { test, expect, skipReason, options, configureSync, checkNow, result, version } from './support/packHost';
 
@@ -23,16 +21,9 @@ test('a host without CORS headers: the fetch fails until the origin’s host per
   const origin = `https://nocors.example.test:${nginx.port}/*`;
   await expect(grant).toHaveText(`Allow access to ${origin}`);
 
-  // The browser's permission prompt cannot be driven from a test (it is browser UI, not
-  // page content). What the prompt grants is a host permission for `origin`; an unpacked
-  // copy of the same build that lists `origin` among its host permissions starts with
-  // exactly that grant, so the rest runs as it does after a person clicks *Allow*.
-  const dir = mkdtempSync(join(tmpdir(), 'frontline-granted-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), origin];
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  const granted = await launchWithExtension({ headless: true, ...host.browser({ extensionDir: dir }) });
+  // The grant a person's click on *Allow* gives (support/granted.ts).
+  const copy = grantedCopy([origin]);
+  const granted = await launchWithExtension({ headless: true, ...host.browser({ extensionDir: copy.dir }) });
   try {
     const p = await options(granted, await extensionId(granted));
     await configureSync(p, nginx.url('nocors'));
@@ -46,7 +37,7 @@ test('a host without CORS headers: the fetch fails until the origin’s host per
     expect(nginx.takeLog().filter((l) => l.method === 'GET').map((l) => l.status)).toEqual([200, 304, 200]);
   } finally {
     await granted.close();
-    rmSync(dir, { recursive: true, force: true });
+    copy.remove();
   }
 });
 

@@ -5,11 +5,12 @@
  */
 import { browser } from 'wxt/browser';
 import type { SiteRule } from '../pack/schema';
+import { ruleOrigin } from '../sites/generic/rules';
 
 const ID = 'frontline-generic';
 
 export function rulePatterns(rules: readonly SiteRule[]): string[] {
-  return [...new Set(rules.map((r) => `https://${r.host.toLowerCase()}/*`))];
+  return [...new Set(rules.map((r) => ruleOrigin(r.host)))];
 }
 
 export async function syncGenericScripts(rules: readonly SiteRule[]): Promise<string[]> {

@@ -17,12 +17,15 @@ import type { KnowledgePack } from '../pack/schema';
 import type { MessageType, Request, Responses } from '../messages';
 import type { AccountHit } from '../view/types';
 import { createOpsHandlers, type OpsDeps } from '../sync/handlers';
+import { NO_TABS, ruleTrialHandler, type RuleTrialTabs } from './ruleTrial';
 
 export interface ServiceDeps {
   getDb: () => Promise<Db>;
   now?: () => Date;
   /** Sync storage, policy, fetch and alarm (in-memory defaults for tests). */
   ops?: OpsDeps;
+  /** The tabs "Try this rule" reads (none by default). */
+  tabs?: RuleTrialTabs;
 }
 
 export type Handlers = { [K in MessageType]: (payload: Request<K>) => Promise<Responses[K]> };
@@ -135,7 +138,7 @@ function recordHandlers(
   };
 }
 
-export function createService({ getDb, now = () => new Date(), ops }: ServiceDeps): Handlers & { invalidate(): void; ops: ReturnType<typeof createOpsHandlers>['ops'] } {
+export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TABS }: ServiceDeps): Handlers & { invalidate(): void; ops: ReturnType<typeof createOpsHandlers>['ops'] } {
   const pack = activePackCache(getDb);
   const { current, palette, invalidate } = pack;
 
@@ -160,6 +163,8 @@ export function createService({ getDb, now = () => new Date(), ops }: ServiceDep
     async 'sites:rules'() {
       return (await current()).stored.pack.sites;
     },
+
+    'sites:try': ruleTrialHandler({ rules: async () => (await current()).stored.pack.sites, indexed: pack.indexed, tabs }),
 
     async 'sites:patches'({ site }) {
       return ((await current()).stored.pack.sitePatches ?? []).filter((p) => p.site === site);

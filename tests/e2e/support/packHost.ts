@@ -86,12 +86,7 @@ export const version = (v: string) => {
   return p;
 };
 
-export async function options(context: BrowserContext, extId: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extId}/options.html`);
-  await expect(page.getByTestId('pack-version')).toBeVisible();
-  return page;
-}
+export { options } from '../fixtures';
 
 export async function configureSync(page: Page, url: string) {
   await page.getByTestId('sync-url').fill(url);

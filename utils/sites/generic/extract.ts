@@ -9,7 +9,7 @@ import { RECORD_TYPES } from '../catalog';
 import { makeContext } from '../context';
 import { emailsIn, splitList } from '../dom';
 import type { PageContext, RecordType } from '../types';
-import { readField, routeFor, type FieldName } from './fields';
+import { FIELD_READS, readField, routeFor, type FieldName } from './fields';
 import { ruleFor } from './rules';
 
 export function extractGeneric(doc: Document, url: URL, rules: readonly SiteRule[]): PageContext | null {
@@ -18,18 +18,18 @@ export function extractGeneric(doc: Document, url: URL, rules: readonly SiteRule
   const at = routeFor(rule, url);
   if (!at) return null; // a screen of the app that shows no record (a list, a board, settings)
   const specs = { ...(rule.selectors ?? {}), ...(at.route?.selectors ?? {}) };
-  const read = (name: FieldName, opts?: { text?: boolean; links?: 'prefer' | 'both'; addresses?: boolean }) => readField(doc, url, specs[name], opts).values;
+  const read = (name: FieldName) => readField(doc, url, specs[name], FIELD_READS[name]).values;
 
   const accountName = read('accountName')[0] ?? null;
   const accountId = read('accountId')[0] ?? null;
   // A website's link target first; values that are no host are dropped when the context is made.
-  const websites = read('website', { links: 'prefer' });
-  const emails = read('emails', { links: 'both', addresses: true }).flatMap((v) => [v, ...emailsIn(v)]);
+  const websites = read('website');
+  const emails = read('emails').flatMap((v) => [v, ...emailsIn(v)]);
   if (!accountName && !accountId && !websites.length && !emails.length) return null;
 
   const stage = read('stage')[0] ?? null;
   const competitors = read('competitor').flatMap(splitList);
-  const text = specs.text ? read('text', { text: true }) : [accountName, stage, ...websites];
+  const text = specs.text ? read('text') : [accountName, stage, ...websites];
   const typeName = (at.route?.recordType ?? rule.recordType ?? '').toLowerCase();
   const recordType = RECORD_TYPES.find((t) => t === typeName) ?? 'record';
   // A stable key for the record (a pick is remembered by it): never scraped text.

@@ -30,6 +30,20 @@ export function urlInput(url: URL, pattern: string): string {
   return pattern.startsWith('#') ? url.hash : `${url.pathname}${url.search}${url.hash}`;
 }
 
+export type ReadOptions = { text?: boolean; links?: 'prefer' | 'both'; addresses?: boolean };
+
+/**
+ * How each field reads its elements, beyond the spec: a website's link target first (a
+ * website shown as "acme"); addresses behind a link and in the text ("CEO" linking to
+ * mailto:); the record text with its line breaks. Used by the adapter and by "Try this
+ * rule", so both read a page the same way.
+ */
+export const FIELD_READS: Partial<Record<FieldName, ReadOptions>> = {
+  website: { links: 'prefer' },
+  emails: { links: 'both', addresses: true },
+  text: { text: true },
+};
+
 export interface FieldRead {
   values: string[];
   /** Elements the selector matched (0 for URL fields), for explaining an empty read. */
@@ -43,7 +57,7 @@ export interface FieldRead {
  * link's target instead of its text (`prefer`: a website shown as "acme") or as well
  * (`both`: an address behind "CEO").
  */
-export function readField(doc: Document, url: URL, spec: SiteField | undefined, opts: { text?: boolean; links?: 'prefer' | 'both'; addresses?: boolean } = {}): FieldRead {
+export function readField(doc: Document, url: URL, spec: SiteField | undefined, opts: ReadOptions = {}): FieldRead {
   if (!spec) return { values: [], matched: 0 };
   const f = typeof spec === 'string' ? { selector: spec, from: 'page' as const, attr: undefined, pattern: undefined } : spec;
   const narrow = (raw: string | null): string | null => {

@@ -17,3 +17,9 @@ export function ruleFor(url: URL, rules: readonly SiteRule[]): SiteRule | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   return rules.find((r) => hostMatches(r.host, url.hostname) && (!r.pathPrefix || url.pathname.startsWith(r.pathPrefix))) ?? null;
 }
+
+/**
+ * A rule's host as a match pattern: what ops grant in the options page, what the
+ * site-rule content script is registered for, and which tabs "Try this rule" may read.
+ */
+export const ruleOrigin = (host: string) => `https://${host.toLowerCase()}/*`;
