@@ -113,10 +113,23 @@ export function Sidebar({ model }: { model: SidebarModel }) {
   const lang = model.lang.value;
   if (!model.open.value) return <Rail model={model} />;
   const view = model.view.value;
-  const focus = model.focus.value;
-  // Insert shows only where the page has a reply box (webmail).
-  const cardActions: CardActions = { copy: model.copy, viewed: model.viewed, sectionOpened: model.sectionOpened, insert: model.canInsert.value ? model.insert : undefined };
-  const onKeyDown = (e: KeyboardEvent) => {
+  return (
+    // tabIndex -1: a click anywhere in the panel focuses it, so Ctrl+K reaches the palette.
+    <aside class="fl-panel" aria-label={tr(lang, 'appName')} lang={lang} tabIndex={-1} onKeyDown={paletteKeys(model)}>
+      <ResizeHandle model={model} />
+      <TopBar model={model} view={view} lang={lang} />
+      {model.paletteOpen.value && <Palette lang={lang} search={model.paletteSearch} onOpen={model.openHit} onClose={model.closePalette} />}
+      <div class="fl-body">
+        <StatusLines model={model} lang={lang} />
+        {view && <ViewSections model={model} view={view} lang={lang} />}
+      </div>
+    </aside>
+  );
+}
+
+/** Ctrl+K (⌘K on a Mac) opens the palette, Escape closes it. */
+function paletteKeys(model: SidebarModel) {
+  return (e: KeyboardEvent) => {
     if (e.key.toLowerCase() === 'k' && (isMac() ? e.metaKey : e.ctrlKey) && !e.altKey && !e.shiftKey) {
       e.preventDefault();
       e.stopPropagation();
@@ -125,78 +138,78 @@ export function Sidebar({ model }: { model: SidebarModel }) {
       model.closePalette();
     }
   };
+}
+
+function TopBar({ model, view, lang }: { model: SidebarModel; view: SidebarView | null; lang: Lang }) {
   return (
-    // tabIndex -1: a click anywhere in the panel focuses it, so Ctrl+K reaches the palette.
-    <aside class="fl-panel" aria-label={tr(lang, 'appName')} lang={lang} tabIndex={-1} onKeyDown={onKeyDown}>
-      <ResizeHandle model={model} />
-      <div class="fl-topbar">
-        <span class="fl-brand">{tr(lang, 'appName')}</span>
-        {view && <span class="fl-muted fl-pack">{tr(lang, 'packLine', { name: view.pack.name, version: view.pack.version })}</span>}
-        <button type="button" class="fl-icon-btn" onClick={model.openPalette} aria-label={tr(lang, 'paletteButton')} title={isMac() ? tr(lang, 'paletteButton').replace('Ctrl+K', '⌘K') : tr(lang, 'paletteButton')}>
-          <span aria-hidden="true">⌕</span>
-        </button>
-        <button type="button" class="fl-icon-btn" onClick={model.toggleBeside} aria-label={tr(lang, 'beside')} aria-pressed={model.beside.value ? 'true' : 'false'} title={tr(lang, 'beside')}>
-          <span aria-hidden="true">{model.beside.value ? '◧' : '◨'}</span>
-        </button>
-        <button type="button" class="fl-icon-btn" onClick={model.toggle} aria-label={tr(lang, 'close')} aria-expanded="true" title={tr(lang, 'close')}>
-          <span aria-hidden="true">›</span>
-        </button>
-      </div>
-      {model.paletteOpen.value && <Palette lang={lang} search={model.paletteSearch} onOpen={model.openHit} onClose={model.closePalette} />}
-      <div class="fl-body">
-        {model.browsing.value && (
-          <p class="fl-browsing" role="status">
-            {tr(lang, 'browsing')}{' '}
-            <button type="button" class="fl-link" onClick={model.backToRecord}>
-              {tr(lang, 'backToRecord')}
-            </button>
-          </p>
-        )}
-        {model.notice.value && (
-          <p class="fl-error fl-notice" role="alert">
-            {tr(lang, model.notice.value)}
-          </p>
-        )}
-        {model.status.value === 'error' && (
-          <div class="fl-error" role="alert">
-            <p>{tr(lang, 'error', { message: model.error.value ?? '' })}</p>
-            <button type="button" class="fl-btn" onClick={model.retry}>
-              {tr(lang, 'retry')}
-            </button>
-          </div>
-        )}
-        {model.waiting.value && (
-          <p class="fl-muted" role="status">
-            {tr(lang, 'loading')}
-          </p>
-        )}
-        {view && (
-          <>
-            <AccountHeader view={view} lang={lang} actions={model} />
-            <Glance view={view} lang={lang} />
-            <Section id="battlecard" title={tr(lang, 'sectionBattlecard')}>
-              <BattlecardSection
-                key={view.recordKey}
-                cards={view.cards}
-                lang={lang}
-                actions={cardActions}
-                selectedId={model.selectedCard.value}
-                onSelect={model.selectCard}
-                objectionId={focus?.objectionId}
-              />
-            </Section>
-            <Section id="stage" title={tr(lang, 'sectionStage')}>
-              <StageSection stage={view.stage} scenario={view.scenario} lang={lang} openTalkTrack={Boolean(focus?.scenarioId)} />
-            </Section>
-            <Section id="next-steps" title={tr(lang, 'sectionNextSteps')}>
-              <ChecklistSection checklist={view.checklist} lang={lang} onToggle={model.tick} />
-            </Section>
-            <Section id="health" title={tr(lang, 'sectionHealth')}>
-              <HealthSection health={view.health} lang={lang} />
-            </Section>
-          </>
-        )}
-      </div>
-    </aside>
+    <div class="fl-topbar">
+      <span class="fl-brand">{tr(lang, 'appName')}</span>
+      {view && <span class="fl-muted fl-pack">{tr(lang, 'packLine', { name: view.pack.name, version: view.pack.version })}</span>}
+      <button type="button" class="fl-icon-btn" onClick={model.openPalette} aria-label={tr(lang, 'paletteButton')} title={isMac() ? tr(lang, 'paletteButton').replace('Ctrl+K', '⌘K') : tr(lang, 'paletteButton')}>
+        <span aria-hidden="true">⌕</span>
+      </button>
+      <button type="button" class="fl-icon-btn" onClick={model.toggle} aria-label={tr(lang, 'close')} aria-expanded="true" title={tr(lang, 'close')}>
+        <span aria-hidden="true">›</span>
+      </button>
+    </div>
+  );
+}
+
+/** Browsing away from the record, a notice, an error with Retry, or loading. */
+function StatusLines({ model, lang }: { model: SidebarModel; lang: Lang }) {
+  return (
+    <>
+      {model.browsing.value && (
+        <p class="fl-browsing" role="status">
+          {tr(lang, 'browsing')}{' '}
+          <button type="button" class="fl-link" onClick={model.backToRecord}>
+            {tr(lang, 'backToRecord')}
+          </button>
+        </p>
+      )}
+      {model.notice.value && (
+        <p class="fl-error fl-notice" role="alert">
+          {tr(lang, model.notice.value)}
+        </p>
+      )}
+      {model.status.value === 'error' && (
+        <div class="fl-error" role="alert">
+          <p>{tr(lang, 'error', { message: model.error.value ?? '' })}</p>
+          <button type="button" class="fl-btn" onClick={model.retry}>
+            {tr(lang, 'retry')}
+          </button>
+        </div>
+      )}
+      {model.waiting.value && (
+        <p class="fl-muted" role="status">
+          {tr(lang, 'loading')}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The account header, the glance line and the four sections. */
+function ViewSections({ model, view, lang }: { model: SidebarModel; view: SidebarView; lang: Lang }) {
+  const focus = model.focus.value;
+  // Insert shows only where the page has a reply box (webmail).
+  const cardActions: CardActions = { copy: model.copy, viewed: model.viewed, sectionOpened: model.sectionOpened, insert: model.canInsert.value ? model.insert : undefined };
+  return (
+    <>
+      <AccountHeader view={view} lang={lang} actions={model} />
+      <Glance view={view} lang={lang} />
+      <Section id="battlecard" title={tr(lang, 'sectionBattlecard')}>
+        <BattlecardSection key={view.recordKey} cards={view.cards} lang={lang} actions={cardActions} selectedId={model.selectedCard.value} onSelect={model.selectCard} objectionId={focus?.objectionId} />
+      </Section>
+      <Section id="stage" title={tr(lang, 'sectionStage')}>
+        <StageSection stage={view.stage} scenario={view.scenario} lang={lang} openTalkTrack={Boolean(focus?.scenarioId)} />
+      </Section>
+      <Section id="next-steps" title={tr(lang, 'sectionNextSteps')}>
+        <ChecklistSection checklist={view.checklist} lang={lang} onToggle={model.tick} />
+      </Section>
+      <Section id="health" title={tr(lang, 'sectionHealth')}>
+        <HealthSection health={view.health} lang={lang} />
+      </Section>
+    </>
   );
 }

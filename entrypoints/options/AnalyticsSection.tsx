@@ -23,6 +23,10 @@ const COUNT_LABELS: Record<CountKey, OptionsKey> = {
 };
 const DIMENSIONS: Record<Dimension, OptionsKey> = { week: 'byWeek', segment: 'bySegment', region: 'byRegion', card: 'byCard' };
 
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+type Row = ReturnType<typeof rollUp>[number];
+
 export function AnalyticsSection({ lang: l, epoch }: { lang: Lang; epoch: number }) {
   const report = useSignal<AnalyticsReport | null>(null);
   const by = useSignal<Dimension>('week');
@@ -37,24 +41,10 @@ export function AnalyticsSection({ lang: l, epoch }: { lang: Lang; epoch: number
   const r = report.value;
   if (!r) return null;
   const rows = rollUp(r.cells, by.value);
-  const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-  const exportUsage = () =>
-    download(
-      `frontline-usage-by-${by.value}.csv`,
-      toCsv(
-        [ot(l, DIMENSIONS[by.value]), ...COUNTS.map((c) => ot(l, COUNT_LABELS[c]))],
-        rows.map((row) => [row.key, ...COUNTS.map((c) => row[c])]),
-      ),
-    );
-  const exportChecklist = () =>
-    download(
-      'frontline-checklist-by-stage.csv',
-      toCsv(
-        [ot(l, 'colPlaybook'), ot(l, 'colStage'), ot(l, 'colItems'), ot(l, 'colAccounts'), ot(l, 'colComplete'), ot(l, 'colAverage'), ot(l, 'colTickEvents')],
-        r.checklist.map((c) => [c.playbook, c.stage, c.items, c.accounts, c.complete, pct(c.averageDone), c.tickEvents]),
-      ),
-    );
+  const exportUsage = () => download(`frontline-usage-by-${by.value}.csv`, usageCsv(l, by.value, rows));
+  const exportChecklist = () => download('frontline-checklist-by-stage.csv', checklistCsv(l, r.checklist));
+  // The first click asks for confirmation (the button says how many events go); the second clears.
   const clear = async () => {
     if (!confirming.value) {
       confirming.value = true;
@@ -90,68 +80,92 @@ export function AnalyticsSection({ lang: l, epoch }: { lang: Lang; epoch: number
           {confirming.value ? ot(l, 'clearConfirm', { count: r.events }) : ot(l, 'clearUsage')}
         </button>
       </p>
-      {rows.length > 0 && (
-        <table data-testid="usage-table">
-          <thead>
-            <tr>
-              <th>{ot(l, DIMENSIONS[by.value])}</th>
-              {COUNTS.map((c) => (
-                <th key={c} class="num">
-                  {ot(l, COUNT_LABELS[c])}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key}>
-                <td>{row.key}</td>
-                {COUNTS.map((c) => (
-                  <td key={c} class="num">
-                    {row[c]}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {rows.length > 0 && <UsageTable lang={l} by={by.value} rows={rows} />}
 
       <ReadingTable lang={l} rows={r.reading} />
 
       <h3>{ot(l, 'checklistTitle')}</h3>
-      <table data-testid="checklist-table">
-        <thead>
-          <tr>
-            <th>{ot(l, 'colPlaybook')}</th>
-            <th>{ot(l, 'colStage')}</th>
-            <th class="num">{ot(l, 'colItems')}</th>
-            <th class="num">{ot(l, 'colAccounts')}</th>
-            <th class="num">{ot(l, 'colComplete')}</th>
-            <th class="num">{ot(l, 'colAverage')}</th>
-            <th class="num">{ot(l, 'colTickEvents')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.checklist.map((c) => (
-            <tr key={`${c.playbookId}/${c.stageId}`}>
-              <td>{c.playbook}</td>
-              <td>{c.stage}</td>
-              <td class="num">{c.items}</td>
-              <td class="num">{c.accounts}</td>
-              <td class="num">{c.complete}</td>
-              <td class="num">{c.accounts ? pct(c.averageDone) : '—'}</td>
-              <td class="num">{c.tickEvents}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChecklistTable lang={l} rows={r.checklist} />
       <p class="actions">
         <button type="button" onClick={exportChecklist} data-testid="checklist-export">
           {ot(l, 'exportCsv')}
         </button>
       </p>
     </section>
+  );
+}
+
+function usageCsv(l: Lang, by: Dimension, rows: Row[]): string {
+  return toCsv(
+    [ot(l, DIMENSIONS[by]), ...COUNTS.map((c) => ot(l, COUNT_LABELS[c]))],
+    rows.map((row) => [row.key, ...COUNTS.map((c) => row[c])]),
+  );
+}
+
+function checklistCsv(l: Lang, rows: AnalyticsReport['checklist']): string {
+  return toCsv(
+    [ot(l, 'colPlaybook'), ot(l, 'colStage'), ot(l, 'colItems'), ot(l, 'colAccounts'), ot(l, 'colComplete'), ot(l, 'colAverage'), ot(l, 'colTickEvents')],
+    rows.map((c) => [c.playbook, c.stage, c.items, c.accounts, c.complete, pct(c.averageDone), c.tickEvents]),
+  );
+}
+
+function UsageTable({ lang: l, by, rows }: { lang: Lang; by: Dimension; rows: Row[] }) {
+  return (
+    <table data-testid="usage-table">
+      <thead>
+        <tr>
+          <th>{ot(l, DIMENSIONS[by])}</th>
+          {COUNTS.map((c) => (
+            <th key={c} class="num">
+              {ot(l, COUNT_LABELS[c])}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <td>{row.key}</td>
+            {COUNTS.map((c) => (
+              <td key={c} class="num">
+                {row[c]}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ChecklistTable({ lang: l, rows }: { lang: Lang; rows: AnalyticsReport['checklist'] }) {
+  return (
+    <table data-testid="checklist-table">
+      <thead>
+        <tr>
+          <th>{ot(l, 'colPlaybook')}</th>
+          <th>{ot(l, 'colStage')}</th>
+          <th class="num">{ot(l, 'colItems')}</th>
+          <th class="num">{ot(l, 'colAccounts')}</th>
+          <th class="num">{ot(l, 'colComplete')}</th>
+          <th class="num">{ot(l, 'colAverage')}</th>
+          <th class="num">{ot(l, 'colTickEvents')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((c) => (
+          <tr key={`${c.playbookId}/${c.stageId}`}>
+            <td>{c.playbook}</td>
+            <td>{c.stage}</td>
+            <td class="num">{c.items}</td>
+            <td class="num">{c.accounts}</td>
+            <td class="num">{c.complete}</td>
+            <td class="num">{c.accounts ? pct(c.averageDone) : '—'}</td>
+            <td class="num">{c.tickEvents}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -60,73 +60,11 @@ export function App({ initialLang, initialPref }: { initialLang: Lang; initialPr
     document.documentElement.lang = lang.value;
   };
 
-  const i = info.value;
-  const s = sync.value;
-  const fromSync = i && s?.settings.packUrl && i.source === s.settings.packUrl;
   return (
     <main>
       <h1>{ot(l, 'title')}</h1>
-      <nav aria-label={ot(l, 'sections')} class="toc">
-        {(
-          [
-            ['active', 'active'],
-            ['import', 'importTitle'],
-            ['sync', 'syncTitle'],
-            ['stale', 'staleTitle'],
-            ['sites', 'sitesTitle'],
-            ['usage', 'usageTitle'],
-          ] as const
-        ).map(([id, key]) => (
-          <a key={id} href={`#${id}`}>
-            {ot(l, key)}
-          </a>
-        ))}
-      </nav>
-
-      <section aria-labelledby="active-h" id="active">
-        <h2 id="active-h">{ot(l, 'active')}</h2>
-        {i && (
-          <dl class="facts" data-testid="pack-info">
-            <dt>{ot(l, 'name')}</dt>
-            <dd data-testid="pack-name">{i.name}</dd>
-            <dt>{ot(l, 'version')}</dt>
-            <dd data-testid="pack-version">{i.version}</dd>
-            <dt>{ot(l, 'published')}</dt>
-            <dd>{i.publishedAt}</dd>
-            <dt>{ot(l, 'imported')}</dt>
-            <dd>{i.source === 'embedded' ? '—' : new Date(i.importedAt).toLocaleString(l)}</dd>
-            <dt>{ot(l, 'source')}</dt>
-            <dd data-testid="pack-source">
-              {i.source === 'embedded' ? ot(l, 'embedded') : i.source.startsWith('file:') ? ot(l, 'sourceFile', { name: i.source.slice(5) }) : i.source}
-              {fromSync ? ` (${ot(l, 'sourceSync')})` : ''}
-            </dd>
-            <dt>{ot(l, 'counts')}</dt>
-            <dd>{ot(l, 'countsValue', i.counts)}</dd>
-            {s?.settings.packUrl && (
-              <>
-                <dt>{ot(l, 'lastSync')}</dt>
-                <dd data-testid="pack-last-sync">{s.lastResult ? <SyncResultText result={s.lastResult} lang={l} /> : ot(l, 'neverSynced')}</dd>
-              </>
-            )}
-          </dl>
-        )}
-        <h3>{ot(l, 'rollbackTitle')}</h3>
-        {i?.previous ? (
-          <>
-            <p>{ot(l, 'rollbackHelp', { name: i.previous.name, version: i.previous.version })}</p>
-            <button type="button" onClick={onRollback} data-testid="rollback">
-              {ot(l, 'rollback')}
-            </button>
-          </>
-        ) : (
-          <p>{ot(l, 'rollbackNone')}</p>
-        )}
-        {rollbackNotice.value && (
-          <p class={`notice notice-${rollbackNotice.value.kind}`} role={rollbackNotice.value.kind === 'error' ? 'alert' : 'status'} data-testid="rollback-notice">
-            {rollbackNotice.value.text}
-          </p>
-        )}
-      </section>
+      <Toc lang={l} />
+      <ActiveSection lang={l} info={info.value} sync={sync.value} notice={rollbackNotice.value} onRollback={onRollback} />
 
       <ImportSection
         lang={l}
@@ -139,7 +77,7 @@ export function App({ initialLang, initialPref }: { initialLang: Lang; initialPr
 
       <SyncSection
         lang={l}
-        status={s}
+        status={sync.value}
         onSynced={(next) => {
           sync.value = next;
           void refresh();
@@ -149,18 +87,99 @@ export function App({ initialLang, initialPref }: { initialLang: Lang; initialPr
       <StaleSection lang={l} report={report.value} />
       <SitesSection lang={l} report={report.value} />
       <AnalyticsSection lang={l} epoch={epoch.value} />
-
-      <section aria-labelledby="settings-h">
-        <h2 id="settings-h">{ot(l, 'settings')}</h2>
-        <label>
-          {ot(l, 'language')}{' '}
-          <select value={pref.value} onChange={(e) => onLang((e.target as HTMLSelectElement).value as LangSetting)} data-testid="lang">
-            <option value="auto">{ot(l, 'langAuto')}</option>
-            <option value="en">English</option>
-            <option value="zh-CN">简体中文</option>
-          </select>
-        </label>
-      </section>
+      <LanguageSection lang={l} pref={pref.value} onLang={onLang} />
     </main>
+  );
+}
+
+const TOC = [
+  ['active', 'active'],
+  ['import', 'importTitle'],
+  ['sync', 'syncTitle'],
+  ['stale', 'staleTitle'],
+  ['sites', 'sitesTitle'],
+  ['usage', 'usageTitle'],
+] as const;
+
+function Toc({ lang: l }: { lang: Lang }) {
+  return (
+    <nav aria-label={ot(l, 'sections')} class="toc">
+      {TOC.map(([id, key]) => (
+        <a key={id} href={`#${id}`}>
+          {ot(l, key)}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+/** The active pack, where it came from and its last sync, and the rollback to the one before. */
+function ActiveSection({ lang: l, info: i, sync: s, notice, onRollback }: { lang: Lang; info: PackInfo | null; sync: SyncStatus | null; notice: Notice; onRollback: () => void }) {
+  return (
+    <section aria-labelledby="active-h" id="active">
+      <h2 id="active-h">{ot(l, 'active')}</h2>
+      {i && <PackFacts lang={l} info={i} sync={s} />}
+      <h3>{ot(l, 'rollbackTitle')}</h3>
+      {i?.previous ? (
+        <>
+          <p>{ot(l, 'rollbackHelp', { name: i.previous.name, version: i.previous.version })}</p>
+          <button type="button" onClick={onRollback} data-testid="rollback">
+            {ot(l, 'rollback')}
+          </button>
+        </>
+      ) : (
+        <p>{ot(l, 'rollbackNone')}</p>
+      )}
+      {notice && (
+        <p class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="rollback-notice">
+          {notice.text}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function PackFacts({ lang: l, info: i, sync: s }: { lang: Lang; info: PackInfo; sync: SyncStatus | null }) {
+  const fromSync = s?.settings.packUrl && i.source === s.settings.packUrl;
+  return (
+    <dl class="facts" data-testid="pack-info">
+      <dt>{ot(l, 'name')}</dt>
+      <dd data-testid="pack-name">{i.name}</dd>
+      <dt>{ot(l, 'version')}</dt>
+      <dd data-testid="pack-version">{i.version}</dd>
+      <dt>{ot(l, 'published')}</dt>
+      <dd>{i.publishedAt}</dd>
+      <dt>{ot(l, 'imported')}</dt>
+      <dd>{i.source === 'embedded' ? '—' : new Date(i.importedAt).toLocaleString(l)}</dd>
+      <dt>{ot(l, 'source')}</dt>
+      <dd data-testid="pack-source">
+        {i.source === 'embedded' ? ot(l, 'embedded') : i.source.startsWith('file:') ? ot(l, 'sourceFile', { name: i.source.slice(5) }) : i.source}
+        {fromSync ? ` (${ot(l, 'sourceSync')})` : ''}
+      </dd>
+      <dt>{ot(l, 'counts')}</dt>
+      <dd>{ot(l, 'countsValue', i.counts)}</dd>
+      {s?.settings.packUrl && (
+        <>
+          <dt>{ot(l, 'lastSync')}</dt>
+          <dd data-testid="pack-last-sync">{s.lastResult ? <SyncResultText result={s.lastResult} lang={l} /> : ot(l, 'neverSynced')}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function LanguageSection({ lang: l, pref, onLang }: { lang: Lang; pref: LangSetting; onLang: (value: LangSetting) => void }) {
+  return (
+    <section aria-labelledby="settings-h">
+      <h2 id="settings-h">{ot(l, 'settings')}</h2>
+      <label>
+        {ot(l, 'language')}{' '}
+        <select value={pref} onChange={(e) => onLang((e.target as HTMLSelectElement).value as LangSetting)} data-testid="lang">
+          <option value="auto">{ot(l, 'langAuto')}</option>
+          <option value="en">English</option>
+          <option value="zh-CN">简体中文</option>
+        </select>
+      </label>
+    </section>
   );
 }

@@ -14,32 +14,36 @@ const SECTION_KEYS: Record<SectionKey, OptionsKey> = {
   sites: 'secSites',
 };
 
-export function DiffView({ preview, lang: l }: { preview: Extract<Preview, { ok: true }>; lang: Lang }) {
+type OkPreview = Extract<Preview, { ok: true }>;
+type PackDiff = OkPreview['diff'];
+
+const DIRECTION: Record<OkPreview['comparison'], OptionsKey> = {
+  upgrade: 'dirUpgrade',
+  downgrade: 'dirDowngrade',
+  'same-version': 'dirSameVersion',
+  identical: 'dirIdentical',
+  'other-pack': 'dirOtherPack',
+  'pack-switch': 'dirPackSwitch',
+};
+
+function signatureLine(preview: OkPreview, l: Lang): string {
+  if (preview.signature === 'verified') return ot(l, 'sigVerified', { key: preview.keyId ?? '' });
+  if (preview.signature === 'not-checked') return ot(l, 'sigNotChecked', { key: preview.keyId ?? '' });
+  return ot(l, 'sigUnsigned');
+}
+
+export function DiffView({ preview, lang: l }: { preview: OkPreview; lang: Lang }) {
   const d = preview.diff;
-  const sig =
-    preview.signature === 'verified'
-      ? ot(l, 'sigVerified', { key: preview.keyId ?? '' })
-      : preview.signature === 'not-checked'
-        ? ot(l, 'sigNotChecked', { key: preview.keyId ?? '' })
-        : ot(l, 'sigUnsigned');
-  const direction: Record<typeof preview.comparison, OptionsKey> = {
-    upgrade: 'dirUpgrade',
-    downgrade: 'dirDowngrade',
-    'same-version': 'dirSameVersion',
-    identical: 'dirIdentical',
-    'other-pack': 'dirOtherPack',
-    'pack-switch': 'dirPackSwitch',
-  };
   return (
     <div class="diff" data-testid="diff">
       <h3>
         {ot(l, 'diffTitle', { from: `${d.from.name} ${d.from.version}`, to: `${d.to.name} ${d.to.version}` })}{' '}
         <span class={`badge badge-${preview.comparison}`} data-testid="diff-direction">
-          {ot(l, direction[preview.comparison])}
+          {ot(l, DIRECTION[preview.comparison])}
         </span>
       </h3>
       <p class="muted" data-testid="diff-signature">
-        {sig}
+        {signatureLine(preview, l)}
       </p>
       {d.identical ? (
         <p>{ot(l, 'diffNone')}</p>
@@ -54,46 +58,9 @@ export function DiffView({ preview, lang: l }: { preview: Extract<Preview, { ok:
               ))}
             </ul>
           )}
-          {SECTIONS.map((key) => {
-            const s = d.sections[key];
-            const { added, removed, changed, unchanged } = s.counts;
-            if (!added && !removed && !changed) return null;
-            const more = added + removed + changed - (s.added.length + s.removed.length + s.changed.length);
-            return (
-              <details key={key} data-testid={`diff-${key}`} open={added + removed + changed <= 10}>
-                <summary>
-                  <strong>{ot(l, SECTION_KEYS[key])}</strong>: {ot(l, 'diffCounts', { added, changed, removed, unchanged })}
-                </summary>
-                <ul class="changes">
-                  {s.added.map((e) => (
-                    <li key={`+${e.id}`} class="added">
-                      + <code>{e.id}</code> {e.name}
-                    </li>
-                  ))}
-                  {s.changed.map((e) => (
-                    <li key={`~${e.id}`} class="changed">
-                      ~ <code>{e.id}</code> {e.name}
-                      <ul class="fields">
-                        {e.fields.map((f) => (
-                          <li key={f.path} class={f.before === undefined ? 'added' : f.after === undefined ? 'removed' : undefined}>
-                            {f.before === undefined ? '+ ' : f.after === undefined ? '− ' : ''}
-                            <code>{f.path}</code>: {f.before === undefined ? f.after : f.after === undefined ? f.before : `${f.before} → ${f.after}`}
-                          </li>
-                        ))}
-                        {e.moreFields > 0 && <li>{ot(l, 'diffMoreFields', { count: e.moreFields })}</li>}
-                      </ul>
-                    </li>
-                  ))}
-                  {s.removed.map((e) => (
-                    <li key={`-${e.id}`} class="removed">
-                      − <code>{e.id}</code> {e.name}
-                    </li>
-                  ))}
-                  {more > 0 && <li>{ot(l, 'diffMore', { count: more })}</li>}
-                </ul>
-              </details>
-            );
-          })}
+          {SECTIONS.map((key) => (
+            <SectionDiff key={key} id={key} section={d.sections[key]} lang={l} />
+          ))}
           {d.checklistItemsRemoved.length > 0 && (
             <p class="warn" data-testid="diff-checklist">
               {ot(l, 'diffChecklistRemoved', { count: d.checklistItemsRemoved.length, ids: d.checklistItemsRemoved.slice(0, 10).join(', ') })}
@@ -102,5 +69,52 @@ export function DiffView({ preview, lang: l }: { preview: Extract<Preview, { ok:
         </>
       )}
     </div>
+  );
+}
+
+/** One entity's added, changed and removed entries; open when the list is short. */
+function SectionDiff({ id, section: s, lang: l }: { id: SectionKey; section: PackDiff['sections'][SectionKey]; lang: Lang }) {
+  const { added, removed, changed, unchanged } = s.counts;
+  if (!added && !removed && !changed) return null;
+  const more = added + removed + changed - (s.added.length + s.removed.length + s.changed.length);
+  return (
+    <details data-testid={`diff-${id}`} open={added + removed + changed <= 10}>
+      <summary>
+        <strong>{ot(l, SECTION_KEYS[id])}</strong>: {ot(l, 'diffCounts', { added, changed, removed, unchanged })}
+      </summary>
+      <ul class="changes">
+        {s.added.map((e) => (
+          <li key={`+${e.id}`} class="added">
+            + <code>{e.id}</code> {e.name}
+          </li>
+        ))}
+        {s.changed.map((e) => (
+          <ChangedEntry key={`~${e.id}`} entry={e} lang={l} />
+        ))}
+        {s.removed.map((e) => (
+          <li key={`-${e.id}`} class="removed">
+            − <code>{e.id}</code> {e.name}
+          </li>
+        ))}
+        {more > 0 && <li>{ot(l, 'diffMore', { count: more })}</li>}
+      </ul>
+    </details>
+  );
+}
+
+function ChangedEntry({ entry: e, lang: l }: { entry: PackDiff['sections'][SectionKey]['changed'][number]; lang: Lang }) {
+  return (
+    <li class="changed">
+      ~ <code>{e.id}</code> {e.name}
+      <ul class="fields">
+        {e.fields.map((f) => (
+          <li key={f.path} class={f.before === undefined ? 'added' : f.after === undefined ? 'removed' : undefined}>
+            {f.before === undefined ? '+ ' : f.after === undefined ? '− ' : ''}
+            <code>{f.path}</code>: {f.before === undefined ? f.after : f.after === undefined ? f.before : `${f.before} → ${f.after}`}
+          </li>
+        ))}
+        {e.moreFields > 0 && <li>{ot(l, 'diffMoreFields', { count: e.moreFields })}</li>}
+      </ul>
+    </li>
   );
 }

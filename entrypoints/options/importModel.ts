@@ -33,6 +33,15 @@ export interface ImportDeps {
 export type ImportModel = ReturnType<typeof createImportModel>;
 
 export function createImportModel(deps: ImportDeps) {
+  const state = importState();
+  const cx = actionContext(state, deps);
+  const reset = () => resetImport(state);
+  const check = checker(cx);
+  return { ...state, reset, ...readers(cx, reset, check), grantAccess: accessGranter(cx), activate: activator(cx) };
+}
+
+/** The section's signals, and what follows from them. */
+function importState() {
   const phase = signal<Phase>('idle');
   const progress = signal<{ loaded: number; total: number | null }>({ loaded: 0, total: null });
   const notice = signal<Notice>(null);
@@ -51,48 +60,73 @@ export function createImportModel(deps: ImportDeps) {
   });
   const canActivate = computed(() => pending.value !== null && !busy.value && (!needsRollback.value || allowDowngrade.value));
   const canFetch = computed(() => !busy.value && url.value.trim() !== '');
+  return { phase, progress, notice, errors, warnings, pending, allowDowngrade, url, needsAccess, busy, needsRollback, canActivate, canFetch };
+}
 
-  const t = (key: Parameters<typeof ot>[1], params?: Record<string, string | number>) => ot(deps.lang(), key, params);
-  const say = (kind: 'ok' | 'error' | 'busy', text: string) => (notice.value = { kind, text });
-  const onProgress: Progress = (loaded, total) => (progress.value = { loaded, total });
+type ImportState = ReturnType<typeof importState>;
 
-  function reset() {
+/** What every action shares: the state, the deps, and the notice line in the page's current language. */
+interface ActionContext {
+  s: ImportState;
+  deps: ImportDeps;
+  t: (key: Parameters<typeof ot>[1], params?: Record<string, string | number>) => string;
+  say: (kind: 'ok' | 'error' | 'busy', text: string) => void;
+}
+
+function actionContext(s: ImportState, deps: ImportDeps): ActionContext {
+  return {
+    s,
+    deps,
+    t: (key, params) => ot(deps.lang(), key, params),
+    say: (kind, text) => void (s.notice.value = { kind, text }),
+  };
+}
+
+function resetImport(s: ImportState) {
+  batch(() => {
+    s.errors.value = [];
+    s.warnings.value = [];
+    s.pending.value = null;
+    s.allowDowngrade.value = false;
+    s.needsAccess.value = null;
+    s.notice.value = null;
+  });
+}
+
+/** Has the background check a text it was given, and holds the preview (or lists the errors). */
+function checker({ s, deps, t, say }: ActionContext) {
+  return async function check(text: string, source: string) {
     batch(() => {
-      errors.value = [];
-      warnings.value = [];
-      pending.value = null;
-      allowDowngrade.value = false;
-      needsAccess.value = null;
-      notice.value = null;
-    });
-  }
-
-  async function check(text: string, source: string) {
-    batch(() => {
-      phase.value = 'checking';
+      s.phase.value = 'checking';
       say('busy', t('checking'));
     });
     try {
       const preview = await deps.ask('pack:preview', { text, source, lang: deps.lang() });
       batch(() => {
-        warnings.value = preview.warnings;
+        s.warnings.value = preview.warnings;
         if (!preview.ok) {
-          errors.value = preview.errors;
+          s.errors.value = preview.errors;
           say('error', preview.reason === 'signature' ? t('refusedSignature') : t('rejected', { count: preview.errors.length }));
-          phase.value = 'idle';
+          s.phase.value = 'idle';
           return;
         }
-        pending.value = { text, source, preview };
+        s.pending.value = { text, source, preview };
         say('ok', t('checkedOk', { name: preview.incoming.name, version: preview.incoming.version }));
-        phase.value = 'preview';
+        s.phase.value = 'preview';
       });
     } catch (e) {
       batch(() => {
         say('error', (e as Error).message);
-        phase.value = 'idle';
+        s.phase.value = 'idle';
       });
     }
-  }
+  };
+}
+
+/** Reading a pack from a file or a URL (with progress), then checking it. */
+function readers(cx: ActionContext, reset: () => void, check: (text: string, source: string) => Promise<void>) {
+  const { s, deps, t, say } = cx;
+  const onProgress: Progress = (loaded, total) => (s.progress.value = { loaded, total });
 
   /** Reads with `read`; on failure shows `failed(err)` and answers null. */
   async function readWith(read: () => Promise<string>, failed: (err: unknown) => void): Promise<string | null> {
@@ -100,7 +134,7 @@ export function createImportModel(deps: ImportDeps) {
       return await read();
     } catch (err) {
       batch(() => {
-        phase.value = 'idle';
+        s.phase.value = 'idle';
         failed(err);
       });
       return null;
@@ -110,7 +144,7 @@ export function createImportModel(deps: ImportDeps) {
   async function importFile(file: File) {
     batch(() => {
       reset();
-      phase.value = 'reading';
+      s.phase.value = 'reading';
       say('busy', t('reading', { name: file.name }));
     });
     const text = await readWith(
@@ -125,17 +159,17 @@ export function createImportModel(deps: ImportDeps) {
     const status = err instanceof FetchError ? err.status : null;
     say('error', status ? t('fetchHttp', { status }) : t('fetchFailed', { url: target }));
     // No answer at all from an https origin: most likely CORS, which host access lifts.
-    if (!status && target.startsWith('https://')) needsAccess.value = `${new URL(target).origin}/*`;
+    if (!status && target.startsWith('https://')) s.needsAccess.value = `${new URL(target).origin}/*`;
   }
 
   async function importUrl() {
     reset();
-    const target = url.value.trim();
+    const target = s.url.value.trim();
     const bad = checkPackUrl(target);
     if (bad) return void say('error', t('badUrl', { reason: bad }));
     batch(() => {
-      phase.value = 'reading';
-      progress.value = { loaded: 0, total: null };
+      s.phase.value = 'reading';
+      s.progress.value = { loaded: 0, total: null };
       say('busy', t('fetching', { url: target }));
     });
     const text = await readWith(
@@ -145,38 +179,44 @@ export function createImportModel(deps: ImportDeps) {
     if (text !== null) await check(text, target);
   }
 
+  return { importFile, importUrl };
+}
+
+function accessGranter({ s, deps, t, say }: ActionContext) {
   /** Called straight from the click: permission prompts need the user's gesture. */
-  function grantAccess(): Promise<void> {
-    const origin = needsAccess.value;
+  return function grantAccess(): Promise<void> {
+    const origin = s.needsAccess.value;
     if (!origin) return Promise.resolve();
     return deps.requestAccess(origin).then((granted) => {
       if (!granted) return;
       batch(() => {
-        needsAccess.value = null;
+        s.needsAccess.value = null;
         say('ok', t('accessGranted', { origin }));
       });
     });
-  }
+  };
+}
 
-  async function activate() {
-    const p = pending.value;
+function activator({ s, deps, t, say }: ActionContext) {
+  return async function activate() {
+    const p = s.pending.value;
     if (!p) return;
     batch(() => {
-      phase.value = 'activating';
+      s.phase.value = 'activating';
       say('busy', t('activating'));
     });
     try {
       // Name the previewed pack by its hash; send the text only if the background lost it (it was restarted).
-      let r = await deps.ask('pack:activate', { hash: p.preview.hash, source: p.source, allowDowngrade: allowDowngrade.value });
-      if (!r.ok && r.reason === 'expired') r = await deps.ask('pack:activate', { text: p.text, source: p.source, allowDowngrade: allowDowngrade.value });
+      let r = await deps.ask('pack:activate', { hash: p.preview.hash, source: p.source, allowDowngrade: s.allowDowngrade.value });
+      if (!r.ok && r.reason === 'expired') r = await deps.ask('pack:activate', { text: p.text, source: p.source, allowDowngrade: s.allowDowngrade.value });
       const result = r;
       batch(() => {
         if (result.ok) {
-          pending.value = null;
-          warnings.value = result.warnings;
+          s.pending.value = null;
+          s.warnings.value = result.warnings;
           say('ok', t('imported_ok', { name: result.info.name, version: result.info.version }));
         } else {
-          errors.value = result.errors;
+          s.errors.value = result.errors;
           say('error', t('rejected', { count: result.errors.length }));
         }
       });
@@ -184,27 +224,6 @@ export function createImportModel(deps: ImportDeps) {
     } catch (e) {
       say('error', (e as Error).message);
     }
-    phase.value = 'idle';
-  }
-
-  return {
-    phase,
-    progress,
-    notice,
-    errors,
-    warnings,
-    pending,
-    allowDowngrade,
-    url,
-    needsAccess,
-    busy,
-    needsRollback,
-    canActivate,
-    canFetch,
-    reset,
-    importFile,
-    importUrl,
-    grantAccess,
-    activate,
+    s.phase.value = 'idle';
   };
 }

@@ -23,6 +23,13 @@ export type SyncModel = ReturnType<typeof createSyncModel>;
 const formKey = (s: EffectiveSettings) => JSON.stringify(SETTING_KEYS.map((k) => s[k]));
 
 export function createSyncModel(deps: SyncDeps) {
+  const state = syncState();
+  const show = shower(state, deps);
+  return { ...state, show, ...syncActions(state, deps, show) };
+}
+
+/** The form's fields, the status in force, and what follows from them. */
+function syncState() {
   const status = signal<SyncStatus | null>(null);
   const url = signal('');
   const key = signal('');
@@ -44,65 +51,71 @@ export function createSyncModel(deps: SyncDeps) {
   const canSave = computed(() => !busy.value && !allLocked.value);
   const canSyncNow = computed(() => !busy.value && !!settings.value?.packUrl);
   const offerAccess = computed(() => origin.value !== null && access.value === 'not-granted');
+  return { status, url, key, minutes, allowSwitch, errors, busy, saved, access, settings, origin, anyLocked, allLocked, canSave, canSyncNow, offerAccess };
+}
 
+type SyncState = ReturnType<typeof syncState>;
+
+/** The form shows what is in force whenever that changes (load, save, a new policy); edits in progress survive other status updates. */
+function shower(s: SyncState, deps: SyncDeps) {
   let shownForm: string | null = null;
   let checkedOrigin: string | null = null;
-
-  /** The form shows what is in force whenever that changes (load, save, a new policy); edits in progress survive other status updates. */
-  function show(next: SyncStatus | null) {
+  return function show(next: SyncStatus | null) {
     batch(() => {
-      status.value = next;
-      const s = next?.settings;
-      if (!s || formKey(s) === shownForm) return;
-      shownForm = formKey(s);
-      url.value = s.packUrl ?? '';
-      key.value = s.publicKey ?? '';
-      minutes.value = String(s.refreshMinutes);
-      allowSwitch.value = s.allowPackSwitch;
+      s.status.value = next;
+      const e = next?.settings;
+      if (!e || formKey(e) === shownForm) return;
+      shownForm = formKey(e);
+      s.url.value = e.packUrl ?? '';
+      s.key.value = e.publicKey ?? '';
+      s.minutes.value = String(e.refreshMinutes);
+      s.allowSwitch.value = e.allowPackSwitch;
     });
-    const o = origin.value;
+    const o = s.origin.value;
     if (o && o !== checkedOrigin) {
       checkedOrigin = o;
-      void deps.hasAccess(o).then((ok) => (access.value = ok ? 'granted' : 'not-granted'));
+      void deps.hasAccess(o).then((ok) => (s.access.value = ok ? 'granted' : 'not-granted'));
     }
-  }
+  };
+}
 
+function syncActions(s: SyncState, deps: SyncDeps, show: (next: SyncStatus | null) => void) {
   async function save() {
     batch(() => {
-      busy.value = true;
-      saved.value = false;
+      s.busy.value = true;
+      s.saved.value = false;
     });
     try {
-      const r = await deps.ask('sync:settings', { packUrl: url.value.trim() || null, publicKey: key.value.trim() || null, refreshMinutes: Number(minutes.value), allowPackSwitch: allowSwitch.value });
-      if (!r.ok) return void (errors.value = Object.fromEntries(r.errors.map((x) => [x.field, x.message])));
+      const r = await deps.ask('sync:settings', { packUrl: s.url.value.trim() || null, publicKey: s.key.value.trim() || null, refreshMinutes: Number(s.minutes.value), allowPackSwitch: s.allowSwitch.value });
+      if (!r.ok) return void (s.errors.value = Object.fromEntries(r.errors.map((x) => [x.field, x.message])));
       batch(() => {
-        errors.value = {};
-        saved.value = true;
+        s.errors.value = {};
+        s.saved.value = true;
       });
       // A new URL or key was checked by the background already: the status has the result.
       show(r.status);
       deps.onSynced(r.status);
     } finally {
-      busy.value = false;
+      s.busy.value = false;
     }
   }
 
   async function syncNow() {
-    busy.value = true;
+    s.busy.value = true;
     try {
       const r = await deps.ask('sync:now', {});
       show(r.status);
       deps.onSynced(r.status);
     } finally {
-      busy.value = false;
+      s.busy.value = false;
     }
   }
 
   function grant(): Promise<void> {
-    const o = origin.value;
+    const o = s.origin.value;
     if (!o) return Promise.resolve();
-    return deps.requestAccess(o).then((ok) => void (access.value = ok ? 'granted' : 'not-granted'));
+    return deps.requestAccess(o).then((ok) => void (s.access.value = ok ? 'granted' : 'not-granted'));
   }
 
-  return { status, url, key, minutes, allowSwitch, errors, busy, saved, access, settings, origin, anyLocked, allLocked, canSave, canSyncNow, offerAccess, show, save, syncNow, grant };
+  return { save, syncNow, grant };
 }

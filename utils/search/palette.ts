@@ -54,9 +54,35 @@ export interface PaletteIndex {
   search(query: string, lang: string, limit?: number): PaletteHit[];
 }
 
+/** A document and the pack texts localized when it is shown (title, detail). */
+type IndexedDoc = Doc & { texts: { title?: Text; detail?: Text } };
+
 export function buildPaletteIndex(pack: KnowledgePack): PaletteIndex {
   const loc = pack.meta.defaultLocale;
-  const docs: (Doc & { texts: { title?: Text; detail?: Text } })[] = [];
+  const docs = paletteDocs(pack);
+  const mini = miniIndex(docs);
+  const byKey = new Map(docs.map((d) => [d.key, d]));
+
+  return {
+    search(query, lang, limit = 12) {
+      const q = query.trim();
+      if (!q) return [];
+      let results = mini.search(q);
+      // A CJK query of several characters: AND over bigrams can be too strict when words are mixed; fall back to OR.
+      if (!results.length) results = mini.search(q, { combineWith: 'OR' });
+      return results.slice(0, limit).map((r) => {
+        const d = byKey.get(r.id as string)!;
+        const title = d.texts.title ? localize(d.texts.title, lang, loc) : d.title;
+        const detail = d.texts.detail ? localize(d.texts.detail, lang, loc).slice(0, 120) : d.detail;
+        return { kind: d.kind, id: d.id, competitorId: d.competitorId, title, detail };
+      });
+    },
+  };
+}
+
+/** One document per account, competitor, objection and scenario. */
+function paletteDocs(pack: KnowledgePack): IndexedDoc[] {
+  const docs: IndexedDoc[] = [];
   for (const a of pack.accounts) {
     docs.push({
       key: `account:${a.id}`,
@@ -102,7 +128,10 @@ export function buildPaletteIndex(pack: KnowledgePack): PaletteIndex {
       texts: { detail: s.useCase },
     });
   }
+  return docs;
+}
 
+function miniIndex(docs: IndexedDoc[]): MiniSearch<Doc> {
   const mini = new MiniSearch<Doc>({
     idField: 'key',
     fields: ['title', 'titleAll', 'body'],
@@ -117,26 +146,10 @@ export function buildPaletteIndex(pack: KnowledgePack): PaletteIndex {
       combineWith: 'AND',
     },
     extractField: (doc, field) => {
-      if (field === 'titleAll') return allLocales((doc as (typeof docs)[number]).texts.title);
+      if (field === 'titleAll') return allLocales((doc as IndexedDoc).texts.title);
       return (doc as unknown as Record<string, string>)[field];
     },
   });
   mini.addAll(docs);
-  const byKey = new Map(docs.map((d) => [d.key, d]));
-
-  return {
-    search(query, lang, limit = 12) {
-      const q = query.trim();
-      if (!q) return [];
-      let results = mini.search(q);
-      // A CJK query of several characters: AND over bigrams can be too strict when words are mixed; fall back to OR.
-      if (!results.length) results = mini.search(q, { combineWith: 'OR' });
-      return results.slice(0, limit).map((r) => {
-        const d = byKey.get(r.id as string)!;
-        const title = d.texts.title ? localize(d.texts.title, lang, loc) : d.title;
-        const detail = d.texts.detail ? localize(d.texts.detail, lang, loc).slice(0, 120) : d.detail;
-        return { kind: d.kind, id: d.id, competitorId: d.competitorId, title, detail };
-      });
-    },
-  };
+  return mini;
 }

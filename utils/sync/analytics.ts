@@ -72,6 +72,15 @@ export function isoWeek(iso: string): string {
 const zero = (): Counts => ({ cardViews: 0, sectionViews: 0, objectionViews: 0, copies: 0, inserts: 0, ticks: 0 });
 
 export function buildReport(events: readonly UsageEvent[], ticks: readonly TickRecord[], pack: KnowledgePack, lang = 'en'): AnalyticsReport {
+  const { cells, first, last, tickEvents, reading } = tallyEvents(events, pack);
+  const checklist = stageCompletion(pack, ticks, tickEvents, lang);
+  const sorted = [...cells.values()].sort((x, y) => x.week.localeCompare(y.week) || x.segment.localeCompare(y.segment) || x.region.localeCompare(y.region) || x.card.localeCompare(y.card));
+  const readingRows = [...reading.values()].sort((x, y) => y.week.localeCompare(x.week) || y.views - x.views || x.site.localeCompare(y.site));
+  return { events: events.length, first, last, cells: sorted, checklist, reading: readingRows };
+}
+
+/** One pass over the log: usage cells (week × segment × region × card), tick events per stage, reading fallbacks. */
+function tallyEvents(events: readonly UsageEvent[], pack: KnowledgePack) {
   const accounts = new Map(pack.accounts.map((a) => [a.id, a]));
   const cards = new Map(pack.competitors.map((c) => [c.id, c.name]));
   const cells = new Map<string, UsageCell>();
@@ -98,29 +107,37 @@ export function buildReport(events: readonly UsageEvent[], ticks: readonly TickR
     const key = `${week}\u0000${segment}\u0000${region}\u0000${card}`;
     let cell = cells.get(key);
     if (!cell) cells.set(key, (cell = { week, segment, region, card, ...zero() }));
-    switch (e.kind) {
-      case 'card_view':
-        cell.cardViews++;
-        break;
-      case 'section_view':
-        cell.sectionViews++;
-        if (e.section === 'objections' || e.objectionId) cell.objectionViews++;
-        break;
-      case 'copy':
-        cell.copies++;
-        break;
-      case 'insert':
-        cell.inserts++;
-        break;
-      case 'tick':
-        cell.ticks++;
-        if (e.playbookId && e.stageId) tickEvents.set(`${e.playbookId}|${e.stageId}`, (tickEvents.get(`${e.playbookId}|${e.stageId}`) ?? 0) + 1);
-        break;
-      default:
-        break;
-    }
+    count(cell, e, tickEvents);
   }
+  return { cells, first, last, tickEvents, reading };
+}
 
+function count(cell: UsageCell, e: UsageEvent, tickEvents: Map<string, number>): void {
+  switch (e.kind) {
+    case 'card_view':
+      cell.cardViews++;
+      break;
+    case 'section_view':
+      cell.sectionViews++;
+      if (e.section === 'objections' || e.objectionId) cell.objectionViews++;
+      break;
+    case 'copy':
+      cell.copies++;
+      break;
+    case 'insert':
+      cell.inserts++;
+      break;
+    case 'tick':
+      cell.ticks++;
+      if (e.playbookId && e.stageId) tickEvents.set(`${e.playbookId}|${e.stageId}`, (tickEvents.get(`${e.playbookId}|${e.stageId}`) ?? 0) + 1);
+      break;
+    default:
+      break;
+  }
+}
+
+/** Checklist completion per playbook stage, from the ticks stored per account. */
+function stageCompletion(pack: KnowledgePack, ticks: readonly TickRecord[], tickEvents: ReadonlyMap<string, number>, lang: string): StageCompletion[] {
   const byStage = new Map<string, TickRecord[]>();
   for (const t of ticks) {
     const k = `${t.playbookId}|${t.stageId}`;
@@ -150,9 +167,7 @@ export function buildReport(events: readonly UsageEvent[], ticks: readonly TickR
       });
     }
   }
-  const sorted = [...cells.values()].sort((x, y) => x.week.localeCompare(y.week) || x.segment.localeCompare(y.segment) || x.region.localeCompare(y.region) || x.card.localeCompare(y.card));
-  const readingRows = [...reading.values()].sort((x, y) => y.week.localeCompare(x.week) || y.views - x.views || x.site.localeCompare(y.site));
-  return { events: events.length, first, last, cells: sorted, checklist, reading: readingRows };
+  return checklist;
 }
 
 export type Dimension = 'week' | 'segment' | 'region' | 'card';

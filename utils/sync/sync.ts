@@ -8,7 +8,7 @@
 import type { KnowledgePack } from '../pack/schema';
 import type { PackError } from '../pack/validate';
 import type { EffectiveSettings } from './settings';
-import { downgradeFloor, intakePack, sha256Hex } from './intake';
+import { downgradeFloor, intakePack, sha256Hex, type Intake } from './intake';
 import type { HighWater } from './highWater';
 import { nextAttemptAt } from './backoff';
 import { declaredLength, PackReadError, readCapped, refusedRedirect } from './fetchPack';
@@ -107,49 +107,83 @@ async function recordCrash(deps: SyncDeps, e: unknown): Promise<{ result: SyncRe
   return { result, state };
 }
 
+/** What one sync knows while it runs; `state` picks up what the fetch learnt (plainOnly). */
+interface Run {
+  deps: SyncDeps;
+  settings: EffectiveSettings;
+  url: string;
+  now: Date;
+  at: string;
+  state: SyncState;
+}
+
+/** How a sync ends: the result to record, what to remember, and whether it counts as a failure. */
+interface Finish {
+  result: SyncResult;
+  patch: Partial<SyncState>;
+  ok: boolean;
+}
+
+type Refusal = Omit<SyncResult, 'at' | 'outcome' | 'url'>;
+
+/** A refused pack is not remembered (no ETag), so the next sync looks at it afresh: once ops fix the server, or the key, it is taken. */
+const FORGET: Partial<SyncState> = { etag: null, lastModified: null, bodyHash: null };
+
 async function syncOnce(deps: SyncDeps): Promise<{ result: SyncResult | null; state: SyncState }> {
   const now = deps.now?.() ?? new Date();
   const settings = await deps.settings();
-  let state = await deps.loadState();
+  const state = await deps.loadState();
   const url = settings.packUrl;
   if (!url) {
-    state = { ...state, nextAt: null };
-    await deps.saveState(state);
-    return { result: null, state };
+    const off = { ...state, nextAt: null };
+    await deps.saveState(off);
+    return { result: null, state: off };
   }
-  if (state.url !== url) state = { ...EMPTY_STATE, url };
-  const at = now.toISOString();
-  const done = async (result: SyncResult, patch: Partial<SyncState>, ok: boolean) => {
-    const failures = ok ? 0 : state.failures + 1;
-    state = {
-      ...state,
-      ...patch,
-      failures,
-      lastResult: result,
-      lastSuccessAt: ok ? at : state.lastSuccessAt,
-      nextAt: nextAttemptAt(now, ok ? 'ok' : 'failed', failures, settings.refreshMinutes, deps.random),
-    };
-    await deps.saveState(state);
-    return { result, state };
+  const run: Run = { deps, settings, url, now, at: now.toISOString(), state: state.url === url ? state : { ...EMPTY_STATE, url } };
+  if (deps.online && !deps.online()) return finish(run, failure(run, 'offline: the active pack stays in use'));
+  const fetched = await fetchPack(run);
+  if ('finish' in fetched) return finish(run, fetched.finish);
+  return finish(run, await takePack(run, fetched.res, fetched.text));
+}
+
+/** Records how the sync ended and when the next one is due. */
+async function finish(run: Run, { result, patch, ok }: Finish): Promise<{ result: SyncResult; state: SyncState }> {
+  const failures = ok ? 0 : run.state.failures + 1;
+  run.state = {
+    ...run.state,
+    ...patch,
+    failures,
+    lastResult: result,
+    lastSuccessAt: ok ? run.at : run.state.lastSuccessAt,
+    nextAt: nextAttemptAt(run.now, ok ? 'ok' : 'failed', failures, run.settings.refreshMinutes, run.deps.random),
   };
-  const failed = (message: string, status?: number) => done({ at, outcome: 'error', message, url, status }, {}, false);
-  const refuseUnread = (message: string, status: number) =>
-    done({ at, outcome: 'refused', reason: 'invalid', message: `refused: ${message}`, url, status, errors: [{ path: '(file)', message }] }, { etag: null, lastModified: null, bodyHash: null }, true);
+  await run.deps.saveState(run.state);
+  return { result, state: run.state };
+}
 
-  if (deps.online && !deps.online()) return failed('offline: the active pack stays in use');
+const failure = (run: Run, message: string, status?: number): Finish => ({ result: { at: run.at, outcome: 'error', message, url: run.url, status }, patch: {}, ok: false });
 
+const refused = (run: Run, status: number, refusal: Refusal): Finish => ({ result: { at: run.at, outcome: 'refused', url: run.url, status, ...refusal }, patch: FORGET, ok: true });
+
+function conditionalHeaders(state: SyncState): Record<string, string> {
   const headers: Record<string, string> = {};
   if (!state.plainOnly) {
     if (state.etag) headers['If-None-Match'] = state.etag;
     else if (state.lastModified) headers['If-Modified-Since'] = state.lastModified;
   }
+  return headers;
+}
+
+/** Step 1: the pack's text, or how the sync ended without one (redirect refused, 304, HTTP error, network, unreadable body). */
+async function fetchPack(run: Run): Promise<{ res: Response; text: string } | { finish: Finish }> {
+  const { deps, url } = run;
+  const headers = conditionalHeaders(run.state);
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), deps.timeoutMs ?? 60_000);
-  let res: Response;
   let readStatus = 0;
-  let text: string;
   const get = (h: Record<string, string>) => deps.fetch(url, { headers: h, cache: 'no-store', credentials: 'omit', redirect: 'follow', signal: ctl.signal });
   try {
+    let res: Response;
     try {
       res = await get(headers);
     } catch (e) {
@@ -157,74 +191,76 @@ async function syncOnce(deps: SyncDeps): Promise<{ result: SyncResult | null; st
       // only answers plain GETs, take that and stop sending conditions to it.
       if (!Object.keys(headers).length || ctl.signal.aborted) throw e;
       res = await get({});
-      state = { ...state, plainOnly: true };
+      run.state = { ...run.state, plainOnly: true };
     }
     // Where a redirect ended is judged before anything else, even a 304.
     const redirect = refusedRedirect(url, res);
     if (redirect) {
       clearTimeout(timer);
       await res.body?.cancel().catch(() => undefined);
-      return failed(`refused: ${redirect}`, res.status);
+      return { finish: failure(run, `refused: ${redirect}`, res.status) };
     }
     readStatus = res.status;
-    if (res.status === 304) {
-      clearTimeout(timer);
-      return done({ at, outcome: 'not-modified', message: 'not modified (304): the active pack is current', url, status: 304 }, {}, true);
-    }
-    if (!res.ok) {
-      clearTimeout(timer);
-      return failed(`the server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`, res.status);
-    }
-    text = await readCapped(res.body, { declared: declaredLength(res) });
+    if (res.status === 304) return { finish: { result: { at: run.at, outcome: 'not-modified', message: 'not modified (304): the active pack is current', url, status: 304 }, patch: {}, ok: true } };
+    if (!res.ok) return { finish: failure(run, `the server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`, res.status) };
+    return { res, text: await readCapped(res.body, { declared: declaredLength(res) }) };
   } catch (e) {
     // Too large or not UTF-8: a pack arrived and is refused like any bad pack.
-    if (e instanceof PackReadError) return refuseUnread(e.message, readStatus);
+    if (e instanceof PackReadError) return { finish: refused(run, readStatus, { reason: 'invalid', message: `refused: ${e.message}`, errors: [{ path: '(file)', message: e.message }] }) };
     const aborted = ctl.signal.aborted;
-    return failed(aborted ? 'no answer within 60 seconds' : `could not reach the server (${(e as Error).message || 'network error'}): the active pack stays in use`);
+    return { finish: failure(run, aborted ? 'no answer within 60 seconds' : `could not reach the server (${(e as Error).message || 'network error'}): the active pack stays in use`) };
   } finally {
     clearTimeout(timer);
   }
+}
 
+/** Steps 2–4: verify the text (same bytes as last time? a valid, signed pack?), decide whether it may replace the active one, apply it. */
+async function takePack(run: Run, res: Response, text: string): Promise<Finish> {
+  const { deps, settings, at, url } = run;
   const etag = res.headers.get('ETag');
   const lastModified = res.headers.get('Last-Modified');
   const hash = await sha256Hex(text);
-  if (hash === state.bodyHash) {
-    return done({ at, outcome: 'unchanged', message: 'unchanged: the server sent the pack taken last time', url, status: res.status }, { etag, lastModified }, true);
-  }
+  if (hash === run.state.bodyHash) return { result: { at, outcome: 'unchanged', message: 'unchanged: the server sent the pack taken last time', url, status: res.status }, patch: { etag, lastModified }, ok: true };
 
   const active = await deps.active();
   const guard = (await deps.guard?.()) ?? { activeIsSample: false, highWater: {} };
   const intake = await intakePack(text, { publicKey: settings.publicKey, active, allowPackSwitch: settings.allowPackSwitch, ...guard });
-  // A refused pack is not remembered (no ETag), so the next sync looks at it afresh:
-  // once ops fix the server, or the key, it is taken.
-  const refuse = (result: Omit<SyncResult, 'at' | 'outcome' | 'url'>) => done({ at, outcome: 'refused', url, status: res.status, ...result }, { etag: null, lastModified: null, bodyHash: null }, true);
-  if (!intake.ok) {
-    return refuse({
-      reason: intake.reason,
-      message: intake.reason === 'signature' ? intake.errors[0].message : `refused: the pack has ${intake.errors.length} problem${intake.errors.length === 1 ? '' : 's'}; the active pack stays`,
-      errors: intake.errors.slice(0, MAX_ERRORS),
-    });
-  }
+  if (!intake.ok) return refused(run, res.status, invalidRefusal(intake));
+  const refusal = versionRefusal(intake, active, guard.highWater);
+  if (refusal) return refused(run, res.status, refusal);
+
+  const v = intake.pack.meta.version;
+  const taken = { etag, lastModified, bodyHash: hash };
+  if (intake.comparison === 'identical') return { result: { at, outcome: 'unchanged', message: `unchanged: ${v} is already active`, url, version: v, status: res.status }, patch: taken, ok: true };
+  await deps.activate(intake.pack, url);
+  return { result: { at, outcome: 'updated', message: `activated ${intake.pack.meta.id} ${v}`, url, version: v, status: res.status }, patch: taken, ok: true };
+}
+
+function invalidRefusal(intake: Extract<Intake, { ok: false }>): Refusal {
+  return {
+    reason: intake.reason,
+    message: intake.reason === 'signature' ? intake.errors[0].message : `refused: the pack has ${intake.errors.length} problem${intake.errors.length === 1 ? '' : 's'}; the active pack stays`,
+    errors: intake.errors.slice(0, MAX_ERRORS),
+  };
+}
+
+/** A valid pack sync still does not take: older, another pack, or the same version with other content. */
+function versionRefusal(intake: Extract<Intake, { ok: true }>, active: KnowledgePack | null, highWater: HighWater): Refusal | null {
   const v = intake.pack.meta.version;
   if (intake.comparison === 'downgrade') {
-    const floor = downgradeFloor(active, intake.pack, guard.highWater);
+    const floor = downgradeFloor(active, intake.pack, highWater);
     const than = floor.active ? `the active ${floor.version}` : `${floor.version}, the highest version of ${intake.pack.meta.id} taken before`;
-    return refuse({ reason: 'downgrade', version: v, message: `refused: version ${v} is older than ${than} (publish it with a higher version, or roll back on this page)` });
+    return { reason: 'downgrade', version: v, message: `refused: version ${v} is older than ${than} (publish it with a higher version, or roll back on this page)` };
   }
   if (intake.comparison === 'pack-switch') {
-    return refuse({
+    return {
       reason: 'pack-switch',
       version: v,
       message: `refused: the server sent the pack "${intake.pack.meta.id}" but "${active!.meta.id}" is active; sync changes to another pack only when ops allow it (allowPackSwitch), or activate it on this page`,
-    });
+    };
   }
-  if (intake.comparison === 'same-version') {
-    return refuse({ reason: 'same-version', version: v, message: `refused: version ${v} has the active pack's version but different content (bump meta.version)` });
-  }
-  const taken = { etag, lastModified, bodyHash: hash };
-  if (intake.comparison === 'identical') return done({ at, outcome: 'unchanged', message: `unchanged: ${v} is already active`, url, version: v, status: res.status }, taken, true);
-  await deps.activate(intake.pack, url);
-  return done({ at, outcome: 'updated', message: `activated ${intake.pack.meta.id} ${v}`, url, version: v, status: res.status }, taken, true);
+  if (intake.comparison === 'same-version') return { reason: 'same-version', version: v, message: `refused: version ${v} has the active pack's version but different content (bump meta.version)` };
+  return null;
 }
 
 /** A state as it should be after the settings changed: a new URL starts afresh, due now. */

@@ -38,18 +38,50 @@ export function checkSettings(req: SettingsRequest, eff: EffectiveSettings, save
   return { next, errors };
 }
 
-export function createSyncHandlers(core: OpsCore) {
-  const { ctx, deps, syncState, schedule, settings, loadState } = core;
-  let running: Promise<{ result: SyncResult | null; state: SyncState }> | null = null;
+type Run = Promise<{ result: SyncResult | null; state: SyncState }>;
 
-  async function status(): Promise<SyncStatus> {
+export function createSyncHandlers(core: OpsCore) {
+  const { settings } = core;
+  const status = syncStatus(core);
+  const syncNow = syncRunner(core);
+  const { ensureScheduled, settingsChanged, afterSave } = scheduling(core, syncNow);
+
+  return {
+    ops: { syncNow, ensureScheduled, settingsChanged, status },
+
+    'sync:status': status,
+
+    async 'sync:settings'(req: SettingsRequest): Promise<{ ok: true; status: SyncStatus } | { ok: false; errors: SettingError[] }> {
+      const eff = await settings();
+      const { next, errors } = checkSettings(req, eff, (await core.userSettings.get()) ?? {});
+      if (errors.length) return { ok: false, errors };
+      await core.userSettings.set(next);
+      await afterSave(eff);
+      return { ok: true, status: await status() };
+    },
+
+    async 'sync:now'(): Promise<{ result: SyncResult | null; status: SyncStatus }> {
+      const { result } = await syncNow();
+      return { result, status: await status() };
+    },
+  };
+}
+
+function syncStatus({ settings, loadState }: OpsCore) {
+  return async function status(): Promise<SyncStatus> {
     const [s, st] = [await settings(), await loadState()];
     // A state for another URL (the policy changed it) says nothing about this one.
     const mine = st.url === s.packUrl;
     return { settings: s, lastResult: mine ? st.lastResult : null, lastSuccessAt: mine ? st.lastSuccessAt : null, nextAt: s.packUrl ? st.nextAt : null, failures: mine ? st.failures : 0 };
-  }
+  };
+}
 
-  async function runOnce(): Promise<{ result: SyncResult | null; state: SyncState }> {
+/** One sync at a time; the alarm and "Sync now" share it. */
+function syncRunner(core: OpsCore): () => Run {
+  const { ctx, deps, syncState, schedule, settings, loadState } = core;
+  let running: Run | null = null;
+
+  async function runOnce(): Run {
     const out = await runSync({
       fetch: deps.fetch ?? ((...a) => fetch(...a)),
       settings,
@@ -69,8 +101,7 @@ export function createSyncHandlers(core: OpsCore) {
     return out;
   }
 
-  /** One sync at a time; the alarm and "Sync now" share it. */
-  function syncNow() {
+  return function syncNow() {
     running ??= runOnce()
       .catch(async (e: unknown) => {
         // Not even the failure could be recorded (storage is failing): still look again later.
@@ -82,7 +113,12 @@ export function createSyncHandlers(core: OpsCore) {
         running = null;
       });
     return running;
-  }
+  };
+}
+
+/** The alarm's schedule after a wake-up, a policy change or a save. */
+function scheduling(core: OpsCore, syncNow: () => Run) {
+  const { ctx, syncState, schedule, settings, loadState } = core;
 
   /** After a wake-up, an install or a policy change: make sure an alarm is armed (or none). */
   async function ensureScheduled(): Promise<void> {
@@ -118,23 +154,5 @@ export function createSyncHandlers(core: OpsCore) {
     }
   }
 
-  return {
-    ops: { syncNow, ensureScheduled, settingsChanged, status },
-
-    'sync:status': status,
-
-    async 'sync:settings'(req: SettingsRequest): Promise<{ ok: true; status: SyncStatus } | { ok: false; errors: SettingError[] }> {
-      const eff = await settings();
-      const { next, errors } = checkSettings(req, eff, (await core.userSettings.get()) ?? {});
-      if (errors.length) return { ok: false, errors };
-      await core.userSettings.set(next);
-      await afterSave(eff);
-      return { ok: true, status: await status() };
-    },
-
-    async 'sync:now'(): Promise<{ result: SyncResult | null; status: SyncStatus }> {
-      const { result } = await syncNow();
-      return { result, status: await status() };
-    },
-  };
+  return { ensureScheduled, settingsChanged, afterSave };
 }

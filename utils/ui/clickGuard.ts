@@ -45,63 +45,7 @@ export interface ClickGuard {
 
 export function guardClicks(doc: Document, onRefused: () => void): ClickGuard {
   let exposure: Exposure = { hidden: 'not yet known', covered: [] };
-  /** The latest IntersectionObserver v2 verdict per element, and when it was made. */
-  const visible = new WeakMap<Element, { v: boolean; t: number }>();
-  /**
-   * When our own layout last moved (the rep scrolled, the sidebar re-rendered or was
-   * resized): verdicts on controls from before then may be stale for up to the
-   * observer's delay. The page cannot cause these moves.
-   */
-  let movedAt = 0;
-  const moved = () => (movedAt = performance.now());
-  const tracking = visibilityTracking();
-
-  let io: IntersectionObserver | null = null;
-  let mo: MutationObserver | null = null;
-  if (tracking) {
-    io = new IntersectionObserver(
-      (entries) => {
-        // Out of the frame's viewport says nothing about the page (and is stale by the time
-        // the control is clicked: it was scrolled in since): the nearest ancestor decides.
-        for (const e of entries as VisibilityEntry[]) {
-          if (e.isIntersecting) visible.set(e.target, { v: e.isVisible === true, t: e.time });
-          else visible.delete(e.target);
-        }
-      },
-      // trackVisibility needs a delay of at least 100 ms; threshold 0 reports every change.
-      { threshold: [0], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
-    );
-    // Controls, and the scroll containers they sit in (see `seen`).
-    const observeAll = (root: Element) => {
-      for (const el of [root, ...root.querySelectorAll('*')]) if (el.matches(CONTROLS) || scrolls(el)) io!.observe(el);
-    };
-    // The body too: a control rendered a moment ago has no entry yet and falls back to it.
-    io.observe(doc.body);
-    observeAll(doc.body);
-    mo = new MutationObserver((records) => {
-      moved();
-      for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) observeAll(n);
-    });
-    mo.observe(doc.body, { childList: true, subtree: true, attributes: true });
-    doc.addEventListener('scroll', moved, { capture: true, passive: true });
-    doc.defaultView?.addEventListener('resize', moved);
-  }
-
-  // Chrome judges occlusion over the target's whole box, so a control partly scrolled
-  // out of its container reads "not visible" (the container's edge and the content
-  // beyond it count as covering it), and a verdict from before our own layout moved
-  // may be stale. Such a "not visible" says nothing about the page: the nearest
-  // ancestor with a sound verdict decides (the scroll container, observed too, whose
-  // box does not move when its content scrolls).
-  const seen = (target: Element): boolean => {
-    for (let el: Element | null = target; el; el = el.parentElement) {
-      const e = visible.get(el);
-      if (!e) continue;
-      if (e.v) return true;
-      if ((scrolls(el) || e.t >= movedAt) && shownWhole(el)) return false;
-    }
-    return false;
-  };
+  const tracker = visibilityTracking() ? trackVisibility(doc) : null;
 
   const inCovered = (x: number, y: number) => exposure.covered.some(([cx, cy, w, h]) => x >= cx && x < cx + w && y >= cy && y < cy + h);
 
@@ -109,7 +53,7 @@ export function guardClicks(doc: Document, onRefused: () => void): ClickGuard {
     const target = e.target instanceof Element ? e.target : null;
     if (!target || !target.closest(CONTROLS)) return false;
     if (exposure.hidden !== null) return true;
-    if (tracking) return !seen(target);
+    if (tracker) return !tracker.seen(target);
     // Keyboard activation (Enter, Space) has no point; the control's own box stands in.
     const m = e as MouseEvent;
     const r = target.getBoundingClientRect();
@@ -133,8 +77,69 @@ export function guardClicks(doc: Document, onRefused: () => void): ClickGuard {
     },
     stop() {
       for (const t of TYPES) doc.defaultView?.removeEventListener(t, onEvent, true);
-      io?.disconnect();
-      mo?.disconnect();
+      tracker?.stop();
+    },
+  };
+}
+
+/** IntersectionObserver v2 verdicts on every control (and scroll container) in `doc`, kept current as the sidebar renders. */
+function trackVisibility(doc: Document): { seen(target: Element): boolean; stop(): void } {
+  /** The latest IntersectionObserver v2 verdict per element, and when it was made. */
+  const visible = new WeakMap<Element, { v: boolean; t: number }>();
+  /**
+   * When our own layout last moved (the rep scrolled, the sidebar re-rendered or was
+   * resized): verdicts on controls from before then may be stale for up to the
+   * observer's delay. The page cannot cause these moves.
+   */
+  let movedAt = 0;
+  const moved = () => (movedAt = performance.now());
+
+  const io = new IntersectionObserver(
+    (entries) => {
+      // Out of the frame's viewport says nothing about the page (and is stale by the time
+      // the control is clicked: it was scrolled in since): the nearest ancestor decides.
+      for (const e of entries as VisibilityEntry[]) {
+        if (e.isIntersecting) visible.set(e.target, { v: e.isVisible === true, t: e.time });
+        else visible.delete(e.target);
+      }
+    },
+    // trackVisibility needs a delay of at least 100 ms; threshold 0 reports every change.
+    { threshold: [0], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+  );
+  // Controls, and the scroll containers they sit in (see `seen`).
+  const observeAll = (root: Element) => {
+    for (const el of [root, ...root.querySelectorAll('*')]) if (el.matches(CONTROLS) || scrolls(el)) io.observe(el);
+  };
+  // The body too: a control rendered a moment ago has no entry yet and falls back to it.
+  io.observe(doc.body);
+  observeAll(doc.body);
+  const mo = new MutationObserver((records) => {
+    moved();
+    for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) observeAll(n);
+  });
+  mo.observe(doc.body, { childList: true, subtree: true, attributes: true });
+  doc.addEventListener('scroll', moved, { capture: true, passive: true });
+  doc.defaultView?.addEventListener('resize', moved);
+
+  return {
+    // Chrome judges occlusion over the target's whole box, so a control partly scrolled
+    // out of its container reads "not visible" (the container's edge and the content
+    // beyond it count as covering it), and a verdict from before our own layout moved
+    // may be stale. Such a "not visible" says nothing about the page: the nearest
+    // ancestor with a sound verdict decides (the scroll container, observed too, whose
+    // box does not move when its content scrolls).
+    seen(target) {
+      for (let el: Element | null = target; el; el = el.parentElement) {
+        const e = visible.get(el);
+        if (!e) continue;
+        if (e.v) return true;
+        if ((scrolls(el) || e.t >= movedAt) && shownWhole(el)) return false;
+      }
+      return false;
+    },
+    stop() {
+      io.disconnect();
+      mo.disconnect();
       doc.removeEventListener('scroll', moved, { capture: true });
       doc.defaultView?.removeEventListener('resize', moved);
     },

@@ -69,14 +69,35 @@ export interface ViewInput {
   scenarioId?: string;
 }
 
+/** The pack's texts in the view's language. */
+interface Texts {
+  t: (text: Text | undefined) => string;
+  rich: (path: string) => Rich | null;
+}
+
 export function buildView({ pack, derived, ctx, match, ticks, lang, now, scenarioId }: ViewInput): SidebarView {
   const loc = pack.meta.defaultLocale;
-  const t = (text: Text | undefined) => localize(text, lang, loc);
-  const rich = (path: string): Rich | null => richAt(derived, path, lang, loc);
-
+  const tx: Texts = { t: (text) => localize(text, lang, loc), rich: (path) => richAt(derived, path, lang, loc) };
   const account = match.accountId ? (pack.accounts.find((a) => a.id === match.accountId) ?? null) : null;
+  const { stage, checklist } = stageViews(pack, match, account, ticks, tx);
+  return {
+    pack: { id: pack.meta.id, name: tx.t(pack.meta.name), version: pack.meta.version },
+    recordKey: recordKey(ctx),
+    account: account ? accountView(account) : null,
+    accountReasons: match.accountReasons,
+    candidates: match.candidates,
+    lookedFor: match.lookedFor,
+    reading: ctx.read && ctx.read.layer !== 'selectors' ? { layer: ctx.read.layer, missing: ctx.read.missing ?? null } : null,
+    cards: cardViews(pack, match, now, tx),
+    stage,
+    checklist,
+    health: healthView(pack, match, tx),
+    scenario: scenarioView(pack, account, scenarioId, tx),
+  };
+}
 
-  const cards: CardView[] = match.competitors.flatMap((m) => {
+function cardViews(pack: KnowledgePack, match: MatchResult, now: Date, { t, rich }: Texts): CardView[] {
+  return match.competitors.flatMap((m) => {
     const ci = pack.competitors.findIndex((x) => x.id === m.competitorId);
     if (ci < 0) return [];
     const c = pack.competitors[ci];
@@ -102,75 +123,64 @@ export function buildView({ pack, derived, ctx, match, ticks, lang, now, scenari
       },
     ];
   });
+}
 
+/** The matched stage of the matched playbook and, when an account is known, its checklist with the rep's ticks. */
+function stageViews(pack: KnowledgePack, match: MatchResult, account: Account | null, ticks: TickRecord | null, { t, rich }: Texts): { stage: StageView | null; checklist: ChecklistView | null } {
+  const none = { stage: null, checklist: null };
   const pi = match.playbookId ? pack.playbooks.findIndex((p) => p.id === match.playbookId) : -1;
   const playbook = pi >= 0 ? pack.playbooks[pi] : undefined;
-  let stage: StageView | null = null;
-  let checklist: ChecklistView | null = null;
-  if (playbook && match.stage && match.stage.playbookId === playbook.id) {
-    const si = playbook.stages.findIndex((x) => x.id === match.stage!.stageId);
-    const s = si >= 0 ? playbook.stages[si] : undefined;
-    if (s) {
-      stage = {
-        playbookId: playbook.id,
-        playbookName: t(playbook.name),
-        motion: playbook.motion,
-        path: playbook.stages.map((x) => ({ id: x.id, name: t(x.name) })),
-        current: match.stage,
-        name: t(s.name),
-        goal: t(s.goal),
-        exitCriteria: s.exitCriteria.map(t),
-        guidance: rich(richPath.guidance(pi, si)),
-        playbookReasons: match.playbookReasons,
-      };
-      if (account) {
-        const done = new Set(ticks?.done ?? []);
-        const ids = new Set(s.checklist.map((i) => i.id));
-        const items = s.checklist.map((i) => ({ id: i.id, text: t(i.text), required: i.required, done: done.has(i.id) }));
-        checklist = {
-          accountId: account.id,
-          playbookId: playbook.id,
-          stageId: s.id,
-          items,
-          removed: [...done].filter((id) => !ids.has(id)).map((id) => ({ id, label: ticks?.labels[id] ?? id })),
-          doneCount: items.filter((i) => i.done).length,
-        };
-      }
-    }
-  }
+  if (!playbook || !match.stage || match.stage.playbookId !== playbook.id) return none;
+  const current = match.stage;
+  const si = playbook.stages.findIndex((x) => x.id === current.stageId);
+  const s = si >= 0 ? playbook.stages[si] : undefined;
+  if (!s) return none;
+  const stage: StageView = {
+    playbookId: playbook.id,
+    playbookName: t(playbook.name),
+    motion: playbook.motion,
+    path: playbook.stages.map((x) => ({ id: x.id, name: t(x.name) })),
+    current,
+    name: t(s.name),
+    goal: t(s.goal),
+    exitCriteria: s.exitCriteria.map(t),
+    guidance: rich(richPath.guidance(pi, si)),
+    playbookReasons: match.playbookReasons,
+  };
+  if (!account) return { stage, checklist: null };
+  const done = new Set(ticks?.done ?? []);
+  const ids = new Set(s.checklist.map((i) => i.id));
+  const items = s.checklist.map((i) => ({ id: i.id, text: t(i.text), required: i.required, done: done.has(i.id) }));
+  const checklist: ChecklistView = {
+    accountId: account.id,
+    playbookId: playbook.id,
+    stageId: s.id,
+    items,
+    removed: [...done].filter((id) => !ids.has(id)).map((id) => ({ id, label: ticks?.labels[id] ?? id })),
+    doneCount: items.filter((i) => i.done).length,
+  };
+  return { stage, checklist };
+}
 
-  let health: HealthView | null = null;
-  if (match.health) {
-    const bi = pack.healthModel.bands.findIndex((b) => b.id === match.health!.bandId);
-    const band = bi >= 0 ? pack.healthModel.bands[bi] : undefined;
-    health = {
-      ...match.health,
-      bandLabel: band ? t(band.label) : match.health.bandId,
-      play: match.health.color === 'red' && band?.play ? rich(richPath.play(bi)) : null,
-      measures: match.health.measures.map((ms) => {
-        const m = pack.healthModel.measures.find((x) => x.id === ms.measureId);
-        return { ...ms, label: m ? t(m.label) : ms.measureId, unit: m?.unit ? t(m.unit) : null, weight: m?.weight ?? 0 };
-      }),
-    };
-  }
+function healthView(pack: KnowledgePack, match: MatchResult, { t, rich }: Texts): HealthView | null {
+  const health = match.health;
+  if (!health) return null;
+  const bi = pack.healthModel.bands.findIndex((b) => b.id === health.bandId);
+  const band = bi >= 0 ? pack.healthModel.bands[bi] : undefined;
+  return {
+    ...health,
+    bandLabel: band ? t(band.label) : health.bandId,
+    play: health.color === 'red' && band?.play ? rich(richPath.play(bi)) : null,
+    measures: health.measures.map((ms) => {
+      const m = pack.healthModel.measures.find((x) => x.id === ms.measureId);
+      return { ...ms, label: m ? t(m.label) : ms.measureId, unit: m?.unit ? t(m.unit) : null, weight: m?.weight ?? 0 };
+    }),
+  };
+}
 
-  let scenario: ScenarioView | null = null;
+/** The talk track opened from the palette, else the one for the account's industry. */
+function scenarioView(pack: KnowledgePack, account: Account | null, scenarioId: string | undefined, { t }: Texts): ScenarioView | null {
   const industry = account?.industry?.toLowerCase();
   const s = scenarioId ? pack.scenarios.find((x) => x.id === scenarioId) : industry ? pack.scenarios.find((x) => x.industry.toLowerCase() === industry) : undefined;
-  if (s) scenario = { id: s.id, industry: s.industry, useCase: t(s.useCase), scenario: t(s.scenario), advantage: t(s.advantage), value: t(s.value) };
-
-  return {
-    pack: { id: pack.meta.id, name: t(pack.meta.name), version: pack.meta.version },
-    recordKey: recordKey(ctx),
-    account: account ? accountView(account) : null,
-    accountReasons: match.accountReasons,
-    candidates: match.candidates,
-    lookedFor: match.lookedFor,
-    reading: ctx.read && ctx.read.layer !== 'selectors' ? { layer: ctx.read.layer, missing: ctx.read.missing ?? null } : null,
-    cards,
-    stage,
-    checklist,
-    health,
-    scenario,
-  };
+  return s ? { id: s.id, industry: s.industry, useCase: t(s.useCase), scenario: t(s.scenario), advantage: t(s.advantage), value: t(s.value) } : null;
 }
