@@ -148,6 +148,9 @@ function TopBar({ model, view, lang }: { model: SidebarModel; view: SidebarView 
       <button type="button" class="fl-icon-btn" onClick={model.openPalette} aria-label={tr(lang, 'paletteButton')} title={isMac() ? tr(lang, 'paletteButton').replace('Ctrl+K', '⌘K') : tr(lang, 'paletteButton')}>
         <span aria-hidden="true">⌕</span>
       </button>
+      <button type="button" class="fl-icon-btn" onClick={model.toggleBeside} aria-label={tr(lang, 'beside')} aria-pressed={model.beside.value ? 'true' : 'false'} title={tr(lang, 'beside')}>
+        <span aria-hidden="true">{model.beside.value ? '◧' : '◨'}</span>
+      </button>
       <button type="button" class="fl-icon-btn" onClick={model.toggle} aria-label={tr(lang, 'close')} aria-expanded="true" title={tr(lang, 'close')}>
         <span aria-hidden="true">›</span>
       </button>
