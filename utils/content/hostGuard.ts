@@ -12,6 +12,13 @@
 import type { Exposure, FrameLayout } from '../ui/channel';
 
 /**
+ * Where the host is: the frame's layout, and whether it is shown at all. A host is
+ * parked (in the page, invisible, taking no clicks) while its frame boots ahead of the
+ * record, and between records in an SPA, so one frame serves every record of the tab.
+ */
+export type Placement = FrameLayout & { shown: boolean };
+
+/**
  * `attachShadow` as this content script first saw it. Our world has its own DOM
  * prototypes (Chrome's isolated world, Firefox's Xray wrappers), so a page that
  * replaces `Element.prototype.attachShadow` to catch our root patches its own copy, not
@@ -24,7 +31,7 @@ const RAIL = { width: 34, height: 96 };
 /** Above anything the page can give a z-index (the top layer aside, which the checks catch). */
 const Z_TOP = '2147483647';
 
-function hostStyle(layout: FrameLayout): string {
+function hostStyle(layout: Placement): string {
   const props: [string, string][] = [
     // Every property back to its initial value first, so no page rule reaches the host…
     ['all', 'initial'],
@@ -38,7 +45,7 @@ function hostStyle(layout: FrameLayout): string {
     ['width', `${layout.open ? layout.width : RAIL.width}px`],
     ['height', layout.open ? '100vh' : `${RAIL.height}px`],
     ['z-index', Z_TOP],
-    ['visibility', 'visible'],
+    ['visibility', layout.shown ? 'visible' : 'hidden'],
     ['opacity', '1'],
     ['transform', 'none'],
     ['translate', 'none'],
@@ -49,7 +56,7 @@ function hostStyle(layout: FrameLayout): string {
     ['clip', 'auto'],
     ['mask', 'none'],
     ['mix-blend-mode', 'normal'],
-    ['pointer-events', 'auto'],
+    ['pointer-events', layout.shown ? 'auto' : 'none'],
     ['zoom', '1'],
     ['isolation', 'isolate'],
     ['box-shadow', layout.open ? '-4px 0 16px rgba(0,0,0,.12)' : 'none'],
@@ -113,7 +120,7 @@ export function coveredCells(host: HTMLElement, doc: Document = host.ownerDocume
 export interface GuardedHost {
   host: HTMLElement;
   root: ShadowRoot;
-  place(layout: FrameLayout): void;
+  place(layout: Placement): void;
   /** What the frame should know now. */
   exposure(): Exposure;
   stop(): void;
@@ -123,7 +130,7 @@ export interface GuardedHost {
  * Creates the host with a closed shadow root, keeps its styles ours and reports
  * changes in what the rep can see through `onChange` (deduplicated).
  */
-export function guardHost(initial: FrameLayout, onChange: (e: Exposure) => void, setInterval: (fn: () => void, ms: number) => number): GuardedHost {
+export function guardHost(initial: Placement, onChange: (e: Exposure) => void, setInterval: (fn: () => void, ms: number) => number): GuardedHost {
   let layout = initial;
   const host = document.createElement('frontline-sidebar');
   // Closed: the page cannot reach the frame element, its URL, or restyle it from inside.

@@ -148,7 +148,11 @@ function recordActions(s: Signals, deps: SidebarDeps, log: (e: Usage) => void) {
     // Ops count the record views the site's own selectors could not read (options page → Reading).
     if (!sameRecord && next?.read && next.read.layer !== 'selectors') log({ kind: 'read_fallback', site: next.site, layer: next.read.layer, missing: next.read.missing ?? null });
     if (!sameRecord) {
-      // Another record: what the rep browsed from search belonged to the last one.
+      // Another record (or none): the last record's card must not stand in for this one
+      // while its view loads — a wrong account is worse than "Reading this record…".
+      s.view.value = null;
+      s.status.value = 'idle';
+      // What the rep browsed from search belonged to the last one.
       s.focus.value = null;
       s.selectedCard.value = null;
       s.paletteOpen.value = false;

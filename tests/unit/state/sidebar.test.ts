@@ -117,6 +117,22 @@ describe('sidebar model: the record in view', () => {
     expect(withStage.of('stage:seen').map((c) => c.payload)).toEqual([{ accountId: 'acme', playbookId: 'pb', stageId: 'st' }]);
   });
 
+  it('another record: the last card is gone at once, not shown while the new view loads; the same record re-read keeps it', async () => {
+    const h = harness();
+    h.model.receive(init(ctx('006A')));
+    await settle();
+    h.model.receive(init(ctx('006A')));
+    expect(h.model.view.value?.recordKey).toBe('sf:006A');
+    h.model.receive(init(ctx('006B')));
+    expect(h.model.view.value).toBeNull();
+    expect(h.model.waiting.value).toBe(true);
+    await settle();
+    expect(h.model.view.value?.recordKey).toBe('sf:006B');
+    // Leaving the record (an SPA's list): nothing of it stays in the frame.
+    h.model.receive(init(null));
+    expect(h.model.view.value).toBeNull();
+  });
+
   it('asks nothing when the content script has no reading', async () => {
     const h = harness();
     h.model.receive(undefined);
