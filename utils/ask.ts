@@ -1,6 +1,7 @@
 /** Sends a typed request to the background and unwraps its reply. */
 import { browser } from 'wxt/browser';
-import { envelope, type MessageType, type Reply, type Request, type Responses } from './messages';
+import { envelope, type Reply } from './envelope';
+import type { MessageType, Request, Responses } from './messages';
 
 export async function ask<K extends MessageType>(type: K, payload: Request<K>): Promise<Responses[K]> {
   const reply = (await browser.runtime.sendMessage(envelope(type, payload))) as Reply<Responses[K]> | undefined;

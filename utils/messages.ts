@@ -15,6 +15,7 @@ import type { SettingKey } from './sync/settings';
 import type { PaletteHit } from './search/palette';
 import type { SiteTrial } from './background/ruleTrial';
 import type { SitePatch, SiteRule } from './pack/schema';
+import type { Envelope } from './envelope';
 
 const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Id = v.pipe(v.string(), v.maxLength(80));
@@ -124,20 +125,8 @@ export const PAGE_ALLOWED: ReadonlySet<MessageType> = new Set(MESSAGE_TYPES.filt
 /** Requests after which the active pack, and with it the site rules, may differ. */
 export const CHANGES_PACK: ReadonlySet<MessageType> = new Set(MESSAGE_TYPES.filter((t) => REQUESTS[t].changesPack));
 
-/** The stage:seen a shown view implies: a CRM page's stage for the record's own account, not one browsed from search. */
-export function stageSeenIn(view: SidebarView, focus: { accountId?: string } | null | undefined): Request<'stage:seen'> | null {
-  const stage = view.stage?.current;
-  if (!view.account || focus?.accountId || stage?.source !== 'crm') return null;
-  return { accountId: view.account.id, playbookId: stage.playbookId, stageId: stage.stageId };
-}
 
-export interface Envelope<K extends MessageType = MessageType> {
-  frontline: 1;
-  type: K;
-  payload: Request<K>;
-}
-
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+export { envelope, type Envelope, type Reply } from './envelope';
 
 export interface SenderLike {
   id?: string;
@@ -173,8 +162,4 @@ export function admit(
   const parsed = v.safeParse(REQUESTS[type].schema, payload);
   if (!parsed.success) return { ok: false, error: `refused: bad payload for "${type}" at ${v.getDotPath(parsed.issues[0]) ?? '(root)'}` };
   return { ok: true, type, payload: parsed.output as Request<MessageType> };
-}
-
-export function envelope<K extends MessageType>(type: K, payload: Request<K>): Envelope<K> {
-  return { frontline: 1, type, payload };
 }

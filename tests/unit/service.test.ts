@@ -3,7 +3,7 @@ import { openFrontlineDb, type Db } from '../../utils/store/db';
 import { createService } from '../../utils/background/service';
 import type { PageContext } from '../../utils/sites/types';
 import sample from '../../assets/sample-pack.json';
-import { stageSeenIn } from '../../utils/messages';
+import { stageSeenIn } from '../../utils/view/stageSeen';
 
 /** Every record in every store, to tell a read from a write. */
 async function everything(d: Db): Promise<Record<string, unknown[]>> {

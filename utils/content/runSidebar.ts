@@ -46,7 +46,7 @@ function sitePatches(site: Site, onPatches: () => void) {
   let asked = false;
   return {
     get: () => list,
-    ask() {
+    fetchOnce() {
       if (asked) return;
       asked = true;
       void send('sites:patches', { site: site.id }).then((r) => {
@@ -108,7 +108,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
 
   /** A record URL: the frame boots and the worker wakes now, while the CRM renders. */
   const prepare = () => {
-    patches.ask();
+    patches.fetchOnce();
     if (frame.mounted) return;
     void send('index:warm', {});
     frame.mount(); // parked; the frame asks for the context when it is ready

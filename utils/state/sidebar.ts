@@ -7,7 +7,7 @@
  */
 import { batch, computed, createModel, signal } from '@preact/signals';
 import type { ask } from '../ask';
-import { stageSeenIn } from '../messages';
+import { stageSeenIn } from '../view/stageSeen';
 import type { Lang } from '../i18n';
 import type { PaletteHit } from '../search/palette';
 import { PANEL_MAX, PANEL_MIN } from '../settings';

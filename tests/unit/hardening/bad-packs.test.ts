@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openFrontlineDb, type Db } from '../../../utils/store/db';
 import { createService } from '../../../utils/background/service';
-import { stageSeenIn } from '../../../utils/messages';
+import { stageSeenIn } from '../../../utils/view/stageSeen';
 import { checkStructure, decodePackBytes, jsonSyntaxErrorOffset, MAX_DEPTH, MAX_ERRORS, validatePack, validatePackText, type PackError, type ValidationResult } from '../../../utils/pack/validate';
 import { buildPackFolder } from '../../../utils/pack/authoring/build';
 import { memoryFiles } from '../../../utils/pack/authoring/files';
