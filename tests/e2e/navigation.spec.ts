@@ -64,7 +64,8 @@ test('Gmail-like SPA: the inbox has no sidebar, opening another thread shows its
   const stillSamePage = await markNoReload(page);
   for (let i = 0; i < 5; i++) {
     await page.evaluate(() => (location.hash = '#inbox'));
-    await expect(page.locator('frontline-sidebar')).toHaveCount(0);
+    // One frame for the tab, parked on the inbox: nothing of it shows.
+    await expect(page.locator('frontline-sidebar')).toBeHidden();
     await page.locator('tr.zA[data-demo-thread="FMfcgzQbdXyzThreadNwnd02"]').click();
     await expect(p.locator('.fl-account-name')).toHaveText('Northwind Traders');
     await expect(p.getByRole('tab', { name: 'Beacon' })).toBeVisible();
@@ -72,5 +73,18 @@ test('Gmail-like SPA: the inbox has no sidebar, opening another thread shows its
     await expect(p.locator('.fl-account-name')).toHaveText('Acme Corporation');
   }
   expect(await stillSamePage()).toBe(true);
+  await oneSidebar(page);
+});
+
+test('a tab that opens on the inbox gets no frame at all until a thread is opened', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto('https://mail.google.com/mail/u/0/#inbox');
+  await expect(page.locator('tr.zA').first()).toBeVisible();
+  // Longer than the settled read: the content script has looked and decided.
+  await page.waitForTimeout(1_000);
+  await expect(page.locator('frontline-sidebar')).toHaveCount(0);
+  expect(page.frames().filter((f) => f.url().includes('/sidebar.html'))).toHaveLength(0);
+  await page.locator('tr.zA[data-demo-thread="FMfcgzQbdXyzThreadNwnd02"]').click();
+  await expect(panel(page).locator('.fl-account-name')).toHaveText('Northwind Traders');
   await oneSidebar(page);
 });

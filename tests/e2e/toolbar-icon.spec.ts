@@ -30,7 +30,7 @@ test('the toolbar icon shows a dot while the tab shows a matched account, and lo
   await expect(panel(page).locator('.fl-account-name')).toHaveText('Acme Corporation');
   await expect.poll(lastIcon).toBe('icon/record-16.png');
   await page.evaluate(() => (location.hash = '#inbox'));
-  await expect(page.locator('frontline-sidebar')).toHaveCount(0);
+  await expect(page.locator('frontline-sidebar')).toBeHidden();
   await expect.poll(lastIcon).toBe('icon/16.png');
   await page.locator('tr.zA[data-demo-thread="FMfcgzQbdXyzThreadNwnd02"]').click();
   await expect(panel(page).locator('.fl-account-name')).toHaveText('Northwind Traders');

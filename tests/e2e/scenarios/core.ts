@@ -102,7 +102,10 @@ export const SCENARIOS: Scenario[] = [
       const tab = await d.open(demo('gmail-thread').url);
       await tab.sidebar.expectText(NAME, 'Acme Corporation');
       await tab.evaluate(() => (location.hash = '#inbox'));
-      await tab.page.expectCount('frontline-sidebar', 0);
+      // The frame is kept for the next thread, parked: nothing of it shows or takes a click.
+      await expect
+        .poll(() => tab.evaluate(() => [...document.querySelectorAll('frontline-sidebar')].map((h) => [getComputedStyle(h).visibility, getComputedStyle(h).pointerEvents].join(' '))))
+        .toEqual(['hidden none']);
       await tab.page.click('tr.zA[data-demo-thread="FMfcgzQbdXyzThreadNwnd02"]');
       await tab.sidebar.expectText(NAME, 'Northwind Traders');
       await tab.sidebar.expectVisible({ css: '[role=tab]', hasText: 'Beacon' });
