@@ -161,7 +161,8 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
         frame.pageChanged();
         schedule.changed();
       });
-      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      // The document, not its body: the script starts before the page has one (document_start).
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
     } else if (!on && observer) {
       observer.disconnect();
       observer = null;
