@@ -1,6 +1,7 @@
 /**
  * The build `npm test` just made passes the release checks (the same ones `npm run
- * release` applies to the zips): version, _locales, icons at every size. No browser.
+ * release` applies to the zips): version, _locales, icons at every size; and each
+ * built-in site has its own content script on exactly its hosts. No browser.
  */
 import { test, expect } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join, relative } from 'node:path';
 import { EXTENSION_DIR } from '../../scripts/demo/launch';
 import { checkExtensionZip } from '../../scripts/release/checks';
 import { ICON_SIZES, iconSet } from '../../utils/icons';
+import { SITE_CATALOG } from '../../utils/sites/catalog';
 
 function entries(dir: string): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
@@ -26,3 +28,20 @@ test('the Chrome build declares icons at 16/32/48/128, localised name, descripti
   const built = entries(EXTENSION_DIR);
   expect(checkExtensionZip(built, { version, locales: ['en', 'zh_CN'], iconSizes: ICON_SIZES, files: Object.values(iconSet('record')) })).toEqual([]);
 });
+
+for (const [browser, dir] of [['Chrome', EXTENSION_DIR], ['Firefox', join(EXTENSION_DIR, '../firefox-mv2')]] as const) {
+  test(`the ${browser} build runs one content script per built-in site, on exactly that site’s hosts, holding no other site’s hosts`, () => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    const scripts: { js: string[]; matches: string[] }[] = manifest.content_scripts;
+    const expected = SITE_CATALOG.map((s) => ({ js: [`content-scripts/${s.id}.js`], matches: [...s.hosts].sort() }));
+    const sortedBy = (xs: { js: string[] }[]) => [...xs].sort((a, b) => a.js[0].localeCompare(b.js[0]));
+    expect(sortedBy(scripts.map((c) => ({ js: c.js, matches: [...c.matches].sort() })))).toEqual(sortedBy(expected));
+    // In MV3 the content scripts' matches are the host permissions: nothing else is asked at install.
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    for (const site of SITE_CATALOG) {
+      const code = readFileSync(join(dir, 'content-scripts', `${site.id}.js`), 'utf8');
+      for (const other of SITE_CATALOG.filter((o) => o.id !== site.id))
+        for (const host of other.hosts) expect(code.includes(host.replace(/^https:\/\/(\*\.)?/, '').replace(/\/\*$/, '')), `${other.id}'s ${host} in ${site.id}.js`).toBe(false);
+    }
+  });
+}

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
+import { BUILT_IN_SITE_IDS } from '../../utils/sites/catalog';
 import { test, expect, demo, panel, inWorker, sidebarFrame } from './fixtures';
 
 const sample = JSON.parse(readFileSync(new URL('../../assets/sample-pack.json', import.meta.url), 'utf8'));
@@ -179,10 +180,11 @@ test("a forged WXT 'content script started' event does not stop Frontline", asyn
   await page.goto(first.url);
   const p = panel(page);
   await expect(p.locator('.fl-account-name')).toHaveText('Northwind Traders');
-  await page.evaluate((id) => {
-    for (const name of ['crm', 'mail', 'generic'])
+  // Every content script's name (one per built-in site, and the generic one).
+  await page.evaluate(({ id, names }) => {
+    for (const name of names)
       document.dispatchEvent(new CustomEvent(`${id}:${name}:wxt:content-script-started`, { detail: { contentScriptName: name, messageId: 'forged' } }));
-  }, extId);
+  }, { id: extId, names: [...BUILT_IN_SITE_IDS, 'generic'] });
   await page.waitForTimeout(1_500);
   await expect(page.locator('frontline-sidebar')).toHaveCount(1);
   // Still reading the page: an in-place record switch updates the sidebar.

@@ -1,8 +1,10 @@
 /**
  * Every built-in site, by its info (./info.ts). Adding a site is a folder under
- * utils/sites/ and one line here; site ids, the schemas' picklists, the content
- * scripts' match patterns and explain's wording all derive from this list. Pure data:
- * the background and the options page import it without any adapter code.
+ * utils/sites/, one line here, its adapter in ./registry.ts and its content script
+ * (entrypoints/<site>.content/index.ts, a sibling's with the names changed); site ids,
+ * the schemas' picklists, the content scripts' match patterns and explain's wording all
+ * derive from this list. Pure data: the background and the options page import it
+ * without any adapter code.
  */
 import { info as dynamics } from './dynamics/info';
 import { info as gmail } from './gmail/info';
@@ -18,7 +20,6 @@ export const SITE_CATALOG = [salesforce, hubspot, dynamics, pipedrive, zoho, gma
 
 export type BuiltInSite = (typeof SITE_CATALOG)[number];
 export type BuiltInSiteId = BuiltInSite['id'];
-export type SiteIdOfKind<K extends SiteKind> = Extract<BuiltInSite, { kind: K }>['id'];
 
 // Pure annotations: a content script that imports only types or adapters leaves the catalog out of its bundle.
 export const BUILT_IN_SITE_IDS: readonly BuiltInSiteId[] = /* @__PURE__ */ SITE_CATALOG.map((s) => s.id);
@@ -33,9 +34,6 @@ export const RECORD_TYPES = ['account', 'opportunity', 'contact', 'lead', 'case'
 
 export const sitesOfKind = <K extends SiteKind>(kind: K): Extract<BuiltInSite, { kind: K }>[] =>
   SITE_CATALOG.filter((s): s is Extract<BuiltInSite, { kind: K }> => s.kind === kind);
-
-/** The match patterns of one content script: its sites' hosts. */
-export const hostPatterns = (kind: SiteKind): string[] => sitesOfKind(kind).flatMap((s) => [...s.hosts]);
 
 export function infoOf(id: BuiltInSiteId): BuiltInSite {
   return SITE_CATALOG.find((s) => s.id === id)!;

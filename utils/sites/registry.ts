@@ -1,20 +1,33 @@
 /**
- * The site adapters, picked by URL: the catalog's sites (./catalog.ts) through each
- * content script's adapter list (./crm.ts, ./mail.ts). `matches` is cheap and URL-only, so a content script can decide to do
- * nothing at all on pages of no interest before it touches the DOM.
+ * Every built-in adapter, picked by URL, for code that reads any site's page (explain,
+ * the page evaluations, the unit tests). Content scripts never import this module: each
+ * bundles its own site's adapter only (entrypoints/<site>.content). `matches` is cheap and
+ * URL-only, so a caller can decide to do nothing at all on pages of no interest before it
+ * touches the DOM.
  */
 import type { SitePatch, SiteRule } from '../pack/schema';
-import { CRM_ADAPTERS } from './crm';
+import { SITE_CATALOG, type BuiltInSiteId } from './catalog';
+import { dynamics } from './dynamics/site';
 import { extractGeneric } from './generic/extract';
 import { ruleFor } from './generic/rules';
+import { gmail } from './gmail/site';
+import { hubspot } from './hubspot/site';
 import { readRecord } from './layers';
-import { MAIL_ADAPTERS } from './mail';
+import { outlook } from './outlook/site';
+import { pipedrive } from './pipedrive/site';
+import { salesforce } from './salesforce/site';
 import type { Site } from './site';
 import type { PageContext } from './types';
+import { zoho } from './zoho/site';
 
 export type { Site };
 
-export const SITES: Site[] = [...CRM_ADAPTERS, ...MAIL_ADAPTERS];
+/**
+ * In the catalog's order (`siteFor` tries them in turn). Keyed by id so that a site added
+ * to the catalog without its adapter here fails to compile.
+ */
+const adapters: { readonly [Id in BuiltInSiteId]: Site } = { salesforce, hubspot, dynamics, pipedrive, zoho, gmail, outlook };
+export const SITES: Site[] = SITE_CATALOG.map((s) => adapters[s.id]);
 
 /** The adapter for a URL, or null when no built-in site covers it. */
 export function siteFor(url: URL): Site | null {

@@ -1,5 +1,4 @@
-import { sitesOfKind, type SiteIdOfKind } from './catalog';
-import type { PanelPlacement, SiteInfo, SiteKind } from './info';
+import type { PanelPlacement, SiteInfo } from './info';
 import type { Extractor, RecordType, SiteId } from './types';
 
 /** A named selector the adapter cannot read without: when it matches nothing, that is what broke. */
@@ -38,12 +37,3 @@ export const recordRef = (r: { recordType: RecordType | null; id: string } | nul
 
 /** A mail site's thread id as the record reference. */
 export const threadRef = (id: string | null) => (id ? { recordType: 'thread' as const, recordId: id } : null);
-
-/**
- * One content script's adapters, in the catalog's order. Keyed by id so that a site
- * added to the catalog without its adapter here fails to compile: the lists stay apart
- * because each content script bundles only its own adapters.
- */
-export function adaptersOf<K extends SiteKind>(kind: K, adapters: { readonly [Id in SiteIdOfKind<K>]: Site }): Site[] {
-  return sitesOfKind(kind).map((s) => adapters[s.id as SiteIdOfKind<K>]);
-}
