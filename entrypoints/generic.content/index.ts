@@ -10,7 +10,7 @@ export default defineContentScript({
   registration: 'runtime',
   matches: [],
   cssInjectionMode: 'manual',
-  runAt: 'document_idle',
+  runAt: 'document_start',
   // WXT would otherwise announce every start to the page, extension id included.
   noScriptStartedPostMessage: true,
   async main(ctx) {

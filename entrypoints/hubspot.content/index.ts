@@ -9,7 +9,8 @@ export default defineContentScript({
   matches: [...info.hosts],
   // Styles go straight into the shadow root: no web-accessible CSS file for pages to probe.
   cssInjectionMode: 'manual',
-  runAt: 'document_idle',
+  // At the start: the frame boots and the worker wakes while the CRM renders (utils/content/runSidebar.ts).
+  runAt: 'document_start',
   // WXT would otherwise announce every start to the page, extension id included.
   noScriptStartedPostMessage: true,
   main: (ctx) => runSidebar(ctx, { sites: [hubspot], replies: takesReplies(info) }),

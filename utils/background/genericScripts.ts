@@ -23,7 +23,7 @@ export async function syncGenericScripts(rules: readonly SiteRule[]): Promise<st
   const existing = await scripting.getRegisteredContentScripts({ ids: [ID] });
   if (existing.length) await scripting.unregisterContentScripts({ ids: [ID] });
   if (granted.length) {
-    await scripting.registerContentScripts([{ id: ID, js: ['content-scripts/generic.js'], matches: granted, runAt: 'document_idle', persistAcrossSessions: true }]);
+    await scripting.registerContentScripts([{ id: ID, js: ['content-scripts/generic.js'], matches: granted, runAt: 'document_start', persistAcrossSessions: true }]);
   }
   return granted;
 }
