@@ -15,6 +15,12 @@ export interface DemoPage {
   file: string;
   /** Other URLs that show a record of the same page (served the same file; its script renders the record the URL names). */
   aliases?: string[];
+  /**
+   * The served HTML is the app shell only: the page's script fetches the record and renders
+   * it later (and marks `record-rendered`). Readers of the HTML as served (the eval corpus,
+   * the static demo-page test) skip it; the browser and the scripted unit tests read it.
+   */
+  scripted?: boolean;
 }
 
 export const DEMO_PAGES: DemoPage[] = [
@@ -41,5 +47,18 @@ export const DEMO_PAGES: DemoPage[] = [
     file: 'gmail-thread.html',
     // the thread list, and Nancy Davolio's Northwind thread (Beacon CDP); the hash never reaches the server
     aliases: ['https://mail.google.com/mail/u/0/#inbox', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdXyzThreadNwnd02'],
+  },
+  {
+    id: 'salesforce-pipeline',
+    title: 'Salesforce pipeline SPA — Helios Renewables AG (async record, board with record dialog)',
+    url: 'https://lumora-demo.lightning.force.com/lightning/r/Opportunity/0065g00000HlsOpAAE/view',
+    file: 'salesforce-pipeline.html',
+    // the kanban board (no record; its cards open a record dialog), and Bluefin Capital Bank — Risk Data Hub
+    // (Value Proposition; account 0015g00000BfnCBAA3; competitor Hooli Cloud), the in-app switch's target
+    aliases: [
+      'https://lumora-demo.lightning.force.com/lightning/o/Opportunity/list',
+      'https://lumora-demo.lightning.force.com/lightning/r/Opportunity/0065g00000BfnOpAA3/view',
+    ],
+    scripted: true,
   },
 ];

@@ -33,7 +33,8 @@ export function evalPages(): EvalPage[] {
     if (!f.context) continue;
     out.push({ id: `${f.site}/${f.name}`, url: f.url, html: readFileSync(f.html, 'utf8'), rules: f.rules ?? [] });
   }
-  for (const d of DEMO_PAGES) out.push({ id: `demo/${d.id}`, url: d.url, html: readFileSync(join(DEMO_PAGES_DIR, d.file), 'utf8'), rules: [] });
+  // A scripted page's served HTML is its app shell: no record to read without running it.
+  for (const d of DEMO_PAGES.filter((p) => !p.scripted)) out.push({ id: `demo/${d.id}`, url: d.url, html: readFileSync(join(DEMO_PAGES_DIR, d.file), 'utf8'), rules: [] });
   return out;
 }
 

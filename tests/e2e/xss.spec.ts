@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { test, expect, demo, panel } from './fixtures';
+import { test, expect, demo, panel, sidebar } from './fixtures';
 import { DEMO_PAGES } from '../../scripts/demo/routes';
 import { validatePack } from '../../utils/pack/validate';
 
@@ -230,6 +230,9 @@ test('a pack full of payloads renders as text in every section of every demo pag
     await p.getByRole('button', { name: /Collapse Frontline|Close/ }).first().click();
     const { frame, root, host } = await sidebarRoot(page);
     expect(await inspect(frame, root, host), `${d.id}, rail`).toEqual(clean());
+    // Open again: the collapsed state is kept per site, and a later demo page may be on the same one.
+    await sidebar(page).locator('.fl-rail').click();
+    await expect(p.locator('.fl-account-name')).toBeVisible();
 
     // The page itself: unstyled by the pack, no global set, nothing ran.
     expect(await pageBg()).toEqual(before);

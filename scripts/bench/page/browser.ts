@@ -86,6 +86,9 @@ export async function controlPage(context: BrowserContext, extId: string) {
   await cdp.send('ServiceWorker.enable');
   return {
     page,
+    extId,
+    /** The control page's CDP session (the worker's heap is read through it: workerHeap.ts). */
+    cdp,
     async stopWorker() {
       await cdp.send('ServiceWorker.stopAllWorkers');
       const end = Date.now() + 5_000;

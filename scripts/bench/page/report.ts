@@ -26,7 +26,9 @@ export function benchResult({ chromium: version, runs, sizes, sidebar, heapRows,
     method: {
       runsPerCase: runs,
       coldWorker: 'DevTools protocol ServiceWorker.stopAllWorkers from a CDP session on an extension page, waiting for runningStatus "stopped"',
-      sidebarLatency: 'first load: DOMContentLoaded → the sidebar frame shows the account name; SPA switch: the page rendered the other record (popstate / hashchange) → the frame shows its account name; epoch ms (timeOrigin + now) in both documents',
+      sidebarLatency:
+        "from the page's performance.mark('record-rendered') (set when the record's key fields are on screen; on a switch, the first mark after it started) or, on pages that set none, DOMContentLoaded / the end of the page's popstate or hashchange handler → the sidebar frame shows the account name; epoch ms (timeOrigin + now) in both documents. Baseline: the page's own render, navigation start (or the switch's start) → rendered",
+      workerHeap: 'Runtime.getHeapUsage of the service worker target after HeapProfiler.collectGarbage (median of 3), through Target.attachToTarget from the control page: after a view:get with the largest pack, minus right after a wake (sync:status) with the bundled sample pack',
       longTasks: 'PerformanceObserver longtask in the page, plus a DevTools trace; a task is the extension\'s when it ran our script and would be under 50 ms without it',
       heap: 'Runtime.getHeapUsage after HeapProfiler.collectGarbage, median of 3, the page with the extension (content script in its isolated world) minus without; the sidebar frame separately',
     },
@@ -41,7 +43,8 @@ export function benchResult({ chromium: version, runs, sizes, sidebar, heapRows,
       ok: stormWith.extensionLongTasks <= BUDGET.extensionLongTasks,
     },
     heap: heapRows,
-    coldFirstMatch: cold,
+    coldFirstMatch: cold.sizes,
+    workerHeap: cold.workerHeap,
   };
 }
 
@@ -52,13 +55,16 @@ export function printTable(result: PageBenchResult, log: (line: string) => void)
   log(`\nFrontline in headless Chromium ${version}, ${result.machine.cpus}× ${result.machine.cpu}, Node ${result.machine.node}\n`);
   log('Content scripts (minified as built; budget ≤ 60 KB minified)');
   for (const s of sizes) log(`  ${s.file.padEnd(28)} ${kb(s.bytes).padStart(9)} min  ${kb(s.gzipBytes).padStart(9)} gz   ${mark(s.ok)}`);
-  log(`\nRecord rendered → sidebar content, ${result.method.runsPerCase} runs each (budget p50 ≤ ${BUDGET.sidebarP50Ms} ms)`);
-  log(`  ${'page'.padEnd(24)} ${'path'.padEnd(11)} ${'worker'.padEnd(6)} ${'p50'.padStart(9)} ${'p95'.padStart(9)}`);
+  log(`\nRecord rendered → sidebar content, ${result.method.runsPerCase} runs each (goal p50 ≤ ${BUDGET.sidebarWarmP50Ms} ms warm, ≤ ${BUDGET.sidebarColdP50Ms} ms worker stopped)`);
+  log(`  ${'page'.padEnd(22)} ${'path'.padEnd(10)} ${'worker'.padEnd(6)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'goal'.padStart(7)}      ${'page render'.padStart(11)}  from`);
   for (const r of sidebar) {
     const ph = r.phasesP50Ms;
-    const phases = ph ? `   (content script ${ph.contentScriptMs} + sidebar frame ${ph.sidebarFrameMs})` : '';
-    log(`  ${r.page.padEnd(24)} ${r.path.padEnd(11)} ${r.worker.padEnd(6)} ${`${r.p50Ms} ms`.padStart(9)} ${`${r.p95Ms} ms`.padStart(9)}   ${mark(r.ok)}${phases}`);
+    const phases = ph ? `  (content script ${ph.contentScriptMs} + sidebar frame ${ph.sidebarFrameMs})` : '';
+    log(
+      `  ${r.page.padEnd(22)} ${r.path.padEnd(10)} ${r.worker.padEnd(6)} ${`${r.p50Ms} ms`.padStart(8)} ${`${r.p95Ms} ms`.padStart(8)} ${`≤ ${r.budgetP50Ms}`.padStart(7)} ${mark(r.ok).padEnd(4)} ${`${r.pageRenderP50Ms} ms`.padStart(11)}  ${r.from}${phases}`,
+    );
   }
+  log("  (page render: the CRM's own, navigation start or the switch's start → rendered, p50 in the same runs)");
   log(`\nMutation storm, ${stormWith.seconds} s at ${stormWith.mutationsPerSecond.toLocaleString('en')} mutations/s (budget: ${BUDGET.extensionLongTasks} long tasks ≥ 50 ms from the extension)`);
   for (const [label, s] of [['with the extension', stormWith], ['without', stormWithout]] as const) {
     log(`  ${label.padEnd(20)} longtask entries ${String(s.performanceObserverLongTasks).padStart(3)} (${s.longTaskAttributions.join(', ') || 'none'}), trace tasks ≥ 50 ms ${s.traceLongTasks}, longest task ${s.longestTaskMs} ms`);
@@ -66,6 +72,15 @@ export function printTable(result: PageBenchResult, log: (line: string) => void)
   log(`  extension: ${stormWith.extensionCalls} observer calls, ${stormWith.extensionScriptMs} ms of script in ${stormWith.seconds} s, at most ${stormWith.maxExtensionMsInOneTask} ms in one task → ${stormWith.extensionLongTasks} long tasks from the extension   ${mark(result.storm.ok)}`);
   log('\nJS heap (after GC)');
   for (const h of heapRows) log(`  ${h.page.padEnd(24)} page with ${mb(h.withBytes)}, without ${mb(h.withoutBytes)} → added ${mb(h.addedBytes)}; sidebar frame ${mb(h.sidebarFrameBytes)} (extension process)`);
-  log(`\nCold first match, ${cold.accounts.toLocaleString('en')} accounts (${mb(cold.packBytes)} pack, imported in ${cold.importMs} ms), worker stopped before each of ${cold.runs} runs (budget ≤ ${BUDGET.coldMatchMs} ms)`);
-  log(`  view:get round trip: cold p50 ${cold.coldP50Ms} ms, p95 ${cold.coldP95Ms} ms, max ${cold.coldMaxMs} ms; warm p50 ${cold.warmP50Ms} ms   ${mark(cold.ok)}`);
+  log(`\nFirst view after the worker wakes (view:get round trip, worker stopped before each run; goal p50 ≤ ${BUDGET.coldMatchMs} ms; activation goal ≤ ${BUDGET.activatePackMs} ms)`);
+  for (const c of cold) {
+    log(
+      `  ${`${c.accounts.toLocaleString('en')} accounts`.padEnd(17)} ${mb(c.packBytes).padStart(9)} pack  cold p50 ${c.coldP50Ms} ms, p95 ${c.coldP95Ms} ms, max ${c.coldMaxMs} ms (${c.runs} runs)   ${mark(c.ok)}   warm baseline p50 ${c.warmP50Ms} ms;  activation (pack:import) ${c.activateMs} ms   ${mark(c.activateOk)}`,
+    );
+  }
+  const wh = result.workerHeap;
+  if (wh) {
+    log(`\nService worker JS heap (after GC; goal ≤ ${mb(BUDGET.workerPackHeapBytes)} for the pack and index)`);
+    log(`  woken with the sample pack ${mb(wh.wokenSampleBytes)}; after view:get with ${wh.accounts.toLocaleString('en')} accounts ${mb(wh.afterViewBytes)} → pack + index ${mb(wh.addedBytes)}   ${mark(wh.ok)}`);
+  }
 }

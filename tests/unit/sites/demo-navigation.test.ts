@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_PAGES } from '../../../scripts/demo/routes';
 import { explainPage } from '../../../scripts/explain/explain';
 import { validatePackText } from '../../../utils/pack/validate';
@@ -353,5 +353,88 @@ describe('Gmail demo: hash navigation', () => {
     const beacon = m.competitors.find((c) => c.id === 'beacon');
     expect(beacon?.evidence.sources).toContain('mentions');
     expect(beacon!.evidence.mentionCount).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('Salesforce pipeline SPA: async records, a board with a record dialog', () => {
+  const FILE = 'salesforce-pipeline.html';
+  const HELIOS = 'https://lumora-demo.lightning.force.com/lightning/r/Opportunity/0065g00000HlsOpAAE/view';
+  const BLUEFIN = 'https://lumora-demo.lightning.force.com/lightning/r/Opportunity/0065g00000BfnOpAA3/view';
+  const BOARD = 'https://lumora-demo.lightning.force.com/lightning/o/Opportunity/list';
+  const helios: Partial<PageContext> = {
+    site: 'salesforce',
+    recordType: 'opportunity',
+    recordId: '0065g00000HlsOpAAE',
+    accountName: 'Helios Renewables AG',
+    accountId: '0015g00000HlsRnAAE',
+    domains: ['helios-renewables.de'],
+    stage: 'Negotiation/Review',
+    competitorsField: ['Globex Analytics'],
+  };
+  const marks = () => performance.getEntriesByName('record-rendered').map((m) => (m as PerformanceMark).detail?.recordId);
+  // The page's timers (fetch, chunked rendering, tickers) run on fake time.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    performance.clearMarks('record-rendered');
+  });
+  afterEach(() => {
+    vi.clearAllTimers();
+    vi.useRealTimers();
+  });
+
+  it('shows the app shell first; the record and its mark come after the async fetch', () => {
+    const b = boot(FILE, HELIOS);
+    expect(b.context()?.accountName ?? null).toBeNull();
+    expect(marks()).toEqual([]);
+    vi.advanceTimersByTime(700);
+    expect(b.context()).toMatchObject(helios);
+    expect(marks()).toEqual(['0065g00000HlsOpAAE']);
+    expect(b.document.title).toBe('Helios Renewables AG — Grid Analytics Expansion | Opportunity | Salesforce');
+    // then seconds of its own rendering: related lists and hundreds of timeline rows
+    const rows = () => b.document.querySelectorAll('[data-demo-timeline] li').length;
+    expect(rows()).toBe(0);
+    vi.advanceTimersByTime(3_000);
+    expect(rows()).toBe(300);
+    expect(b.context()).toMatchObject(helios);
+  });
+
+  it('a Recent link switches in place with the same pattern, and Back returns; each render marks again', () => {
+    const b = boot(FILE, HELIOS);
+    vi.advanceTimersByTime(3_000);
+    expect(b.click('a[data-recent-record][href$="0065g00000BfnOpAA3/view"]')).toBe(true);
+    expect(b.url().href).toBe(BLUEFIN);
+    expect(b.context()?.accountName ?? null).toBeNull(); // loading
+    vi.advanceTimersByTime(700);
+    expect(b.context()).toMatchObject({ recordId: '0065g00000BfnOpAA3', accountName: 'Bluefin Capital Bank plc', domains: ['bluefinbank.co.uk'], stage: 'Value Proposition' });
+    b.back();
+    vi.advanceTimersByTime(700);
+    expect(b.context()).toMatchObject(helios);
+    expect(marks()).toEqual(['0065g00000HlsOpAAE', '0065g00000BfnOpAA3', '0065g00000HlsOpAAE']);
+  });
+
+  it('the board shows no record; a card opens its record in a dialog over the board, Close returns to it', () => {
+    const b = boot(FILE, BOARD);
+    vi.advanceTimersByTime(1_000);
+    expect(b.context()).toBeNull();
+    expect(b.document.querySelectorAll('.demo-card').length).toBeGreaterThan(40);
+    b.click('a[data-board-card][href$="0065g00000StrOpAAZ/view"]');
+    expect(b.url().pathname).toBe('/lightning/r/Opportunity/0065g00000StrOpAAZ/view');
+    vi.advanceTimersByTime(700);
+    expect(b.context()).toMatchObject({ recordId: '0065g00000StrOpAAZ', accountName: 'Stratus Health Partners B.V.', domains: ['stratushealth.nl'] });
+    // the board is still there, under the dialog, and not what is read
+    expect(b.document.querySelector('#demo-board-host .demo-card')).not.toBeNull();
+    expect(b.document.querySelector('#demo-modal-host records-highlights2')).not.toBeNull();
+    expect(b.context()!.text).not.toContain('Deal ');
+    b.click('[data-modal-close]');
+    expect(b.url().href).toBe(BOARD);
+    expect(b.context()).toBeNull();
+  });
+
+  it('the sidebar would show Helios Renewables AG with Globex', () => {
+    const b = boot(FILE, HELIOS);
+    vi.advanceTimersByTime(3_000);
+    const m = matchNow(b);
+    expect(m.account).toEqual({ id: 'helios', name: 'Helios Renewables AG' });
+    expect(m.competitors.map((c) => c.id)).toContain('globex');
   });
 });

@@ -18,7 +18,7 @@ const count = (text: string, word: string) => text.split(word).length - 1;
 
 describe('demo pages', () => {
   it('every route has its page, with no external resources and room for the sidebar', () => {
-    expect(DEMO_PAGES.map((p) => p.id)).toEqual(['salesforce-opportunity', 'hubspot-company', 'gmail-thread']);
+    expect(DEMO_PAGES.map((p) => p.id)).toEqual(['salesforce-opportunity', 'hubspot-company', 'gmail-thread', 'salesforce-pipeline']);
     for (const p of DEMO_PAGES) {
       const file = join(DEMO_PAGES_DIR, p.file);
       expect(existsSync(file), p.file).toBe(true);
@@ -96,6 +96,16 @@ describe('demo pages', () => {
     expect(count(ctx!.text, 'Globex')).toBe(3);
     expect(ctx!.text).toContain('the oracle of all dashboards');
     expect(ctx!.text).toContain('采购部');
+  });
+
+  it('the pipeline SPA is served as its app shell: no record until its script has fetched one', () => {
+    const d = DEMO_PAGES.find((p) => p.id === 'salesforce-pipeline')!;
+    expect(d.scripted).toBe(true);
+    const doc = load(join(DEMO_PAGES_DIR, d.file));
+    expect(doc.querySelector('records-highlights2')).toBeNull();
+    expect(extractPage(doc, new URL(d.url))?.accountName ?? null).toBeNull();
+    // the other pages are static: their record is in the HTML as served
+    expect(DEMO_PAGES.filter((p) => p.scripted).map((p) => p.id)).toEqual(['salesforce-pipeline']);
   });
 
   it('the Gmail demo has a reply box inside the real compose structure', () => {
