@@ -90,9 +90,12 @@ export async function controlPage(context: BrowserContext, extId: string) {
     /** The control page's CDP session (the worker's heap is read through it: workerHeap.ts). */
     cdp,
     async stopWorker() {
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      const end = Date.now() + 5_000;
-      while (status !== 'stopped' && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+      // A message arriving while it stops starts it again (a frame's last nudge): ask again, a few times.
+      for (let attempt = 0; attempt < 5 && status !== 'stopped'; attempt++) {
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        const end = Date.now() + 2_000;
+        while (status !== 'stopped' && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+      }
       if (status !== 'stopped') throw new Error(`the service worker did not stop (status ${status})`);
     },
     /** Round trip of one background message from this extension page, in ms. */
