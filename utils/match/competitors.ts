@@ -52,7 +52,19 @@ function aliasOf(a: Alias): { text: string; caseSensitive: boolean; needsContext
     : { text: a.text, caseSensitive: !!a.caseSensitive, needsContext: !!a.needsContext, cjkBoundary: a.cjkBoundary ?? 'strict' };
 }
 
-export function buildCompetitorIndex(competitors: readonly Competitor[]): CompetitorIndex {
+/** The competitor index; `automaton` is given when it was restored from storage (it is built from `competitorPatterns(competitors).specs`). */
+export function buildCompetitorIndex(competitors: readonly Competitor[], automaton?: Automaton): CompetitorIndex {
+  const { specs, ...rest } = competitorPatterns(competitors);
+  return {
+    competitors,
+    ...rest,
+    automaton: automaton ?? new Automaton(specs),
+    scratch: { epoch: 0, kwEpoch: new Uint32Array(competitors.length), kwHit: new Int32Array(competitors.length) },
+  };
+}
+
+/** Every pattern of every competitor (one per distinct text and case rule) and what each means. */
+export function competitorPatterns(competitors: readonly Competitor[]) {
   const specs: PatternSpec[] = [];
   const payloads: { kind: number; ci: number; needs: number }[][] = [];
   const patternOf = new Map<string, number>();
@@ -111,16 +123,5 @@ export function buildCompetitorIndex(competitors: readonly Competitor[]): Compet
       payNeedsContext[payStart[p] + k] = x.needs;
     }),
   );
-  return {
-    competitors,
-    byId,
-    byName,
-    byDomain,
-    automaton: new Automaton(specs),
-    payStart,
-    payKind,
-    payCompetitor,
-    payNeedsContext,
-    scratch: { epoch: 0, kwEpoch: new Uint32Array(competitors.length), kwHit: new Int32Array(competitors.length) },
-  };
+  return { specs, byId, byName, byDomain, payStart, payKind, payCompetitor, payNeedsContext };
 }
