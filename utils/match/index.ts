@@ -35,7 +35,7 @@ export interface PlaybookStages {
 export interface AccountTables {
   /** Account id → account index (the last account of an id, as a Map would keep). */
   ids: KeyTable;
-  /** `${site}\u0000${normalised id}` → account indices. */
+  /** `crmKey(site, id)` → account indices. */
   byCrmId: KeyTable;
   /** A domain exactly as an account lists it → account indices (several when accounts share it). */
   byDomain: KeyTable;
@@ -68,7 +68,9 @@ export function crmKey(site: string, id: string): string {
   let s = id.trim();
   if (site === 'salesforce' && s.length === 18 && /^[a-zA-Z0-9]{18}$/.test(s)) s = s.slice(0, 15);
   else if (site === 'dynamics') s = s.replace(/[{}]/g, '').toLowerCase();
-  return `${site}\u0000${s}`;
+  // One character for the site (not its name): 50k CRM ids are a megabyte less to hold and store.
+  const code = (CRM_SITES as readonly string[]).indexOf(site);
+  return code >= 0 ? `${String.fromCharCode(1 + code)}${s}` : `${site}\u0000${s}`;
 }
 
 /** A pack text in the pack's default locale (plain strings as they are). */

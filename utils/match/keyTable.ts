@@ -20,10 +20,13 @@ export function hashString(s: string): number {
   return Math.imul(h, 0x7feb352d) >>> 0;
 }
 
-/** The table's data: plain typed arrays and a string, so it survives a structured clone unchanged. */
+/** The table's data: plain typed arrays, so it survives a structured clone unchanged. */
 export interface KeyTableData {
-  /** Every key, concatenated; key k is `keys.slice(keyStart[k], keyStart[k + 1])`. */
-  keys: string;
+  /**
+   * Every key's UTF-16 code units, concatenated (bytes when every unit fits one: most
+   * keys are ASCII); key k is `keys[keyStart[k]]`…`keys[keyStart[k + 1] - 1]`.
+   */
+  keys: Uint8Array | Uint16Array;
   keyStart: Int32Array;
   /** Open addressing, linear probing; key id + 1, 0 for empty. Length is a power of two. */
   slots: Int32Array;
@@ -51,7 +54,7 @@ export class KeyTable {
       const at = keyStart[k];
       if (keyStart[k + 1] - at !== len) continue;
       let j = 0;
-      while (j < len && keys.charCodeAt(at + j) === key.charCodeAt(j)) j++;
+      while (j < len && keys[at + j] === key.charCodeAt(j)) j++;
       if (j === len) return k;
     }
   }
@@ -83,14 +86,22 @@ export class KeyTable {
 
   get bytes(): number {
     const d = this.data;
-    return d.keys.length * 2 + d.keyStart.byteLength + d.slots.byteLength + d.val.byteLength + d.multi.byteLength;
+    return d.keys.byteLength + d.keyStart.byteLength + d.slots.byteLength + d.val.byteLength + d.multi.byteLength;
   }
 }
 
-/** Collects keys and values, then packs them into a `KeyTable`. */
+/**
+ * Collects keys and values, then packs them into a `KeyTable`. Keys are copied into a
+ * code-unit buffer as they come, so the strings they were made from die young (a
+ * scavenge, not a major GC, collects them).
+ */
 export class KeyTableBuilder {
-  private keys: string[] = [];
-  /** One value as a number, several as a list (rare: shared domains, names). */
+  private units: Uint8Array | Uint16Array = new Uint8Array(4096);
+  private used = 0;
+  private count = 0;
+  private keyStart: Int32Array = new Int32Array(1025);
+  private hashes: Int32Array = new Int32Array(1024);
+  /** One value as a number (-1: none yet), several as a list (rare: shared domains, names). */
   private vals: (number | number[])[] = [];
   private slots: Int32Array;
 
@@ -98,29 +109,62 @@ export class KeyTableBuilder {
     this.slots = new Int32Array(capacityFor(expectedKeys));
   }
 
-  private slotOf(key: string, h: number): number {
-    const { slots, keys } = this;
-    const mask = slots.length - 1;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const k = slots[i] - 1;
-      if (k < 0 || keys[k] === key) return i;
-    }
+  get size(): number {
+    return this.count;
   }
 
-  /** The key's id, adding it when new. */
+  /**
+   * The key's id, adding it when new. One pass copies the key's code units to the end
+   * of the buffer while hashing them; a key seen before is then found by comparing
+   * buffer with buffer, and the copy is dropped.
+   */
   intern(key: string): number {
-    const h = hashString(key);
-    let i = this.slotOf(key, h);
-    if (this.slots[i] !== 0) return this.slots[i] - 1;
-    if ((this.keys.length + 1) * 2 > this.slots.length) {
-      this.grow();
-      i = this.slotOf(key, h);
+    const len = key.length;
+    const at = this.used;
+    if (at + len > this.units.length) this.resize(this.units instanceof Uint16Array, at + len);
+    let u = this.units;
+    let h = 0x811c9dc5;
+    for (let j = 0; j < len; j++) {
+      const c = key.charCodeAt(j);
+      if (c > 255 && !(u instanceof Uint16Array)) u = this.resize(true, at + len);
+      u[at + j] = c;
+      h = Math.imul(h ^ c, 0x01000193);
     }
-    const k = this.keys.length;
-    this.keys.push(key);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x7feb352d) >>> 0;
+    const { slots, keyStart, hashes } = this;
+    const mask = slots.length - 1;
+    let i = h & mask;
+    for (; ; i = (i + 1) & mask) {
+      const k = slots[i] - 1;
+      if (k < 0) break;
+      if (hashes[k] !== (h | 0)) continue;
+      const ks = keyStart[k];
+      if (keyStart[k + 1] - ks !== len) continue;
+      let j = 0;
+      while (j < len && u[ks + j] === u[at + j]) j++;
+      if (j === len) return k;
+    }
+    const k = this.count++;
+    if (k + 1 >= this.hashes.length) {
+      this.hashes = grown(this.hashes, this.hashes.length * 2);
+      this.keyStart = grown(this.keyStart, this.keyStart.length * 2);
+    }
+    this.hashes[k] = h;
+    this.keyStart[k + 1] = at + len;
+    this.used = at + len;
     this.vals.push(-1);
     this.slots[i] = k + 1;
+    if (this.count * 2 > this.slots.length) this.slots = slotsFor(this.hashes, this.count, this.slots.length * 2);
     return k;
+  }
+
+  private resize(wide: boolean, need: number): Uint8Array | Uint16Array {
+    let cap = this.units.length;
+    while (cap < need) cap *= 2;
+    const next = wide ? new Uint16Array(cap) : new Uint8Array(cap);
+    next.set(this.units.subarray(0, this.used));
+    return (this.units = next);
   }
 
   /** The values already under key id `k`. */
@@ -142,19 +186,8 @@ export class KeyTableBuilder {
     } else if (!cur.includes(value)) cur.push(value);
   }
 
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
-    for (let i = 0; i < old.length; i++) {
-      const k = old[i] - 1;
-      if (k >= 0) this.slots[this.slotOf(this.keys[k], hashString(this.keys[k]))] = k + 1;
-    }
-  }
-
   build(): KeyTable {
-    const n = this.keys.length;
-    const keyStart = new Int32Array(n + 1);
-    for (let k = 0; k < n; k++) keyStart[k + 1] = keyStart[k] + this.keys[k].length;
+    const n = this.count;
     const val = new Int32Array(n);
     let multiLen = 0;
     for (const v of this.vals) if (typeof v !== 'number') multiLen += 1 + v.length;
@@ -170,16 +203,32 @@ export class KeyTableBuilder {
         at += 1 + v.length;
       }
     }
-    // Rebuilt at the final size: the builder's table may be twice as large as needed.
-    const slots = new Int32Array(capacityFor(n));
-    const mask = slots.length - 1;
-    for (let k = 0; k < n; k++) {
-      let i = hashString(this.keys[k]) & mask;
-      while (slots[i] !== 0) i = (i + 1) & mask;
-      slots[i] = k + 1;
-    }
-    return new KeyTable({ keys: this.keys.join(''), keyStart, slots, val, multi });
+    return new KeyTable({
+      keys: this.units.slice(0, this.used),
+      keyStart: this.keyStart.slice(0, n + 1),
+      // At the final size: the builder's table may be up to twice as large as needed.
+      slots: slotsFor(this.hashes, n, capacityFor(n)),
+      val,
+      multi,
+    });
   }
+}
+
+function grown(a: Int32Array, length: number): Int32Array {
+  const b = new Int32Array(length);
+  b.set(a);
+  return b;
+}
+
+function slotsFor(hashes: Int32Array, count: number, capacity: number): Int32Array {
+  const slots = new Int32Array(capacity);
+  const mask = capacity - 1;
+  for (let k = 0; k < count; k++) {
+    let i = hashes[k] & mask;
+    while (slots[i] !== 0) i = (i + 1) & mask;
+    slots[i] = k + 1;
+  }
+  return slots;
 }
 
 /** A power of two at least 1.5× the keys (load ≤ ~0.67; probes stay short). */
