@@ -38,6 +38,33 @@ export interface Hit {
   end: number;
 }
 
+/** Hits as columns (pattern, start, end), reused from scan to scan; grows as needed. */
+export class HitBuffer {
+  count = 0;
+  pattern: Int32Array = new Int32Array(256);
+  start: Int32Array = new Int32Array(256);
+  end: Int32Array = new Int32Array(256);
+
+  push(pattern: number, start: number, end: number): void {
+    const k = this.count;
+    if (k === this.pattern.length) {
+      this.pattern = doubled(this.pattern);
+      this.start = doubled(this.start);
+      this.end = doubled(this.end);
+    }
+    this.pattern[k] = pattern;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.count = k + 1;
+  }
+}
+
+export function doubled(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 export interface BuildOptions {
   /** Columns of the dense table, class 0 included (default 40: a–z, space, digits and a few more). */
   narrowWidth?: number;
@@ -100,6 +127,31 @@ function caseKey(c: number): number {
   return c;
 }
 
+/**
+ * Everything a built automaton is, as plain typed arrays and strings: stored beside
+ * the pack and handed back to `new Automaton(data)` on wake, with no rebuild.
+ */
+export interface AutomatonData {
+  patternCount: number;
+  stateCount: number;
+  width: number;
+  classOf: Uint16Array;
+  next: Int32Array;
+  fail: Int32Array;
+  edgeStart: Int32Array;
+  edgeCls: Uint16Array;
+  edgeTo: Int32Array;
+  rootWide: Int32Array;
+  outStart: Int32Array;
+  outPat: Int32Array;
+  dictLink: Int32Array;
+  patLen: Int32Array;
+  patFlags: Uint8Array;
+  patText: string[];
+}
+
+const DATA_KEYS = ['patternCount', 'stateCount', 'width', 'classOf', 'next', 'fail', 'edgeStart', 'edgeCls', 'edgeTo', 'rootWide', 'outStart', 'outPat', 'dictLink', 'patLen', 'patFlags', 'patText'] as const;
+
 export class Automaton {
   readonly patternCount: number;
   readonly stateCount: number;
@@ -107,7 +159,13 @@ export class Automaton {
   readonly width: number;
 
   private readonly classOf: Uint16Array;
-  private readonly delta: Uint16Array | Int32Array;
+  /**
+   * The dense narrow table, premultiplied: `next[s + cls]` is the target state's row
+   * (state × width), bitwise-inverted (negative) when the target has outputs, so the
+   * scan loop does one read and one sign test per character, no multiply and no
+   * second table.
+   */
+  private readonly next: Int32Array;
   private readonly fail: Int32Array;
   private readonly edgeStart: Int32Array;
   private readonly edgeCls: Uint16Array;
@@ -116,16 +174,22 @@ export class Automaton {
   private readonly outStart: Int32Array;
   private readonly outPat: Int32Array;
   private readonly dictLink: Int32Array;
-  private readonly hasOut: Uint8Array;
   private readonly patLen: Int32Array;
   /** bit 1: word boundary needed on the left, 2: on the right, 4: case-sensitive, 8/16: CJK boundary checked on the left/right. */
   private readonly patFlags: Uint8Array;
   private readonly patText: string[];
   private readonly fold: Uint16Array;
 
-  constructor(patterns: readonly PatternSpec[], options: BuildOptions = {}) {
+  constructor(patterns: readonly PatternSpec[] | AutomatonData, options: BuildOptions = {}) {
     const fold = foldTable();
     this.fold = fold;
+    if (!Array.isArray(patterns)) {
+      const d = patterns as AutomatonData;
+      ({ patternCount: this.patternCount, stateCount: this.stateCount, width: this.width, classOf: this.classOf, next: this.next, fail: this.fail } = d);
+      ({ edgeStart: this.edgeStart, edgeCls: this.edgeCls, edgeTo: this.edgeTo, rootWide: this.rootWide, outStart: this.outStart, outPat: this.outPat } = d);
+      ({ dictLink: this.dictLink, patLen: this.patLen, patFlags: this.patFlags, patText: this.patText } = d);
+      return;
+    }
     const n = patterns.length;
     this.patternCount = n;
     const texts: string[] = new Array(n);
@@ -245,19 +309,20 @@ export class Automaton {
     this.rootWide = rootWide;
 
     // 4. Failure links and the dense narrow table, breadth-first (new ids are BFS order).
-    const delta = stateCount <= 65535 ? new Uint16Array(stateCount * width) : new Int32Array(stateCount * width);
+    // Premultiplied targets first; the output flags are added in step 5.
+    const next = new Int32Array(stateCount * width);
     const fail = new Int32Array(stateCount);
-    this.delta = delta;
+    this.next = next;
     this.fail = fail;
     for (let ns = 0; ns < stateCount; ns++) {
       const row = ns * width;
       const fr = fail[ns] * width;
       // Resolve narrow transitions: own goto edge, else the failure state's (already resolved; root's are 0).
-      if (ns !== 0) for (let c = 1; c < width; c++) delta[row + c] = delta[fr + c];
+      if (ns !== 0) for (let c = 1; c < width; c++) next[row + c] = next[fr + c];
       for (let e = edgeStart[ns]; e < edgeStart[ns + 1]; e++) {
         const cls = edgeCls[e];
         const child = edgeTo[e];
-        if (cls < width) delta[row + cls] = child;
+        if (cls < width) next[row + cls] = child * width;
         // The child's failure link: the longest proper suffix that is a trie path.
         fail[child] = ns === 0 ? 0 : this.step(fail[ns], cls);
       }
@@ -275,10 +340,10 @@ export class Automaton {
       dictLink[ns] = outStart[f + 1] > outStart[f] ? f : dictLink[f];
       hasOut[ns] = outStart[ns + 1] > outStart[ns] || dictLink[ns] >= 0 ? 1 : 0;
     }
+    for (let k = 0; k < next.length; k++) if (hasOut[next[k] / width] !== 0) next[k] = ~next[k];
     this.outStart = outStart;
     this.outPat = outPat;
     this.dictLink = dictLink;
-    this.hasOut = hasOut;
     this.patLen = patLen;
     this.patFlags = patFlags;
     this.patText = texts;
@@ -287,7 +352,10 @@ export class Automaton {
   /** Transition from `s` on class `cls` (any class), following failure links for wide classes. */
   private step(s: number, cls: number): number {
     const width = this.width;
-    if (cls < width) return this.delta[s * width + cls];
+    if (cls < width) {
+      const v = this.next[s * width + cls];
+      return (v < 0 ? ~v : v) / width;
+    }
     const { edgeStart, edgeCls, edgeTo, fail } = this;
     for (;;) {
       if (s === 0) return this.rootWide[cls - width];
@@ -309,18 +377,38 @@ export class Automaton {
    * after word-boundary and case checks. Appends to `out` when given.
    */
   scan(text: string, out: Hit[] = []): Hit[] {
-    const { classOf, delta, width, hasOut } = this;
+    const hits = this.scanInto(text, new HitBuffer());
+    for (let k = 0; k < hits.count; k++) out.push({ patternIndex: hits.pattern[k], start: hits.start[k], end: hits.end[k] });
+    return out;
+  }
+
+  /**
+   * The same hits into `out` (cleared first), as columns of typed arrays: the match of a
+   * page allocates no object per hit, so a long thread leaves little for the GC.
+   */
+  scanInto(text: string, out: HitBuffer): HitBuffer {
+    const { classOf, next, width, outStart, dictLink } = this;
     const n = text.length;
-    let s = 0;
+    out.count = 0;
+    let row = 0; // the current state × width
     for (let i = 0; i < n; i++) {
       const cls = classOf[text.charCodeAt(i)];
-      s = cls < width ? delta[s * width + cls] : this.step(s, cls);
-      if (hasOut[s] !== 0) this.emit(s, i + 1, text, out);
+      if (cls < width) {
+        row = next[row + cls];
+        if (row < 0) {
+          row = ~row;
+          this.emit(row / width, i + 1, text, out);
+        }
+      } else {
+        const s = this.step(row / width, cls);
+        row = s * width;
+        if (outStart[s + 1] > outStart[s] || dictLink[s] >= 0) this.emit(s, i + 1, text, out);
+      }
     }
     return out;
   }
 
-  private emit(state: number, end: number, text: string, out: Hit[]) {
+  private emit(state: number, end: number, text: string, out: HitBuffer) {
     const { outStart, outPat, patLen, patFlags, dictLink } = this;
     for (let s = state; s >= 0; s = dictLink[s]) {
       for (let k = outStart[s]; k < outStart[s + 1]; k++) {
@@ -331,7 +419,7 @@ export class Automaton {
         if (flags & 2 && end < text.length && isWordCode(text.charCodeAt(end))) continue;
         if (flags & 4 && !this.sameCase(p, text, start)) continue;
         if (flags & 24 && !cjkBounded(text, start, end, this.fold, (flags & 8) !== 0, (flags & 16) !== 0)) continue;
-        out.push({ patternIndex: p, start, end });
+        out.push(p, start, end);
       }
     }
   }
@@ -342,10 +430,17 @@ export class Automaton {
     return true;
   }
 
+  /** The tables, for storage (`new Automaton(data)` takes them back). */
+  toData(): AutomatonData {
+    const d = {} as Record<string, unknown>;
+    for (const k of DATA_KEYS) d[k] = this[k as keyof this];
+    return d as unknown as AutomatonData;
+  }
+
   /** Approximate memory held by the automaton's tables. */
   get bytes(): number {
     let b = 0;
-    for (const a of [this.classOf, this.delta, this.fail, this.edgeStart, this.edgeCls, this.edgeTo, this.rootWide, this.outStart, this.outPat, this.dictLink, this.hasOut, this.patLen, this.patFlags])
+    for (const a of [this.classOf, this.next, this.fail, this.edgeStart, this.edgeCls, this.edgeTo, this.rootWide, this.outStart, this.outPat, this.dictLink, this.patLen, this.patFlags])
       b += a.byteLength;
     for (const t of this.patText) b += 16 + t.length * 2;
     return b;
