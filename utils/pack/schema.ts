@@ -21,9 +21,21 @@ export type CrmSite = (typeof CRM_SITES)[number];
 
 const nonEmpty = (what: string) => v.pipe(v.string(`expected ${what}`), v.trim(), v.nonEmpty(`expected ${what}, got an empty string`));
 
+/** The patterns and checks below, exported for the fast path over large account lists (validateAccounts.ts). */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
+export const DOMAIN_PATTERN = /^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/;
+export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+
+/** A real calendar date as YYYY-MM-DD, or a full timestamp that starts with one. */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s)) return false;
+  const d = new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s.slice(0, 10);
+}
+
 const Id = v.pipe(
   v.string('expected an id (text)'),
-  v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'expected an id: letters, digits, ".", "_" or "-", at most 80 characters'),
+  v.regex(ID_PATTERN, 'expected an id: letters, digits, ".", "_" or "-", at most 80 characters'),
 );
 
 const Locale = v.pipe(v.string('expected a locale'), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a locale such as "en" or "zh-CN"'));
@@ -31,11 +43,7 @@ const Locale = v.pipe(v.string('expected a locale'), v.regex(/^[a-z]{2,3}(-[A-Za
 /** ISO date `2026-03-01` or full timestamp; must be a real calendar date. */
 const IsoDate = v.pipe(
   v.string('expected a date (YYYY-MM-DD)'),
-  v.check((s) => {
-    if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s)) return false;
-    const d = new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s.slice(0, 10);
-  }, 'expected a real date as YYYY-MM-DD'),
+  v.check(isIsoDate, 'expected a real date as YYYY-MM-DD'),
 );
 
 /**
@@ -60,7 +68,7 @@ const Domain = v.pipe(
   v.string('expected a domain'),
   v.trim(),
   v.toLowerCase(),
-  v.regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected a bare domain such as "acme.com" (no scheme, path or @)'),
+  v.regex(DOMAIN_PATTERN, 'expected a bare domain such as "acme.com" (no scheme, path or @)'),
 );
 
 const perCrm = <T extends v.GenericSchema>(item: T) =>
@@ -226,7 +234,7 @@ export const Account = v.strictObject({
   stage: v.optional(v.strictObject({ playbookId: Id, stageId: Id })),
   renewalDate: v.optional(IsoDate),
   arr: v.optional(between('a number', 0, MAX_ARR, '0 to 1e13')),
-  currency: v.optional(v.pipe(v.string('expected a currency code'), v.regex(/^[A-Z]{3}$/, 'expected a currency code such as "USD"'))),
+  currency: v.optional(v.pipe(v.string('expected a currency code'), v.regex(CURRENCY_PATTERN, 'expected a currency code such as "USD"'))),
   health: v.optional(v.array(HealthSnapshot, 'expected a list of health snapshots'), []),
 });
 

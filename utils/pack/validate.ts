@@ -5,13 +5,14 @@
  * The one entry point for every way a pack arrives: the steps live beside it.
  */
 import * as v from 'valibot';
-import { FORMAT_VERSION, KnowledgePack } from './schema';
+import { FORMAT_VERSION, type KnowledgePack } from './schema';
 import { checkIndexCost } from './cost';
 import { packDerived } from './derived';
 import { formatPath, type PathItem } from './jsonPath';
 import { checkReferences } from './references';
 import { MAX_ERRORS, checkStructure } from './limits';
 import { parsePackText } from './packText';
+import { parsePackShape } from './validateAccounts';
 
 // Intake and its tests import the limits and text checks from here, the pipeline's one entry point.
 export { MAX_DEPTH, MAX_ERRORS, MAX_PACK_BYTES, checkStructure } from './limits';
@@ -86,7 +87,7 @@ export function validatePack(input: unknown): ValidationResult {
   if (structural.length) return refused(capped(structural));
   const version = checkFormatVersion(input);
   if (version) return refused([version]);
-  const parsed = v.safeParse(KnowledgePack, input, { abortEarly: false, abortPipeEarly: false });
+  const parsed = parsePackShape(input, { abortEarly: false, abortPipeEarly: false });
   if (!parsed.success) {
     const errors = parsed.issues.flatMap((i) => issueToError(i as v.BaseIssue<unknown>));
     return refused(capped(dedupe(errors)));
