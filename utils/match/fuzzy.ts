@@ -51,7 +51,11 @@ class GramTable {
   keys: Uint32Array;
   rows: Int32Array;
   size = 0;
-  constructor(capacity = 4096) {
+  constructor(capacity = 4096, stored?: { keys: Uint32Array; rows: Int32Array; size: number }) {
+    if (stored) {
+      ({ keys: this.keys, rows: this.rows, size: this.size } = stored);
+      return;
+    }
     this.keys = new Uint32Array(capacity);
     this.rows = new Int32Array(capacity).fill(-1);
   }
@@ -88,17 +92,36 @@ class GramTable {
   }
 }
 
+/** A built fuzzy index as typed arrays, for storage beside the pack (persist.ts). */
+export interface FuzzyData {
+  gramKeys: Uint32Array;
+  gramRows: Int32Array;
+  gramSize: number;
+  start: Int32Array;
+  postings: Int32Array;
+  gramCount: Uint16Array;
+}
+
 export class FuzzyIndex {
   /** Bigram → its row in the postings (CSR: `start[row]`…`start[row + 1]` in `postings`). */
-  private readonly rows = new GramTable();
+  private readonly rows: GramTable;
   private readonly start: Int32Array;
   private readonly postings: Int32Array;
   private readonly gramCount: Uint16Array;
   private readonly counts: Int32Array;
   private readonly touched: Int32Array;
 
-  /** `names[i]` must already be normalised. */
-  constructor(names: readonly string[]) {
+  /** `names[i]` must already be normalised; or the data of an index built before. */
+  constructor(names: readonly string[] | FuzzyData) {
+    if (!Array.isArray(names)) {
+      const d = names as FuzzyData;
+      this.rows = new GramTable(0, { keys: d.gramKeys, rows: d.gramRows, size: d.gramSize });
+      ({ start: this.start, postings: this.postings, gramCount: this.gramCount } = d);
+      this.counts = new Int32Array(d.gramCount.length);
+      this.touched = new Int32Array(d.gramCount.length);
+      return;
+    }
+    this.rows = new GramTable();
     // Two passes over the names (bigrams are cheap to recompute): count per bigram, then fill one flat array.
     const n = names.length;
     const gramCount = new Uint16Array(n);
@@ -132,6 +155,14 @@ export class FuzzyIndex {
     this.gramCount = gramCount;
     this.counts = new Int32Array(n);
     this.touched = new Int32Array(n);
+  }
+
+  toData(): FuzzyData {
+    return { gramKeys: this.rows.keys, gramRows: this.rows.rows, gramSize: this.rows.size, start: this.start, postings: this.postings, gramCount: this.gramCount };
+  }
+
+  get bytes(): number {
+    return this.rows.keys.byteLength + this.rows.rows.byteLength + this.start.byteLength + this.postings.byteLength + this.gramCount.byteLength * 5;
   }
 
   /** Entries with Dice similarity ≥ `threshold`, best first, at most `limit`. */

@@ -75,33 +75,34 @@ function text(x: unknown): string | null {
   return t ? t : null;
 }
 
+/** A list of `nonEmpty` texts (the input list itself when trimming changes nothing), or null. */
 function texts(x: unknown): string[] | null {
   if (!Array.isArray(x)) return null;
-  const out: string[] = new Array(x.length);
+  let out: string[] | null = null;
   for (let i = 0; i < x.length; i++) {
     const t = text(x[i]);
     if (t === null) return null;
-    out[i] = t;
+    if (t !== x[i]) (out ??= x.slice())[i] = t;
   }
-  return out;
+  return out ?? (x as string[]);
 }
 
 function ids(x: unknown): string[] | null {
   if (!Array.isArray(x)) return null;
   for (const s of x) if (typeof s !== 'string' || !ID_PATTERN.test(s)) return null;
-  return x.slice();
+  return x as string[];
 }
 
 function domains(x: unknown): string[] | null {
   if (!Array.isArray(x)) return null;
-  const out: string[] = new Array(x.length);
+  let out: string[] | null = null;
   for (let i = 0; i < x.length; i++) {
     if (typeof x[i] !== 'string') return null;
     const d = (x[i] as string).trim().toLowerCase();
     if (!DOMAIN_PATTERN.test(d)) return null;
-    out[i] = d;
+    if (d !== x[i]) (out ??= x.slice())[i] = d;
   }
-  return out;
+  return out ?? (x as string[]);
 }
 
 const inRange = (x: unknown, min: number, max: number): x is number => typeof x === 'number' && x >= min && x <= max;
@@ -116,28 +117,41 @@ function crmIds(x: unknown): Record<string, string[]> | null {
     if (!list) return null;
     out[site] = list;
   }
-  return out;
+  return sameShape(x, out) ? (x as Record<string, string[]>) : out;
+}
+
+/**
+ * `input` has the same keys in the same order with identical values as `out`, what
+ * valibot would make of it: then `input` can stand for it, and a large pack is not
+ * copied object by object (the validated pack shares those objects with the parsed
+ * input, which nothing else holds).
+ */
+function sameShape(input: Record<string, unknown>, out: Record<string, unknown>): boolean {
+  const a = Object.keys(input);
+  const b = Object.keys(out);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] || input[a[i]] !== out[b[i]]) return false;
+  return true;
 }
 
 function snapshots(x: unknown): Account['health'] | null {
   if (!Array.isArray(x)) return null;
-  const out: Account['health'] = new Array(x.length);
+  let out: Account['health'] | null = null;
   for (let i = 0; i < x.length; i++) {
     const h = x[i];
     if (!isObject(h)) return null;
     for (const k in h) if (!SNAPSHOT_KEYS.has(k)) return null;
     if (typeof h.date !== 'string' || !isIsoDate(h.date) || !isObject(h.signals)) return null;
-    const signals: Record<string, number> = {};
     for (const k in h.signals) {
-      const value = h.signals[k];
       // Keys valibot's record leaves out, or would refuse: its own judgement.
       if (!Object.prototype.hasOwnProperty.call(h.signals, k) || k === '__proto__' || k === 'prototype' || k === 'constructor') return null;
-      if (!ID_PATTERN.test(k) || !inRange(value, -MAX_SIGNAL, MAX_SIGNAL)) return null;
-      signals[k] = value;
+      if (!ID_PATTERN.test(k) || !inRange(h.signals[k], -MAX_SIGNAL, MAX_SIGNAL)) return null;
     }
-    out[i] = { date: h.date, signals };
+    // valibot's record copies the signals key by key, in their order: the same object.
+    const snapshot = { date: h.date, signals: h.signals as Record<string, number> };
+    if (!sameShape(h, snapshot)) (out ??= (x as Account['health']).slice())[i] = { date: h.date, signals: { ...snapshot.signals } };
   }
-  return out;
+  return out ?? (x as Account['health']);
 }
 
 /**
@@ -177,5 +191,5 @@ export function fastAccount(a: unknown): Account | null {
     out.currency = a.currency;
   }
   if (!((out.health = 'health' in a ? snapshots(a.health) : []))) return null;
-  return out as Account;
+  return (sameShape(a, out) ? a : out) as Account;
 }
