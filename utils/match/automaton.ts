@@ -136,7 +136,8 @@ export interface AutomatonData {
   stateCount: number;
   width: number;
   classOf: Uint16Array;
-  next: Int32Array;
+  delta: Uint16Array | Int32Array;
+  hasOut: Uint8Array;
   fail: Int32Array;
   edgeStart: Int32Array;
   edgeCls: Uint16Array;
@@ -150,7 +151,7 @@ export interface AutomatonData {
   patText: string[];
 }
 
-const DATA_KEYS = ['patternCount', 'stateCount', 'width', 'classOf', 'next', 'fail', 'edgeStart', 'edgeCls', 'edgeTo', 'rootWide', 'outStart', 'outPat', 'dictLink', 'patLen', 'patFlags', 'patText'] as const;
+const DATA_KEYS = ['patternCount', 'stateCount', 'width', 'classOf', 'delta', 'hasOut', 'fail', 'edgeStart', 'edgeCls', 'edgeTo', 'rootWide', 'outStart', 'outPat', 'dictLink', 'patLen', 'patFlags', 'patText'] as const;
 
 export class Automaton {
   readonly patternCount: number;
@@ -160,12 +161,12 @@ export class Automaton {
 
   private readonly classOf: Uint16Array;
   /**
-   * The dense narrow table, premultiplied: `next[s + cls]` is the target state's row
-   * (state × width), bitwise-inverted (negative) when the target has outputs, so the
-   * scan loop does one read and one sign test per character, no multiply and no
-   * second table.
+   * The dense narrow table: `delta[s * width + cls]`, 16-bit while the states fit (a
+   * premultiplied 32-bit table scanned no faster here and doubled the automaton's
+   * memory, the largest part of the index at 50k accounts after the account tables).
    */
-  private readonly next: Int32Array;
+  private readonly delta: Uint16Array | Int32Array;
+  private readonly hasOut: Uint8Array;
   private readonly fail: Int32Array;
   private readonly edgeStart: Int32Array;
   private readonly edgeCls: Uint16Array;
@@ -185,7 +186,7 @@ export class Automaton {
     this.fold = fold;
     if (!Array.isArray(patterns)) {
       const d = patterns as AutomatonData;
-      ({ patternCount: this.patternCount, stateCount: this.stateCount, width: this.width, classOf: this.classOf, next: this.next, fail: this.fail } = d);
+      ({ patternCount: this.patternCount, stateCount: this.stateCount, width: this.width, classOf: this.classOf, delta: this.delta, hasOut: this.hasOut, fail: this.fail } = d);
       ({ edgeStart: this.edgeStart, edgeCls: this.edgeCls, edgeTo: this.edgeTo, rootWide: this.rootWide, outStart: this.outStart, outPat: this.outPat } = d);
       ({ dictLink: this.dictLink, patLen: this.patLen, patFlags: this.patFlags, patText: this.patText } = d);
       return;
@@ -309,20 +310,19 @@ export class Automaton {
     this.rootWide = rootWide;
 
     // 4. Failure links and the dense narrow table, breadth-first (new ids are BFS order).
-    // Premultiplied targets first; the output flags are added in step 5.
-    const next = new Int32Array(stateCount * width);
+    const delta = stateCount <= 65535 ? new Uint16Array(stateCount * width) : new Int32Array(stateCount * width);
     const fail = new Int32Array(stateCount);
-    this.next = next;
+    this.delta = delta;
     this.fail = fail;
     for (let ns = 0; ns < stateCount; ns++) {
       const row = ns * width;
       const fr = fail[ns] * width;
       // Resolve narrow transitions: own goto edge, else the failure state's (already resolved; root's are 0).
-      if (ns !== 0) for (let c = 1; c < width; c++) next[row + c] = next[fr + c];
+      if (ns !== 0) for (let c = 1; c < width; c++) delta[row + c] = delta[fr + c];
       for (let e = edgeStart[ns]; e < edgeStart[ns + 1]; e++) {
         const cls = edgeCls[e];
         const child = edgeTo[e];
-        if (cls < width) next[row + cls] = child * width;
+        if (cls < width) delta[row + cls] = child;
         // The child's failure link: the longest proper suffix that is a trie path.
         fail[child] = ns === 0 ? 0 : this.step(fail[ns], cls);
       }
@@ -340,7 +340,7 @@ export class Automaton {
       dictLink[ns] = outStart[f + 1] > outStart[f] ? f : dictLink[f];
       hasOut[ns] = outStart[ns + 1] > outStart[ns] || dictLink[ns] >= 0 ? 1 : 0;
     }
-    for (let k = 0; k < next.length; k++) if (hasOut[next[k] / width] !== 0) next[k] = ~next[k];
+    this.hasOut = hasOut;
     this.outStart = outStart;
     this.outPat = outPat;
     this.dictLink = dictLink;
@@ -352,10 +352,7 @@ export class Automaton {
   /** Transition from `s` on class `cls` (any class), following failure links for wide classes. */
   private step(s: number, cls: number): number {
     const width = this.width;
-    if (cls < width) {
-      const v = this.next[s * width + cls];
-      return (v < 0 ? ~v : v) / width;
-    }
+    if (cls < width) return this.delta[s * width + cls];
     const { edgeStart, edgeCls, edgeTo, fail } = this;
     for (;;) {
       if (s === 0) return this.rootWide[cls - width];
@@ -387,23 +384,14 @@ export class Automaton {
    * page allocates no object per hit, so a long thread leaves little for the GC.
    */
   scanInto(text: string, out: HitBuffer): HitBuffer {
-    const { classOf, next, width, outStart, dictLink } = this;
+    const { classOf, delta, width, hasOut } = this;
     const n = text.length;
     out.count = 0;
-    let row = 0; // the current state × width
+    let s = 0;
     for (let i = 0; i < n; i++) {
       const cls = classOf[text.charCodeAt(i)];
-      if (cls < width) {
-        row = next[row + cls];
-        if (row < 0) {
-          row = ~row;
-          this.emit(row / width, i + 1, text, out);
-        }
-      } else {
-        const s = this.step(row / width, cls);
-        row = s * width;
-        if (outStart[s + 1] > outStart[s] || dictLink[s] >= 0) this.emit(s, i + 1, text, out);
-      }
+      s = cls < width ? delta[s * width + cls] : this.step(s, cls);
+      if (hasOut[s] !== 0) this.emit(s, i + 1, text, out);
     }
     return out;
   }
@@ -440,7 +428,7 @@ export class Automaton {
   /** Approximate memory held by the automaton's tables. */
   get bytes(): number {
     let b = 0;
-    for (const a of [this.classOf, this.next, this.fail, this.edgeStart, this.edgeCls, this.edgeTo, this.rootWide, this.outStart, this.outPat, this.dictLink, this.patLen, this.patFlags])
+    for (const a of [this.classOf, this.delta, this.hasOut, this.fail, this.edgeStart, this.edgeCls, this.edgeTo, this.rootWide, this.outStart, this.outPat, this.dictLink, this.patLen, this.patFlags])
       b += a.byteLength;
     for (const t of this.patText) b += 16 + t.length * 2;
     return b;

@@ -98,7 +98,7 @@ export interface FuzzyData {
   gramRows: Int32Array;
   gramSize: number;
   start: Int32Array;
-  postings: Int32Array;
+  postings: Uint16Array | Int32Array;
   gramCount: Uint16Array;
 }
 
@@ -106,7 +106,8 @@ export class FuzzyIndex {
   /** Bigram → its row in the postings (CSR: `start[row]`…`start[row + 1]` in `postings`). */
   private readonly rows: GramTable;
   private readonly start: Int32Array;
-  private readonly postings: Int32Array;
+  /** Entry ids; 16-bit while they fit (65,536 names and aliases): the largest array of the fuzzy index. */
+  private readonly postings: Uint16Array | Int32Array;
   private readonly gramCount: Uint16Array;
   private readonly counts: Int32Array;
   private readonly touched: Int32Array;
@@ -146,7 +147,7 @@ export class FuzzyIndex {
     const start = new Int32Array(rows.size + 1);
     for (let r = 0; r < rows.size; r++) start[r + 1] = start[r] + sizes[r];
     const fill = start.slice(0, rows.size);
-    const postings = new Int32Array(total);
+    const postings = n <= 65536 ? new Uint16Array(total) : new Int32Array(total);
     for (let i = 0; i < n; i++) {
       for (const g of bigrams(names[i], scratch)) postings[fill[rows.get(g)]++] = i;
     }

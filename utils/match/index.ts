@@ -6,8 +6,8 @@
  * pack.
  */
 import { CRM_SITES, type Account, type CrmSite, type KnowledgePack, type Playbook, type Text } from '../pack/schema';
-import { Automaton } from './automaton';
-import { buildCompetitorIndex, competitorPatterns, type CompetitorIndex } from './competitors';
+import type { Automaton } from './automaton';
+import { buildCompetitorIndex, type CompetitorIndex } from './competitors';
 import { hostOf, registrableOfHost as getRegistrable } from './domains';
 import { FuzzyIndex } from './fuzzy';
 import { KeyTable, KeyTableBuilder } from './keyTable';
@@ -91,20 +91,20 @@ export function nameEntry(index: Pick<PackIndex, 'accounts' | 'nameAccount' | 'n
 export function buildIndex(pack: KnowledgePack): PackIndex {
   const t0 = performance.now();
   const { tables, normalizedNames } = indexAccounts(pack.accounts);
-  return assembleIndex(pack, tables, new FuzzyIndex(normalizedNames), new Automaton(competitorPatterns(pack.competitors).specs), t0);
+  return assembleIndex(pack, tables, new FuzzyIndex(normalizedNames), null, t0);
 }
 
 /**
  * The index from its parts: the account tables, the fuzzy index and the automaton are
  * built here or restored from storage (persist.ts); the rest is small and rebuilt.
  */
-export function assembleIndex(pack: KnowledgePack, tables: AccountTables, fuzzy: FuzzyIndex, automaton: Automaton, t0 = performance.now()): PackIndex {
+export function assembleIndex(pack: KnowledgePack, tables: AccountTables, fuzzy: FuzzyIndex, automaton: Automaton | null, t0 = performance.now()): PackIndex {
   const index: PackIndex = {
     pack,
     accounts: pack.accounts,
     ...tables,
     fuzzy,
-    competitors: buildCompetitorIndex(pack.competitors, automaton),
+    competitors: buildCompetitorIndex(pack.competitors, automaton ?? undefined),
     ...indexPlaybooks(pack.playbooks),
     ownDomains: new Set(pack.meta.ownDomains.map((d) => d.toLowerCase())),
     extraFreeMail: new Set((pack.meta.freeMailDomains ?? []).map((d) => d.toLowerCase())),

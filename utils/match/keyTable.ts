@@ -231,9 +231,12 @@ function slotsFor(hashes: Int32Array, count: number, capacity: number): Int32Arr
   return slots;
 }
 
-/** A power of two at least 1.5× the keys (load ≤ ~0.67; probes stay short). */
+/**
+ * A power of two at least 1.25× the keys (load ≤ 0.8): a page looks up a handful of
+ * keys, so a probe or two more costs nothing, and 50k keys fit 65,536 slots.
+ */
 function capacityFor(n: number): number {
   let c = 16;
-  while (c < n * 1.5) c *= 2;
+  while (c < n * 1.25) c *= 2;
   return c;
 }
