@@ -5,7 +5,7 @@
  * The one entry point for every way a pack arrives: the steps live beside it.
  */
 import * as v from 'valibot';
-import { FORMAT_VERSION, type KnowledgePack } from './schema';
+import { FORMAT_VERSION, KnowledgePack } from './schema';
 import { checkIndexCost } from './cost';
 import { packDerived } from './derived';
 import { formatPath, type PathItem } from './jsonPath';
@@ -78,8 +78,11 @@ function capped(errors: PackError[]): PackError[] {
   return [...errors.slice(0, MAX_ERRORS), { path: '(file)', message: `and ${(errors.length - MAX_ERRORS).toLocaleString('en')} more problems not listed` }];
 }
 
-/** Validates parsed JSON. Never throws on bad input. */
-export function validatePack(input: unknown): ValidationResult {
+/**
+ * Validates parsed JSON. Never throws on bad input. `wholeValibot` runs valibot over
+ * every account too (the fast path's reference, for its tests and the benchmark).
+ */
+export function validatePack(input: unknown, { wholeValibot = false }: { wholeValibot?: boolean } = {}): ValidationResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return refused([{ path: '(root)', message: `expected a pack: a JSON object with meta, competitors, playbooks, accounts and healthModel, got ${describeValue(input)}` }]);
   }
@@ -87,7 +90,8 @@ export function validatePack(input: unknown): ValidationResult {
   if (structural.length) return refused(capped(structural));
   const version = checkFormatVersion(input);
   if (version) return refused([version]);
-  const parsed = parsePackShape(input, { abortEarly: false, abortPipeEarly: false });
+  const config = { abortEarly: false, abortPipeEarly: false } as const;
+  const parsed = wholeValibot ? v.safeParse(KnowledgePack, input, config) : parsePackShape(input, config);
   if (!parsed.success) {
     const errors = parsed.issues.flatMap((i) => issueToError(i as v.BaseIssue<unknown>));
     return refused(capped(dedupe(errors)));
