@@ -123,17 +123,24 @@ export class FuzzyIndex {
       return;
     }
     this.rows = new GramTable();
-    // Two passes over the names (bigrams are cheap to recompute): count per bigram, then fill one flat array.
+    // Bigrams once per name into one flat list, counted per bigram; then the postings filled from that list.
     const n = names.length;
     const gramCount = new Uint16Array(n);
+    const perName = new Int32Array(n);
     let sizes = new Int32Array(1024);
+    let grams = new Int32Array(Math.max(1024, n * 8));
     const scratch: number[] = [];
     const rows = this.rows;
     let total = 0;
     for (let i = 0; i < n; i++) {
       const gs = bigrams(names[i], scratch);
       gramCount[i] = Math.min(gs.length, 65535);
-      total += gs.length;
+      perName[i] = gs.length;
+      if (total + gs.length > grams.length) {
+        const bigger = new Int32Array(Math.max(grams.length * 2, total + gs.length));
+        bigger.set(grams);
+        grams = bigger;
+      }
       for (const g of gs) {
         const r = rows.intern(g);
         if (r >= sizes.length) {
@@ -142,15 +149,15 @@ export class FuzzyIndex {
           sizes = bigger;
         }
         sizes[r]++;
+        grams[total++] = r;
       }
     }
     const start = new Int32Array(rows.size + 1);
     for (let r = 0; r < rows.size; r++) start[r + 1] = start[r] + sizes[r];
     const fill = start.slice(0, rows.size);
     const postings = n <= 65536 ? new Uint16Array(total) : new Int32Array(total);
-    for (let i = 0; i < n; i++) {
-      for (const g of bigrams(names[i], scratch)) postings[fill[rows.get(g)]++] = i;
-    }
+    let k = 0;
+    for (let i = 0; i < n; i++) for (let j = 0; j < perName[i]; j++) postings[fill[grams[k++]]++] = i;
     this.start = start;
     this.postings = postings;
     this.gramCount = gramCount;
