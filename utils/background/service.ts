@@ -1,13 +1,14 @@
 /**
  * The background's work, independent of `browser.*` so it runs under vitest with
  * fake-indexeddb. Nothing here may rely on memory surviving: the pack index is a
- * cache, rebuilt lazily from IndexedDB whenever the worker wakes without it.
+ * cache, restored lazily from IndexedDB (stored with the pack at activation; built
+ * from the pack when an older version stored it) whenever the worker wakes without it.
  */
 import type { Db, StoredPack } from '../store/db';
 import { getActivePack, getPreviousPack, rollbackPack } from '../store/packStore';
 import { logUsage, getPick, getSeenStage, getTicks, setPick, setSeenStage, setTick } from '../store/userState';
 import type { PackIndex } from '../match/index';
-import { tryBuildIndex, type IndexBuild } from '../match/checkIndex';
+import { indexForStoredPack, type IndexBuild } from '../match/checkIndex';
 import { DERIVED_VERSION, packDerived, type PackDerived } from '../pack/derived';
 import { completeMatch, matchAccount } from '../match/match';
 import { buildView, packInfo, recordKey } from '../view/buildView';
@@ -60,7 +61,7 @@ function activePackCache(getDb: () => Promise<Db>) {
   /** The match index; a failed build is remembered (not retried on every view) until the pack changes. */
   async function indexed(): Promise<{ stored: StoredPack; derived: PackDerived; index: PackIndex }> {
     const a = await current();
-    const built = (a.index ??= tryBuildIndex(a.stored.pack));
+    const built = (a.index ??= indexForStoredPack(a.stored.pack, a.stored.index));
     if (!built.ok) throw new Error(`The active pack cannot be used for matching (${built.error.message}). Roll back or import another pack on the options page.`);
     return { stored: a.stored, derived: a.derived, index: built.index };
   }

@@ -38,6 +38,33 @@ export interface Hit {
   end: number;
 }
 
+/** Hits as columns (pattern, start, end), reused from scan to scan; grows as needed. */
+export class HitBuffer {
+  count = 0;
+  pattern: Int32Array = new Int32Array(256);
+  start: Int32Array = new Int32Array(256);
+  end: Int32Array = new Int32Array(256);
+
+  push(pattern: number, start: number, end: number): void {
+    const k = this.count;
+    if (k === this.pattern.length) {
+      this.pattern = doubled(this.pattern);
+      this.start = doubled(this.start);
+      this.end = doubled(this.end);
+    }
+    this.pattern[k] = pattern;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.count = k + 1;
+  }
+}
+
+export function doubled(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 export interface BuildOptions {
   /** Columns of the dense table, class 0 included (default 40: a–z, space, digits and a few more). */
   narrowWidth?: number;
@@ -100,6 +127,32 @@ function caseKey(c: number): number {
   return c;
 }
 
+/**
+ * Everything a built automaton is, as plain typed arrays and strings: stored beside
+ * the pack and handed back to `new Automaton(data)` on wake, with no rebuild.
+ */
+export interface AutomatonData {
+  patternCount: number;
+  stateCount: number;
+  width: number;
+  classOf: Uint16Array;
+  delta: Uint16Array | Int32Array;
+  hasOut: Uint8Array;
+  fail: Int32Array;
+  edgeStart: Int32Array;
+  edgeCls: Uint16Array;
+  edgeTo: Int32Array;
+  rootWide: Int32Array;
+  outStart: Int32Array;
+  outPat: Int32Array;
+  dictLink: Int32Array;
+  patLen: Int32Array;
+  patFlags: Uint8Array;
+  patText: string[];
+}
+
+const DATA_KEYS = ['patternCount', 'stateCount', 'width', 'classOf', 'delta', 'hasOut', 'fail', 'edgeStart', 'edgeCls', 'edgeTo', 'rootWide', 'outStart', 'outPat', 'dictLink', 'patLen', 'patFlags', 'patText'] as const;
+
 export class Automaton {
   readonly patternCount: number;
   readonly stateCount: number;
@@ -107,7 +160,13 @@ export class Automaton {
   readonly width: number;
 
   private readonly classOf: Uint16Array;
+  /**
+   * The dense narrow table: `delta[s * width + cls]`, 16-bit while the states fit (a
+   * premultiplied 32-bit table scanned no faster here and doubled the automaton's
+   * memory, the largest part of the index at 50k accounts after the account tables).
+   */
   private readonly delta: Uint16Array | Int32Array;
+  private readonly hasOut: Uint8Array;
   private readonly fail: Int32Array;
   private readonly edgeStart: Int32Array;
   private readonly edgeCls: Uint16Array;
@@ -116,16 +175,22 @@ export class Automaton {
   private readonly outStart: Int32Array;
   private readonly outPat: Int32Array;
   private readonly dictLink: Int32Array;
-  private readonly hasOut: Uint8Array;
   private readonly patLen: Int32Array;
   /** bit 1: word boundary needed on the left, 2: on the right, 4: case-sensitive, 8/16: CJK boundary checked on the left/right. */
   private readonly patFlags: Uint8Array;
   private readonly patText: string[];
   private readonly fold: Uint16Array;
 
-  constructor(patterns: readonly PatternSpec[], options: BuildOptions = {}) {
+  constructor(patterns: readonly PatternSpec[] | AutomatonData, options: BuildOptions = {}) {
     const fold = foldTable();
     this.fold = fold;
+    if (!Array.isArray(patterns)) {
+      const d = patterns as AutomatonData;
+      ({ patternCount: this.patternCount, stateCount: this.stateCount, width: this.width, classOf: this.classOf, delta: this.delta, hasOut: this.hasOut, fail: this.fail } = d);
+      ({ edgeStart: this.edgeStart, edgeCls: this.edgeCls, edgeTo: this.edgeTo, rootWide: this.rootWide, outStart: this.outStart, outPat: this.outPat } = d);
+      ({ dictLink: this.dictLink, patLen: this.patLen, patFlags: this.patFlags, patText: this.patText } = d);
+      return;
+    }
     const n = patterns.length;
     this.patternCount = n;
     const texts: string[] = new Array(n);
@@ -275,10 +340,10 @@ export class Automaton {
       dictLink[ns] = outStart[f + 1] > outStart[f] ? f : dictLink[f];
       hasOut[ns] = outStart[ns + 1] > outStart[ns] || dictLink[ns] >= 0 ? 1 : 0;
     }
+    this.hasOut = hasOut;
     this.outStart = outStart;
     this.outPat = outPat;
     this.dictLink = dictLink;
-    this.hasOut = hasOut;
     this.patLen = patLen;
     this.patFlags = patFlags;
     this.patText = texts;
@@ -309,8 +374,19 @@ export class Automaton {
    * after word-boundary and case checks. Appends to `out` when given.
    */
   scan(text: string, out: Hit[] = []): Hit[] {
+    const hits = this.scanInto(text, new HitBuffer());
+    for (let k = 0; k < hits.count; k++) out.push({ patternIndex: hits.pattern[k], start: hits.start[k], end: hits.end[k] });
+    return out;
+  }
+
+  /**
+   * The same hits into `out` (cleared first), as columns of typed arrays: the match of a
+   * page allocates no object per hit, so a long thread leaves little for the GC.
+   */
+  scanInto(text: string, out: HitBuffer): HitBuffer {
     const { classOf, delta, width, hasOut } = this;
     const n = text.length;
+    out.count = 0;
     let s = 0;
     for (let i = 0; i < n; i++) {
       const cls = classOf[text.charCodeAt(i)];
@@ -320,7 +396,7 @@ export class Automaton {
     return out;
   }
 
-  private emit(state: number, end: number, text: string, out: Hit[]) {
+  private emit(state: number, end: number, text: string, out: HitBuffer) {
     const { outStart, outPat, patLen, patFlags, dictLink } = this;
     for (let s = state; s >= 0; s = dictLink[s]) {
       for (let k = outStart[s]; k < outStart[s + 1]; k++) {
@@ -331,7 +407,7 @@ export class Automaton {
         if (flags & 2 && end < text.length && isWordCode(text.charCodeAt(end))) continue;
         if (flags & 4 && !this.sameCase(p, text, start)) continue;
         if (flags & 24 && !cjkBounded(text, start, end, this.fold, (flags & 8) !== 0, (flags & 16) !== 0)) continue;
-        out.push({ patternIndex: p, start, end });
+        out.push(p, start, end);
       }
     }
   }
@@ -342,10 +418,17 @@ export class Automaton {
     return true;
   }
 
+  /** The tables, for storage (`new Automaton(data)` takes them back). */
+  toData(): AutomatonData {
+    const d = {} as Record<string, unknown>;
+    for (const k of DATA_KEYS) d[k] = this[k as keyof this];
+    return d as unknown as AutomatonData;
+  }
+
   /** Approximate memory held by the automaton's tables. */
   get bytes(): number {
     let b = 0;
-    for (const a of [this.classOf, this.delta, this.fail, this.edgeStart, this.edgeCls, this.edgeTo, this.rootWide, this.outStart, this.outPat, this.dictLink, this.hasOut, this.patLen, this.patFlags])
+    for (const a of [this.classOf, this.delta, this.hasOut, this.fail, this.edgeStart, this.edgeCls, this.edgeTo, this.rootWide, this.outStart, this.outPat, this.dictLink, this.patLen, this.patFlags])
       b += a.byteLength;
     for (const t of this.patText) b += 16 + t.length * 2;
     return b;

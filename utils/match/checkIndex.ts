@@ -8,8 +8,12 @@ import type { KnowledgePack } from '../pack/schema';
 import type { PackError } from '../pack/validate';
 import { MAX_AUTOMATON_STATES } from '../pack/cost';
 import { buildIndex, type PackIndex } from './index';
+import { restoreIndex, type StoredIndex } from './persist';
 
 export type IndexBuild = { ok: true; index: PackIndex } | { ok: false; error: PackError };
+
+/** Indexes intake built, by pack, so activation stores that one instead of building it again. */
+const builtFor = new WeakMap<KnowledgePack, PackIndex>();
 
 export function tryBuildIndex(pack: KnowledgePack): IndexBuild {
   let index: PackIndex;
@@ -18,6 +22,28 @@ export function tryBuildIndex(pack: KnowledgePack): IndexBuild {
   } catch (e) {
     return { ok: false, error: { path: '(index)', message: `the match index could not be built: ${(e as Error).message}` } };
   }
+  const r = checked(index);
+  if (r.ok) builtFor.set(pack, index);
+  return r;
+}
+
+/** The index a trial build made for this very pack object, if any. */
+export function builtIndexOf(pack: KnowledgePack): PackIndex | undefined {
+  return builtFor.get(pack);
+}
+
+/** The index stored with the pack when there is a usable one (no rebuild), else built from the pack. */
+export function indexForStoredPack(pack: KnowledgePack, stored: StoredIndex | undefined): IndexBuild {
+  let restored: PackIndex | null = null;
+  try {
+    restored = restoreIndex(pack, stored);
+  } catch {
+    // A stored index that does not fit: build instead.
+  }
+  return restored ? checked(restored) : tryBuildIndex(pack);
+}
+
+function checked(index: PackIndex): IndexBuild {
   const states = index.competitors.automaton.stateCount;
   if (states > MAX_AUTOMATON_STATES) {
     return { ok: false, error: { path: 'competitors', message: `the competitor aliases, keywords and exclusions make ${states.toLocaleString('en')} matcher states; at most ${MAX_AUTOMATON_STATES.toLocaleString('en')} are allowed` } };

@@ -18,7 +18,7 @@
  *   by count.
  */
 import type { Alias, Competitor } from '../pack/schema';
-import { Automaton, foldString, type PatternSpec } from './automaton';
+import { Automaton, doubled, foldString, HitBuffer, type PatternSpec } from './automaton';
 import { normalizeName } from './normalize';
 
 export const PatternKind = { Alias: 0, Keyword: 1, Exclusion: 2, Domain: 3 } as const;
@@ -41,7 +41,34 @@ export interface CompetitorIndex {
   payCompetitor: Int32Array;
   payNeedsContext: Uint8Array;
   /** Per-call scratch, sized by the number of competitors, reused by every detection (single-threaded). */
-  scratch: { epoch: number; kwEpoch: Uint32Array; kwHit: Int32Array };
+  scratch: { epoch: number; kwEpoch: Uint32Array; kwHit: Int32Array; hits: HitBuffer; alias: FoundBuffer; exclusions: FoundBuffer };
+}
+
+/** Payload hits of one detection as columns (competitor, payload, which text, start, end): no object per hit. */
+export class FoundBuffer {
+  count = 0;
+  ci: Int32Array = new Int32Array(256);
+  pay: Int32Array = new Int32Array(256);
+  text: Int32Array = new Int32Array(256);
+  start: Int32Array = new Int32Array(256);
+  end: Int32Array = new Int32Array(256);
+
+  push(ci: number, pay: number, text: number, start: number, end: number): void {
+    const k = this.count;
+    if (k === this.ci.length) {
+      this.ci = doubled(this.ci);
+      this.pay = doubled(this.pay);
+      this.text = doubled(this.text);
+      this.start = doubled(this.start);
+      this.end = doubled(this.end);
+    }
+    this.ci[k] = ci;
+    this.pay[k] = pay;
+    this.text[k] = text;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.count = k + 1;
+  }
 }
 
 type Boundary = 'strict' | 'loose';
@@ -52,7 +79,19 @@ function aliasOf(a: Alias): { text: string; caseSensitive: boolean; needsContext
     : { text: a.text, caseSensitive: !!a.caseSensitive, needsContext: !!a.needsContext, cjkBoundary: a.cjkBoundary ?? 'strict' };
 }
 
-export function buildCompetitorIndex(competitors: readonly Competitor[]): CompetitorIndex {
+/** The competitor index; `automaton` is given when it was restored from storage (it is built from `competitorPatterns(competitors).specs`). */
+export function buildCompetitorIndex(competitors: readonly Competitor[], automaton?: Automaton): CompetitorIndex {
+  const { specs, ...rest } = competitorPatterns(competitors);
+  return {
+    competitors,
+    ...rest,
+    automaton: automaton ?? new Automaton(specs),
+    scratch: { epoch: 0, kwEpoch: new Uint32Array(competitors.length), kwHit: new Int32Array(competitors.length), hits: new HitBuffer(), alias: new FoundBuffer(), exclusions: new FoundBuffer() },
+  };
+}
+
+/** Every pattern of every competitor (one per distinct text and case rule) and what each means. */
+export function competitorPatterns(competitors: readonly Competitor[]) {
   const specs: PatternSpec[] = [];
   const payloads: { kind: number; ci: number; needs: number }[][] = [];
   const patternOf = new Map<string, number>();
@@ -111,16 +150,5 @@ export function buildCompetitorIndex(competitors: readonly Competitor[]): Compet
       payNeedsContext[payStart[p] + k] = x.needs;
     }),
   );
-  return {
-    competitors,
-    byId,
-    byName,
-    byDomain,
-    automaton: new Automaton(specs),
-    payStart,
-    payKind,
-    payCompetitor,
-    payNeedsContext,
-    scratch: { epoch: 0, kwEpoch: new Uint32Array(competitors.length), kwHit: new Int32Array(competitors.length) },
-  };
+  return { specs, byId, byName, byDomain, payStart, payKind, payCompetitor, payNeedsContext };
 }

@@ -7,7 +7,7 @@
 import type { CompetitorMatch, Mention, Reason } from './types';
 import { addressAround, addressHost } from './addresses';
 import { foldString, foldTable } from './automaton';
-import { PatternKind, type CompetitorIndex } from './competitors';
+import { PatternKind, type CompetitorIndex, type FoundBuffer } from './competitors';
 import { hostOf } from './domains';
 import { normalizeName } from './normalize';
 
@@ -38,7 +38,8 @@ interface Acc {
   ci: number;
   crmValue: string | null;
   inPlay: boolean;
-  hits: Found[];
+  /** Its mentions: rows of the scan's alias hits (`Scan.alias`). */
+  hits: number[];
   keyword: string | null;
   /** Own domains seen, participants first. */
   domains: { domain: string; source: 'participant' | 'link' }[];
@@ -60,8 +61,9 @@ class Findings {
 
 /** What the scan of the texts found: alias hits still to be checked, and the first hit of each competitor's keywords. */
 interface Scan {
-  aliasHits: Found[];
-  exclusions: Found[] | null;
+  /** Alias hits (the index's scratch, valid until the next detection). */
+  alias: FoundBuffer;
+  exclusions: FoundBuffer;
   kwHits: Found[];
   hasKeyword: (ci: number) => boolean;
   /** For a competitor with a keyword on the page, its first keyword hit in `kwHits`. */
@@ -70,27 +72,59 @@ interface Scan {
 
 const SNIPPET_SIDE = 30;
 
-/** The window [a, b) of a snippet around [start, end): ~`side` characters each way, cut at spaces where it can be. */
+/** What `\s` matches in a regular expression (and `String.prototype.trim` removes), by code unit. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The window [a, b) of a snippet around [start, end): ~`side` characters each way, cut
+ * at spaces where it can be (after the first space on the left, before the last on the
+ * right). Character loops rather than slices and regular expressions: a thread with a
+ * hundred competitors builds a few hundred of these per view.
+ */
 export function snippetBounds(text: string, start: number, end: number, side = SNIPPET_SIDE): [number, number] {
   let a = Math.max(0, start - side);
   let b = Math.min(text.length, end + side);
   if (a > 0) {
-    const sp = text.slice(a, start).search(/\s/);
-    if (sp >= 0 && a + sp + 1 < start) a = a + sp + 1;
+    let sp = a;
+    while (sp < start && !isSpace(text.charCodeAt(sp))) sp++;
+    if (sp < start && sp + 1 < start) a = sp + 1;
   }
   if (b < text.length) {
-    const tail = text.slice(end, b);
-    const m = /\s(?=\S*$)/.exec(tail);
-    if (m && m.index > 0) b = end + m.index;
+    let sp = b - 1;
+    while (sp >= end && !isSpace(text.charCodeAt(sp))) sp--;
+    if (sp > end) b = sp;
   }
   return [a, b];
+}
+
+/** text[a, b) with each run of whitespace as one space, trimmed (what `.replace(/\s+/g, ' ').trim()` gives). */
+function collapsed(text: string, a: number, b: number): string {
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  let out = '';
+  let from = a;
+  for (let i = a; i < b; i++) {
+    if (!isSpace(text.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < b && isSpace(text.charCodeAt(j))) j++;
+    // A lone space stays as it is; any other run becomes one space.
+    if (j - i > 1 || text.charCodeAt(i) !== 32) {
+      out += `${text.slice(from, i)} `;
+      from = j;
+    }
+    i = j - 1;
+  }
+  return from === a ? text.slice(a, b) : out + text.slice(from, b);
 }
 
 /** A ~60-character window around [start, end), cut at spaces where it can be, whitespace collapsed, "…" where cut. */
 export function snippet(text: string, start: number, end: number, side = SNIPPET_SIDE): string {
   const [a, b] = snippetBounds(text, start, end, side);
-  const body = text.slice(a, b).replace(/\s+/g, ' ').trim();
-  return `${a > 0 ? '…' : ''}${body}${b < text.length ? '…' : ''}`;
+  return `${a > 0 ? '…' : ''}${collapsed(text, a, b)}${b < text.length ? '…' : ''}`;
 }
 
 /** Competitors on the page, strongest first, each with its sources, evidence and reasons. */
@@ -104,7 +138,7 @@ export function detectCompetitors(index: CompetitorIndex, input: DetectInput): C
   fromAddresses(index, input.addresses ?? [], found);
   const scan = scanTexts(index, input.texts, found);
   keepCountedAliasHits(index, input.texts, scan);
-  assignMentions(scan.aliasHits, found);
+  assignMentions(scan.alias, found);
   for (const a of found.byCi.values()) {
     if (!scan.hasKeyword(a.ci)) continue;
     const h = scan.kwHits[scan.kwHit[a.ci]];
@@ -159,8 +193,9 @@ function fromAddresses(index: CompetitorIndex, addresses: readonly string[], fou
 function scanTexts(index: CompetitorIndex, texts: DetectInput['texts'], found: Findings): Scan {
   const { automaton, payStart, payKind, payCompetitor } = index;
   const fold = foldTable();
-  const aliasHits: Found[] = [];
-  let exclusions: Found[] | null = null;
+  const { hits, alias, exclusions } = index.scratch;
+  alias.count = 0;
+  exclusions.count = 0;
   // Which competitors have a keyword on the page: per-competitor scratch stamped with this call's epoch
   // (allocated once per index), and the first hit of each keyword pattern to quote it.
   const epoch = (index.scratch.epoch = (index.scratch.epoch + 1) >>> 0 || 1);
@@ -170,8 +205,11 @@ function scanTexts(index: CompetitorIndex, texts: DetectInput['texts'], found: F
   for (let ti = 0; ti < texts.length; ti++) {
     const t = texts[ti];
     if (!t) continue;
-    for (const h of automaton.scan(t)) {
-      const p = h.patternIndex;
+    automaton.scanInto(t, hits);
+    for (let hk = 0; hk < hits.count; hk++) {
+      const p = hits.pattern[hk];
+      const hs = hits.start[hk];
+      const he = hits.end[hk];
       // Keywords only need to be present: the first occurrence marks all their competitors.
       const keywordSeen = seenKeyword?.has(p) ?? false;
       let keyword = false;
@@ -179,56 +217,75 @@ function scanTexts(index: CompetitorIndex, texts: DetectInput['texts'], found: F
       for (let k = payStart[p]; k < payStart[p + 1]; k++) {
         const ci = payCompetitor[k];
         const kind = payKind[k];
-        if (kind === PatternKind.Alias) aliasHits.push({ ci, pay: k, text: ti, start: h.start, end: h.end });
+        if (kind === PatternKind.Alias) alias.push(ci, k, ti, hs, he);
         else if (kind === PatternKind.Domain) {
-          const domain = ownDomainAt(t, h.start, h.end);
+          const domain = ownDomainAt(t, hs, he);
           if (domain) found.sawDomain(ci, domain, 'link');
         } else if (kind === PatternKind.Keyword) {
-          if (keywordSeen || (inAddress ??= addressAround(t, h.start, h.end, fold) !== null)) continue;
-          if (!keyword) kwHits.push({ ci, pay: k, text: ti, start: h.start, end: h.end });
+          if (keywordSeen || (inAddress ??= addressAround(t, hs, he, fold) !== null)) continue;
+          if (!keyword) kwHits.push({ ci, pay: k, text: ti, start: hs, end: he });
           keyword = true;
           if (kwEpoch[ci] !== epoch) {
             kwEpoch[ci] = epoch;
             kwHit[ci] = kwHits.length - 1;
           }
-        } else (exclusions ??= []).push({ ci, pay: k, text: ti, start: h.start, end: h.end });
+        } else exclusions.push(ci, k, ti, hs, he);
       }
       if (keyword) (seenKeyword ??= new Set()).add(p);
     }
   }
-  return { aliasHits, exclusions, kwHits, kwHit, hasKeyword: (ci) => kwEpoch[ci] === epoch };
+  return { alias, exclusions, kwHits, kwHit, hasKeyword: (ci) => kwEpoch[ci] === epoch };
 }
 
 /** Drops, in place, alias hits lacking their context keyword, inside an address, or covered by an exclusion. */
 function keepCountedAliasHits(index: CompetitorIndex, texts: DetectInput['texts'], scan: Scan): void {
   const fold = foldTable();
-  const { aliasHits, exclusions } = scan;
+  const { alias: f, exclusions: x } = scan;
   let n = 0;
-  for (const f of aliasHits) {
-    if (index.payNeedsContext[f.pay] && !scan.hasKeyword(f.ci)) continue;
-    if (addressAround(texts[f.text]!, f.start, f.end, fold)) continue;
-    if (exclusions && exclusions.some((x) => x.ci === f.ci && x.text === f.text && x.start <= f.start && x.end >= f.end)) continue;
-    aliasHits[n++] = f;
+  for (let k = 0; k < f.count; k++) {
+    const ci = f.ci[k];
+    const ti = f.text[k];
+    const start = f.start[k];
+    const end = f.end[k];
+    if (index.payNeedsContext[f.pay[k]] && !scan.hasKeyword(ci)) continue;
+    if (addressAround(texts[ti]!, start, end, fold)) continue;
+    let excluded = false;
+    for (let e = 0; e < x.count && !excluded; e++) excluded = x.ci[e] === ci && x.text[e] === ti && x.start[e] <= start && x.end[e] >= end;
+    if (excluded) continue;
+    if (n !== k) {
+      f.ci[n] = ci;
+      f.pay[n] = f.pay[k];
+      f.text[n] = ti;
+      f.start[n] = start;
+      f.end[n] = end;
+    }
+    n++;
   }
-  aliasHits.length = n;
+  f.count = n;
 }
 
 /** Leftmost-longest across all competitors, per text: each kept hit is a mention of its competitor. */
-function assignMentions(aliasHits: Found[], found: Findings): void {
-  aliasHits.sort((x, y) => x.text - y.text || x.start - y.start || y.end - y.start - (x.end - x.start));
+function assignMentions(f: FoundBuffer, found: Findings): void {
+  const order = new Int32Array(f.count);
+  for (let k = 0; k < order.length; k++) order[k] = k;
+  // By text, start, longer first; the row number last keeps equal hits in scan order.
+  order.sort((x, y) => f.text[x] - f.text[y] || f.start[x] - f.start[y] || f.end[y] - f.start[y] - (f.end[x] - f.start[x]) || x - y);
   let lastText = -1;
   let lastStart = -1;
   let lastEnd = -1;
-  for (const f of aliasHits) {
-    if (f.text !== lastText) {
-      lastText = f.text;
+  for (const k of order) {
+    const ti = f.text[k];
+    const start = f.start[k];
+    const end = f.end[k];
+    if (ti !== lastText) {
+      lastText = ti;
       lastEnd = -1;
       lastStart = -1;
     }
-    if (f.start >= lastEnd || (f.start === lastStart && f.end === lastEnd)) {
-      found.of(f.ci).hits.push(f);
-      lastStart = f.start;
-      lastEnd = Math.max(lastEnd, f.end);
+    if (start >= lastEnd || (start === lastStart && end === lastEnd)) {
+      found.of(f.ci[k]).hits.push(k);
+      lastStart = start;
+      lastEnd = Math.max(lastEnd, end);
     }
   }
 }
@@ -240,7 +297,9 @@ function ranked(index: CompetitorIndex, input: DetectInput, found: Findings): Co
     out.push(competitorMatch(index, input, a));
   }
   const rank = (m: CompetitorMatch) => (m.sources.includes('crm_field') ? 4 : 0) + (m.sources.includes('in_play') ? 2 : 0) + (m.sources.includes('domain') ? 1 : 0);
-  out.sort((x, y) => rank(y) - rank(x) || y.mentionCount - x.mentionCount || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  // Each rank worked out once, not in every comparison.
+  const ranks = new Map(out.map((m) => [m, rank(m)]));
+  out.sort((x, y) => ranks.get(y)! - ranks.get(x)! || y.mentionCount - x.mentionCount || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
   return out;
 }
 
@@ -272,24 +331,24 @@ function competitorMatch(index: CompetitorIndex, input: DetectInput, a: Acc): Co
     reasons.push({ code: 'mentions', params });
     confidence = Math.max(confidence, Math.min(0.9, 0.5 + 0.1 * (a.hits.length - 1) + (a.keyword ? 0.2 : 0)));
   }
-  const mentions = a.hits.length ? mentionSnippets(input.texts, a.hits, input.maxSnippets ?? 3) : [];
+  const mentions = a.hits.length ? mentionSnippets(input.texts, index.scratch.alias, a.hits, input.maxSnippets ?? 3) : [];
   return { competitorId: c.id, name: c.name, sources, mentionCount: a.hits.length, mentions, confidence, reasons };
 }
 
 /** One snippet per stretch of text: a hit inside the previous snippet's window adds nothing. */
-function mentionSnippets(texts: DetectInput['texts'], hits: readonly Found[], maxSnippets: number): Mention[] {
+function mentionSnippets(texts: DetectInput['texts'], rows: FoundBuffer, hits: readonly number[], maxSnippets: number): Mention[] {
   const mentions: Mention[] = [];
   let lastText = -1;
   let lastEnd = -1;
-  for (const f of hits) {
+  for (const k of hits) {
     if (mentions.length >= maxSnippets) break;
+    const f = { text: rows.text[k], start: rows.start[k], end: rows.end[k] };
     if (f.text === lastText && f.start < lastEnd) continue;
     const t = texts[f.text]!;
     const [from, to] = snippetBounds(t, f.start, f.end);
     lastText = f.text;
     lastEnd = to;
-    const body = t.slice(from, to).replace(/\s+/g, ' ').trim();
-    mentions.push({ text: t.slice(f.start, f.end), snippet: `${from > 0 ? '…' : ''}${body}${to < t.length ? '…' : ''}` });
+    mentions.push({ text: t.slice(f.start, f.end), snippet: `${from > 0 ? '…' : ''}${collapsed(t, from, to)}${to < t.length ? '…' : ''}` });
   }
   return mentions;
 }

@@ -51,7 +51,11 @@ class GramTable {
   keys: Uint32Array;
   rows: Int32Array;
   size = 0;
-  constructor(capacity = 4096) {
+  constructor(capacity = 4096, stored?: { keys: Uint32Array; rows: Int32Array; size: number }) {
+    if (stored) {
+      ({ keys: this.keys, rows: this.rows, size: this.size } = stored);
+      return;
+    }
     this.keys = new Uint32Array(capacity);
     this.rows = new Int32Array(capacity).fill(-1);
   }
@@ -88,28 +92,55 @@ class GramTable {
   }
 }
 
+/** A built fuzzy index as typed arrays, for storage beside the pack (persist.ts). */
+export interface FuzzyData {
+  gramKeys: Uint32Array;
+  gramRows: Int32Array;
+  gramSize: number;
+  start: Int32Array;
+  postings: Uint16Array | Int32Array;
+  gramCount: Uint16Array;
+}
+
 export class FuzzyIndex {
   /** Bigram → its row in the postings (CSR: `start[row]`…`start[row + 1]` in `postings`). */
-  private readonly rows = new GramTable();
+  private readonly rows: GramTable;
   private readonly start: Int32Array;
-  private readonly postings: Int32Array;
+  /** Entry ids; 16-bit while they fit (65,536 names and aliases): the largest array of the fuzzy index. */
+  private readonly postings: Uint16Array | Int32Array;
   private readonly gramCount: Uint16Array;
   private readonly counts: Int32Array;
   private readonly touched: Int32Array;
 
-  /** `names[i]` must already be normalised. */
-  constructor(names: readonly string[]) {
-    // Two passes over the names (bigrams are cheap to recompute): count per bigram, then fill one flat array.
+  /** `names[i]` must already be normalised; or the data of an index built before. */
+  constructor(names: readonly string[] | FuzzyData) {
+    if (!Array.isArray(names)) {
+      const d = names as FuzzyData;
+      this.rows = new GramTable(0, { keys: d.gramKeys, rows: d.gramRows, size: d.gramSize });
+      ({ start: this.start, postings: this.postings, gramCount: this.gramCount } = d);
+      this.counts = new Int32Array(d.gramCount.length);
+      this.touched = new Int32Array(d.gramCount.length);
+      return;
+    }
+    this.rows = new GramTable();
+    // Bigrams once per name into one flat list, counted per bigram; then the postings filled from that list.
     const n = names.length;
     const gramCount = new Uint16Array(n);
+    const perName = new Int32Array(n);
     let sizes = new Int32Array(1024);
+    let grams = new Int32Array(Math.max(1024, n * 8));
     const scratch: number[] = [];
     const rows = this.rows;
     let total = 0;
     for (let i = 0; i < n; i++) {
       const gs = bigrams(names[i], scratch);
       gramCount[i] = Math.min(gs.length, 65535);
-      total += gs.length;
+      perName[i] = gs.length;
+      if (total + gs.length > grams.length) {
+        const bigger = new Int32Array(Math.max(grams.length * 2, total + gs.length));
+        bigger.set(grams);
+        grams = bigger;
+      }
       for (const g of gs) {
         const r = rows.intern(g);
         if (r >= sizes.length) {
@@ -118,20 +149,28 @@ export class FuzzyIndex {
           sizes = bigger;
         }
         sizes[r]++;
+        grams[total++] = r;
       }
     }
     const start = new Int32Array(rows.size + 1);
     for (let r = 0; r < rows.size; r++) start[r + 1] = start[r] + sizes[r];
     const fill = start.slice(0, rows.size);
-    const postings = new Int32Array(total);
-    for (let i = 0; i < n; i++) {
-      for (const g of bigrams(names[i], scratch)) postings[fill[rows.get(g)]++] = i;
-    }
+    const postings = n <= 65536 ? new Uint16Array(total) : new Int32Array(total);
+    let k = 0;
+    for (let i = 0; i < n; i++) for (let j = 0; j < perName[i]; j++) postings[fill[grams[k++]]++] = i;
     this.start = start;
     this.postings = postings;
     this.gramCount = gramCount;
     this.counts = new Int32Array(n);
     this.touched = new Int32Array(n);
+  }
+
+  toData(): FuzzyData {
+    return { gramKeys: this.rows.keys, gramRows: this.rows.rows, gramSize: this.rows.size, start: this.start, postings: this.postings, gramCount: this.gramCount };
+  }
+
+  get bytes(): number {
+    return this.rows.keys.byteLength + this.rows.rows.byteLength + this.start.byteLength + this.postings.byteLength + this.gramCount.byteLength * 5;
   }
 
   /** Entries with Dice similarity ≥ `threshold`, best first, at most `limit`. */

@@ -1,13 +1,16 @@
 /**
- * The pack index: everything `matchPage` needs, built once per active pack (and again
- * after the service worker wakes). Lookups are Map reads; the competitor automaton and
+ * The pack index: everything `matchPage` needs, built once per active pack (stored
+ * beside it, and restored when the service worker wakes: persist.ts). Account lookups
+ * are typed-array hash tables (keyTable.ts); the competitor automaton and
  * the fuzzy-name index are built here so a match allocates nothing proportional to the
  * pack.
  */
 import { CRM_SITES, type Account, type CrmSite, type KnowledgePack, type Playbook, type Text } from '../pack/schema';
+import type { Automaton } from './automaton';
 import { buildCompetitorIndex, type CompetitorIndex } from './competitors';
 import { hostOf, registrableOfHost as getRegistrable } from './domains';
 import { FuzzyIndex } from './fuzzy';
+import { KeyTable, KeyTableBuilder } from './keyTable';
 import { normalizeLoose, normalizeName } from './normalize';
 
 export interface NameEntry {
@@ -25,19 +28,29 @@ export interface PlaybookStages {
   any: Map<string, string>;
 }
 
-export interface PackIndex {
+/**
+ * The account side of the index: typed-array tables (keyTable.ts), so it costs no
+ * Map entries, and is stored and restored as it is (persist.ts).
+ */
+export interface AccountTables {
+  /** Account id → account index (the last account of an id, as a Map would keep). */
+  ids: KeyTable;
+  /** `crmKey(site, id)` → account indices. */
+  byCrmId: KeyTable;
+  /** A domain exactly as an account lists it → account indices (several when accounts share it). */
+  byDomain: KeyTable;
+  /** The registrable domain of listed subdomains ("eu.acme.com" → "acme.com"): a weaker fallback. */
+  byRegistrable: KeyTable;
+  /** Normalised name or alias → name entry ids. */
+  byName: KeyTable;
+  /** Per name entry: its account, and which alias of it (-1: the account's name). */
+  nameAccount: Int32Array;
+  nameAlias: Int32Array;
+}
+
+export interface PackIndex extends AccountTables {
   pack: KnowledgePack;
   accounts: readonly Account[];
-  accountIndexById: Map<string, number>;
-  /** `${site}\u0000${normalised id}` → account indices (read with `all`). */
-  byCrmId: Map<string, Multi>;
-  /** A domain exactly as an account lists it → account indices (several when accounts share it). */
-  byDomain: Map<string, Multi>;
-  /** The registrable domain of listed subdomains ("eu.acme.com" → "acme.com"): a weaker fallback. */
-  byRegistrable: Map<string, Multi>;
-  /** Normalised name or alias → name entry indices. */
-  byName: Map<string, Multi>;
-  nameEntries: NameEntry[];
   fuzzy: FuzzyIndex;
   competitors: CompetitorIndex;
   playbookById: Map<string, PlaybookStages>;
@@ -53,9 +66,11 @@ export interface PackIndex {
 /** Normalised CRM id: Salesforce ids by their case-sensitive 15-character prefix, Dynamics GUIDs lower-case without braces. */
 export function crmKey(site: string, id: string): string {
   let s = id.trim();
-  if (site === 'salesforce' && /^[a-zA-Z0-9]{18}$/.test(s)) s = s.slice(0, 15);
+  if (site === 'salesforce' && s.length === 18 && /^[a-zA-Z0-9]{18}$/.test(s)) s = s.slice(0, 15);
   else if (site === 'dynamics') s = s.replace(/[{}]/g, '').toLowerCase();
-  return `${site}\u0000${s}`;
+  // One character for the site (not its name): 50k CRM ids are a megabyte less to hold and store.
+  const code = (CRM_SITES as readonly string[]).indexOf(site);
+  return code >= 0 ? `${String.fromCharCode(1 + code)}${s}` : `${site}\u0000${s}`;
 }
 
 /** A pack text in the pack's default locale (plain strings as they are). */
@@ -65,36 +80,31 @@ export function textIn(text: Text | undefined, locale: string): string {
   return text[locale] ?? Object.values(text)[0] ?? '';
 }
 
-/**
- * Lookup maps hold one account index as a plain number and turn it into a list only
- * when a second account shares the key: at 50k accounts that saves ~200k small arrays.
- */
-export type Multi = number | number[];
-
-function push<K>(map: Map<K, Multi>, key: K, value: number) {
-  const cur = map.get(key);
-  if (cur === undefined) map.set(key, value);
-  else if (typeof cur === 'number') {
-    if (cur !== value) map.set(key, [cur, value]);
-  } else if (!cur.includes(value)) cur.push(value);
+/** Name entry `e` as the matcher reports it. */
+export function nameEntry(index: Pick<PackIndex, 'accounts' | 'nameAccount' | 'nameAlias'>, e: number): NameEntry {
+  const account = index.nameAccount[e];
+  const alias = index.nameAlias[e];
+  const a = index.accounts[account];
+  return alias < 0 ? { account, kind: 'name', text: a.name } : { account, kind: 'alias', text: a.aliases[alias] };
 }
-
-/** The values under `key` as a list (empty when none). */
-export function all<K>(map: Map<K, Multi>, key: K): readonly number[] {
-  const v = map.get(key);
-  return v === undefined ? NONE : typeof v === 'number' ? [v] : v;
-}
-const NONE: readonly number[] = Object.freeze([]);
 
 export function buildIndex(pack: KnowledgePack): PackIndex {
   const t0 = performance.now();
-  const { normalizedNames, ...byAccount } = indexAccounts(pack.accounts);
+  const { tables, normalizedNames } = indexAccounts(pack.accounts);
+  return assembleIndex(pack, tables, new FuzzyIndex(normalizedNames), null, t0);
+}
+
+/**
+ * The index from its parts: the account tables, the fuzzy index and the automaton are
+ * built here or restored from storage (persist.ts); the rest is small and rebuilt.
+ */
+export function assembleIndex(pack: KnowledgePack, tables: AccountTables, fuzzy: FuzzyIndex, automaton: Automaton | null, t0 = performance.now()): PackIndex {
   const index: PackIndex = {
     pack,
     accounts: pack.accounts,
-    ...byAccount,
-    fuzzy: new FuzzyIndex(normalizedNames),
-    competitors: buildCompetitorIndex(pack.competitors),
+    ...tables,
+    fuzzy,
+    competitors: buildCompetitorIndex(pack.competitors, automaton ?? undefined),
     ...indexPlaybooks(pack.playbooks),
     ownDomains: new Set(pack.meta.ownDomains.map((d) => d.toLowerCase())),
     extraFreeMail: new Set((pack.meta.freeMailDomains ?? []).map((d) => d.toLowerCase())),
@@ -106,43 +116,57 @@ export function buildIndex(pack: KnowledgePack): PackIndex {
 }
 
 /** Accounts by id, CRM id, host, registrable domain and normalised name or alias. */
-function indexAccounts(accounts: readonly Account[]) {
-  const accountIndexById = new Map<string, number>();
-  const byCrmId = new Map<string, Multi>();
-  const byDomain = new Map<string, Multi>();
-  const byRegistrable = new Map<string, Multi>();
-  const byName = new Map<string, Multi>();
-  const nameEntries: NameEntry[] = [];
+export function indexAccounts(accounts: readonly Account[]): { tables: AccountTables; normalizedNames: string[] } {
+  const n = accounts.length;
+  const ids = new KeyTableBuilder(n);
+  const byCrmId = new KeyTableBuilder(n);
+  const byDomain = new KeyTableBuilder(n);
+  const byRegistrable = new KeyTableBuilder(64);
+  const byName = new KeyTableBuilder(n);
+  const nameAccount: number[] = [];
+  const nameAlias: number[] = [];
   const normalizedNames: string[] = [];
-  const addName = (ai: number, text: string, kind: 'name' | 'alias') => {
+  const addName = (ai: number, text: string, alias: number) => {
     const key = normalizeName(text);
     if (!key) return;
-    const cur = byName.get(key);
+    const k = byName.intern(key);
     // One entry per account and key: the name wins over an alias that normalises the same.
-    if (cur !== undefined && (typeof cur === 'number' ? [cur] : cur).some((x) => nameEntries[x].account === ai)) return;
-    const e = nameEntries.length;
-    nameEntries.push({ account: ai, kind, text });
+    for (const x of byName.valuesOf(k)) if (nameAccount[x] === ai) return;
+    const e = nameAccount.length;
+    nameAccount.push(ai);
+    nameAlias.push(alias);
     normalizedNames.push(key);
-    push(byName, key, e);
+    byName.addAt(k, e);
   };
 
-  for (let ai = 0; ai < accounts.length; ai++) {
+  for (let ai = 0; ai < n; ai++) {
     const a = accounts[ai];
-    accountIndexById.set(a.id, ai);
+    ids.add(a.id, ai);
     if (a.crmIds) {
-      for (const site of Object.keys(a.crmIds) as CrmSite[]) for (const id of a.crmIds[site] ?? []) push(byCrmId, crmKey(site, id), ai);
+      for (const site of Object.keys(a.crmIds) as CrmSite[]) for (const id of a.crmIds[site] ?? []) byCrmId.add(crmKey(site, id), ai);
     }
     for (const d of a.domains) {
       const host = hostOf(d);
       if (!host) continue;
-      push(byDomain, host, ai);
+      byDomain.add(host, ai);
       const reg = getRegistrable(host);
-      if (reg && reg !== host) push(byRegistrable, reg, ai);
+      if (reg && reg !== host) byRegistrable.add(reg, ai);
     }
-    addName(ai, a.name, 'name');
-    for (const al of a.aliases) addName(ai, al, 'alias');
+    addName(ai, a.name, -1);
+    for (let k = 0; k < a.aliases.length; k++) addName(ai, a.aliases[k], k);
   }
-  return { accountIndexById, byCrmId, byDomain, byRegistrable, byName, nameEntries, normalizedNames };
+  return {
+    tables: {
+      ids: ids.build(),
+      byCrmId: byCrmId.build(),
+      byDomain: byDomain.build(),
+      byRegistrable: byRegistrable.build(),
+      byName: byName.build(),
+      nameAccount: Int32Array.from(nameAccount),
+      nameAlias: Int32Array.from(nameAlias),
+    },
+    normalizedNames,
+  };
 }
 
 function indexPlaybooks(playbooks: readonly Playbook[]): Pick<PackIndex, 'playbookById' | 'playbooksByType'> {

@@ -9,7 +9,7 @@ import type { PageContext } from '../sites/types';
 import { FUZZY_THRESHOLD, round2 } from './account/candidates';
 import { matchAccount, type AccountMatch } from './account/resolve';
 import { detectCompetitors } from './detectCompetitors';
-import { all, type PackIndex } from './index';
+import { nameEntry, type PackIndex } from './index';
 import { normalizeName } from './normalize';
 import { chooseStage, choosePlaybook, type RememberedStage } from './stage';
 import type { MatchResult } from './types';
@@ -76,15 +76,15 @@ export function lookupAccountName(index: PackIndex, query: string, limit = 5, th
   if (!key) return [];
   const out: NameLookupHit[] = [];
   const seen = new Set<number>();
-  for (const en of all(index.byName, key)) {
-    const e = index.nameEntries[en];
+  for (const en of index.byName.all(key)) {
+    const e = nameEntry(index, en);
     if (seen.has(e.account)) continue;
     seen.add(e.account);
     out.push({ accountId: index.accounts[e.account].id, name: index.accounts[e.account].name, score: 1, kind: e.kind });
   }
   if (out.length < limit) {
     for (const hit of index.fuzzy.search(key, threshold, limit + out.length)) {
-      const ai = index.nameEntries[hit.entry].account;
+      const ai = index.nameAccount[hit.entry];
       if (seen.has(ai)) continue;
       seen.add(ai);
       out.push({ accountId: index.accounts[ai].id, name: index.accounts[ai].name, score: round2(hit.score), kind: 'fuzzy' });

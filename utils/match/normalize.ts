@@ -26,6 +26,8 @@ const LATIN_SUFFIX_1 = new Set([
 ]);
 const LATIN_SUFFIX_2 = new Set(['co ltd', 'co inc', 'pty ltd', 'pte ltd', 'pvt ltd', 'sdn bhd', 'sp zoo', 'co kg', 's a', 'b v', 'n v']);
 const LATIN_SUFFIX_3 = new Set(['sa de cv', 's de rl', 'gmbh co kg', 'l l c']);
+/** The last word of every legal form: a name ending in another word has none to strip (most names, at index build). */
+const LATIN_SUFFIX_LAST = new Set([...LATIN_SUFFIX_1, ...LATIN_SUFFIX_2, ...LATIN_SUFFIX_3].map((x) => x.slice(x.lastIndexOf(' ') + 1)));
 
 /** Chinese legal forms, longest first; stripped repeatedly from the end (Traditional forms are folded to these first). */
 const CJK_SUFFIXES = [
@@ -114,7 +116,8 @@ function stripLegal(s: string): string {
       }
     }
     // Latin forms at the end, as whole words (three, two, then one).
-    for (let n = 3; n >= 1; n--) {
+    const lastSpace = out.lastIndexOf(' ');
+    for (let n = lastSpace > 0 && LATIN_SUFFIX_LAST.has(out.slice(lastSpace + 1)) ? 3 : 0; n >= 1; n--) {
       const at = lastWords(out, n);
       if (at <= 0) continue;
       const tail = out.slice(at + 1);

@@ -10,7 +10,7 @@
  * in the text may be a partner, a reference or a competitor); every other find is a
  * candidate the rep confirms with one click.
  */
-import { all, type PackIndex } from './index';
+import type { PackIndex } from './index';
 import { hasCjk, normalizeName } from './normalize';
 
 /** The record page's text looked at: the fields and the start of the activity, not a whole feed. */
@@ -72,7 +72,7 @@ function lookups(index: PackIndex, text: string, visit: Visit): void {
 function hit(index: PackIndex, written: string, at: number, end: number, partial: boolean, visit: Visit): void {
   const key = normalizeName(written);
   if (!key || key.length < (hasCjk(key) ? MIN_CJK : MIN_LATIN)) return;
-  for (const en of all(index.byName, key)) visit(index.nameEntries[en].account, written, at, end, partial);
+  for (const en of index.byName.all(key)) visit(index.nameAccount[en], written, at, end, partial);
 }
 
 /** Every account the heading or the text names, most named first; overlapping finds of one account count once. */

@@ -20,51 +20,62 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /**
- * One pass over the parsed input, without recursion (a 10,000-deep list must not
- * overflow the stack): nesting depth, forbidden keys, over-long strings and text that
- * was not UTF-8 when it was read (the decoder's U+FFFD). Each problem names its path.
+ * One pass over the parsed input: nesting depth, forbidden keys, over-long strings and
+ * text that was not UTF-8 when it was read (the decoder's U+FFFD). Each problem names
+ * its path. Recursive, but never deeper than MAX_DEPTH + 1 calls: a node at the limit
+ * is reported and not entered, so a 10,000-deep list cannot overflow the stack. The
+ * path is one shared list of keys, formatted only for a problem (a 50k-account pack
+ * has millions of values and almost never a problem).
  */
 export function checkStructure(input: unknown): PackError[] {
   const errors: PackError[] = [];
-  type Node = { value: unknown; depth: number; parent: Node | null; key: string | number | null };
-  const pathOf = (n: Node) => {
-    const keys: (string | number)[] = [];
-    for (let at: Node | null = n; at && at.key !== null; at = at.parent) keys.push(at.key);
-    return formatPath(keys.reverse());
+  const keys: (string | number)[] = [];
+  const at = (key: string | number) => {
+    keys.push(key);
+    const path = formatPath(keys);
+    keys.pop();
+    return path;
   };
-  const stack: Node[] = [{ value: input, depth: 0, parent: null, key: null }];
-  while (stack.length && errors.length < MAX_ERRORS) {
-    const node = stack.pop()!;
-    const value = node.value;
+  // Visits in document order; a node's forbidden keys are reported before anything inside it.
+  const visit = (value: unknown, depth: number): void => {
+    if (errors.length >= MAX_ERRORS) return;
     if (typeof value === 'string') {
       if (value.length > MAX_STRING) {
-        errors.push({ path: pathOf(node), message: `text of ${value.length.toLocaleString('en')} characters is longer than the ${MAX_STRING.toLocaleString('en')} allowed` });
+        errors.push({ path: formatPath(keys), message: `text of ${value.length.toLocaleString('en')} characters is longer than the ${MAX_STRING.toLocaleString('en')} allowed` });
       } else if (value.includes('\uFFFD')) {
-        errors.push({ path: pathOf(node), message: 'contains U+FFFD, a character that could not be decoded: save the file as UTF-8' });
+        errors.push({ path: formatPath(keys), message: 'contains U+FFFD, a character that could not be decoded: save the file as UTF-8' });
       }
-      continue;
+      return;
     }
-    if (typeof value !== 'object' || value === null) continue;
-    if (node.depth >= MAX_DEPTH) {
-      errors.push({ path: pathOf(node), message: `nested more than ${MAX_DEPTH} levels deep` });
-      continue;
+    if (typeof value !== 'object' || value === null) return;
+    if (depth >= MAX_DEPTH) {
+      errors.push({ path: formatPath(keys), message: `nested more than ${MAX_DEPTH} levels deep` });
+      return;
     }
-    const children: Node[] = [];
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) children.push({ value: value[i], depth: node.depth + 1, parent: node, key: i });
-    } else {
-      for (const key of Object.keys(value)) {
-        const child: Node = { value: (value as Record<string, unknown>)[key], depth: node.depth + 1, parent: node, key };
-        if (FORBIDDEN_KEYS.has(key)) {
-          errors.push({ path: pathOf(child), message: `"${key}" is not allowed as a field name` });
-          continue;
-        }
-        children.push(child);
+      for (let i = 0; i < value.length; i++) {
+        keys.push(i);
+        visit(value[i], depth + 1);
+        keys.pop();
+      }
+      return;
+    }
+    const own = Object.keys(value);
+    let forbidden = false;
+    for (const key of own) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        errors.push({ path: at(key), message: `"${key}" is not allowed as a field name` });
+        forbidden = true;
       }
     }
-    // Reversed, so problems come out in document order.
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-  }
+    for (const key of own) {
+      if (forbidden && FORBIDDEN_KEYS.has(key)) continue;
+      keys.push(key);
+      visit((value as Record<string, unknown>)[key], depth + 1);
+      keys.pop();
+    }
+  };
+  visit(input, 0);
   return errors;
 }
 

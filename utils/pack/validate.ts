@@ -12,6 +12,7 @@ import { formatPath, type PathItem } from './jsonPath';
 import { checkReferences } from './references';
 import { MAX_ERRORS, checkStructure } from './limits';
 import { parsePackText } from './packText';
+import { parsePackShape } from './validateAccounts';
 
 // Intake and its tests import the limits and text checks from here, the pipeline's one entry point.
 export { MAX_DEPTH, MAX_ERRORS, MAX_PACK_BYTES, checkStructure } from './limits';
@@ -77,8 +78,11 @@ function capped(errors: PackError[]): PackError[] {
   return [...errors.slice(0, MAX_ERRORS), { path: '(file)', message: `and ${(errors.length - MAX_ERRORS).toLocaleString('en')} more problems not listed` }];
 }
 
-/** Validates parsed JSON. Never throws on bad input. */
-export function validatePack(input: unknown): ValidationResult {
+/**
+ * Validates parsed JSON. Never throws on bad input. `wholeValibot` runs valibot over
+ * every account too (the fast path's reference, for its tests and the benchmark).
+ */
+export function validatePack(input: unknown, { wholeValibot = false }: { wholeValibot?: boolean } = {}): ValidationResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return refused([{ path: '(root)', message: `expected a pack: a JSON object with meta, competitors, playbooks, accounts and healthModel, got ${describeValue(input)}` }]);
   }
@@ -86,7 +90,8 @@ export function validatePack(input: unknown): ValidationResult {
   if (structural.length) return refused(capped(structural));
   const version = checkFormatVersion(input);
   if (version) return refused([version]);
-  const parsed = v.safeParse(KnowledgePack, input, { abortEarly: false, abortPipeEarly: false });
+  const config = { abortEarly: false, abortPipeEarly: false } as const;
+  const parsed = wholeValibot ? v.safeParse(KnowledgePack, input, config) : parsePackShape(input, config);
   if (!parsed.success) {
     const errors = parsed.issues.flatMap((i) => issueToError(i as v.BaseIssue<unknown>));
     return refused(capped(dedupe(errors)));

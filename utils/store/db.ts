@@ -5,6 +5,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { KnowledgePack } from '../pack/schema';
 import type { PackDerived } from '../pack/derived';
+import type { StoredIndex } from '../match/persist';
 
 export interface StoredPack {
   pack: KnowledgePack;
@@ -13,6 +14,12 @@ export interface StoredPack {
   source: string;
   /** Worked out at intake (Markdown trees); absent in packs stored by older versions. */
   derived?: PackDerived;
+  /**
+   * The match index as typed arrays (utils/match/persist.ts), stored at activation so a
+   * woken worker restores it in the same read instead of rebuilding it; absent in
+   * packs stored by older versions (or of an older format), which are indexed from the pack.
+   */
+  index?: StoredIndex;
 }
 
 export interface TickRecord {

@@ -7,6 +7,8 @@ import type { Db, FrontlineDB, StoredPack } from './db';
 import type { KnowledgePack } from '../pack/schema';
 import { validatePack } from '../pack/validate';
 import { packDerived } from '../pack/derived';
+import { builtIndexOf, tryBuildIndex } from '../match/checkIndex';
+import { storedIndex } from '../match/persist';
 import sampleJson from '../../assets/sample-pack.json';
 
 let embedded: StoredPack | null = null;
@@ -32,6 +34,12 @@ export async function getPreviousPack(db: Db): Promise<StoredPack | null> {
 /** Makes `pack` active and keeps the one it replaces as previous; what intake derived from it is stored beside it. */
 export async function activatePack(db: Db, pack: KnowledgePack, source: string, now = new Date()): Promise<StoredPack> {
   const next: StoredPack = { pack, importedAt: now.toISOString(), source, derived: packDerived(pack).derived };
+  // The index intake built for this pack (or one built now), so no worker has to build it again.
+  const built = builtIndexOf(pack) ?? (() => {
+    const r = tryBuildIndex(pack);
+    return r.ok ? r.index : undefined;
+  })();
+  if (built) next.index = storedIndex(built);
   await swap(db, async (store) => {
     const current = (await store.get('active')) ?? embeddedPack();
     // One at a time: a synchronous throw from the second put must not orphan the first.

@@ -150,3 +150,34 @@ describe('detectCompetitors directly', () => {
     ]);
   });
 });
+
+describe('mention snippets', () => {
+  /** The snippet as it was first written, with regular expressions: the character loops must give the same text. */
+  const reference = (text: string, start: number, end: number, side: number) => {
+    let a = Math.max(0, start - side);
+    let b = Math.min(text.length, end + side);
+    if (a > 0) {
+      const sp = text.slice(a, start).search(/\s/);
+      if (sp >= 0 && a + sp + 1 < start) a = a + sp + 1;
+    }
+    if (b < text.length) {
+      const m = /\s(?=\S*$)/.exec(text.slice(end, b));
+      if (m && m.index > 0) b = end + m.index;
+    }
+    return `${a > 0 ? '…' : ''}${text.slice(a, b).replace(/\s+/g, ' ').trim()}${b < text.length ? '…' : ''}`;
+  };
+
+  it('cut and collapse whitespace of every kind as the regular expressions did', () => {
+    let seed = 3;
+    const r = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const parts = ['a', 'b', ' ', '  ', '\n', '\t', '\u00a0', '\u3000', 'x', '中', '\u2028', '\ufeff', '\u200b', '\u0085', ' \n '];
+    for (let k = 0; k < 20000; k++) {
+      let t = 'w';
+      for (let i = Math.floor(r() * 100); i > 0; i--) t += parts[Math.floor(r() * parts.length)];
+      const start = Math.floor(r() * t.length);
+      const end = Math.min(t.length, start + 1 + Math.floor(r() * 8));
+      const side = 1 + Math.floor(r() * 40);
+      expect(snippet(t, start, end, side)).toBe(reference(t, start, end, side));
+    }
+  });
+});

@@ -43,7 +43,7 @@ function fuzzyCandidates(index: PackIndex, g: AccountEvidence, chosen: number | 
   if (!pageName || g.exactName) return [];
   const out: AccountCandidate[] = [];
   for (const hit of index.fuzzy.search(normalizeName(pageName), FUZZY_THRESHOLD, MAX_CANDIDATES + 2)) {
-    const ai = index.nameEntries[hit.entry].account;
+    const ai = index.nameAccount[hit.entry];
     const a = index.accounts[ai];
     if (ai === chosen || already.some((c) => c.accountId === a.id) || out.some((c) => c.accountId === a.id)) continue;
     out.push({

@@ -8,7 +8,7 @@
 import { CRM_SITES, type CrmSite } from '../../pack/schema';
 import type { PageContext } from '../../sites/types';
 import { hostChain, hostOf, isFreeMail, registrableDomain } from '../domains';
-import { all, crmKey, type PackIndex } from '../index';
+import { crmKey, nameEntry, type PackIndex } from '../index';
 import { normalizeName } from '../normalize';
 import { accountsInText, pickFromText } from '../pageText';
 import type { MatchResult, Reason } from '../types';
@@ -108,8 +108,8 @@ function who(index: PackIndex, ai: number): { account: string; accountId: string
 
 function fromManualPick(index: PackIndex, g: AccountEvidence, manualAccountId: string | null | undefined): void {
   if (!manualAccountId) return;
-  const ai = index.accountIndexById.get(manualAccountId);
-  if (ai !== undefined) add(g, 'manual', ai, { code: 'manual', params: who(index, ai) });
+  const ai = index.ids.last(manualAccountId);
+  if (ai >= 0) add(g, 'manual', ai, { code: 'manual', params: who(index, ai) });
 }
 
 function fromCrmIds(index: PackIndex, ctx: PageContext, g: AccountEvidence): void {
@@ -119,7 +119,7 @@ function fromCrmIds(index: PackIndex, ctx: PageContext, g: AccountEvidence): voi
   if (ctx.accountId) ids.push(ctx.accountId);
   for (const id of new Set(ids)) {
     g.lookedFor.ids.push(id);
-    for (const ai of all(index.byCrmId, crmKey(ctx.site, id))) add(g, 'crm', ai, { code: 'crm_id', params: { site: ctx.site, id, ...who(index, ai) } });
+    for (const ai of index.byCrmId.all(crmKey(ctx.site, id))) add(g, 'crm', ai, { code: 'crm_id', params: { site: ctx.site, id, ...who(index, ai) } });
   }
 }
 
@@ -172,10 +172,10 @@ function domainLookup(index: PackIndex, g: AccountEvidence, userDomain: string |
 /** The accounts of the most specific listed host ("eu.acme.com" before "acme.com"), else of the registrable domain. */
 function accountsAtHost(index: PackIndex, host: string, reg: string): { key: string; found: readonly number[] } {
   for (const h of hostChain(host, reg)) {
-    const found = all(index.byDomain, h);
+    const found = index.byDomain.all(h);
     if (found.length) return { key: h, found };
   }
-  return { key: reg, found: all(index.byRegistrable, reg) };
+  return { key: reg, found: index.byRegistrable.all(reg) };
 }
 
 function fromName(index: PackIndex, ctx: PageContext, g: AccountEvidence): void {
@@ -183,8 +183,8 @@ function fromName(index: PackIndex, ctx: PageContext, g: AccountEvidence): void 
   g.pageName = pageName;
   if (!pageName) return;
   g.lookedFor.names.push(pageName);
-  for (const en of all(index.byName, normalizeName(pageName))) {
-    const entry = index.nameEntries[en];
+  for (const en of index.byName.all(normalizeName(pageName))) {
+    const entry = nameEntry(index, en);
     g.exactName = true;
     const reason: Reason =
       entry.kind === 'name'
