@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { noInnerHtml } from './scripts/build/noInnerHtml';
@@ -7,6 +8,13 @@ import { iconSet } from './utils/icons';
 // (self-hosted CRMs from the pack's `sites` rules) is requested at run time.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The sample pack as a file of the package: the worker reads it at install
+    // (utils/store/samplePack.ts) instead of parsing it inside its script on every wake.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: resolve('assets/sample-pack.json'), relativeDest: 'sample-pack.json' });
+    },
+  },
   vite: () => ({
     // noInnerHtml: addons-linter stays at 0 warnings (scripts/build/noInnerHtml.ts).
     plugins: [preact(), noInnerHtml()],

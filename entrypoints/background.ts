@@ -10,8 +10,11 @@ import { syncGenericScripts } from '@/utils/background/genericScripts';
 import { iconStateFor, showIconState } from '@/utils/background/toolbarIcon';
 import { dispatch } from '@/utils/background/dispatch';
 import { browserTrialTabs } from '@/utils/background/ruleTrialTabs';
+import { seedSample, useSampleSource } from '@/utils/store/samplePack';
 
 export default defineBackground(() => {
+  // The sample pack is a file of the package (wxt.config.ts copies it), not part of this script.
+  useSampleSource(async () => (await fetch(browser.runtime.getURL('/sample-pack.json' as '/options.html'))).json());
   const service = createService({ getDb, ops: browserOpsDeps(), tabs: browserTrialTabs });
   const extensionOrigin = browser.runtime.getURL('/');
   acceptFramePorts();
@@ -47,7 +50,14 @@ export default defineBackground(() => {
       console.warn('Frontline: could not register the site-rule content script', e);
     }
   };
-  browser.runtime.onInstalled.addListener(() => void resyncGeneric());
+  browser.runtime.onInstalled.addListener(() => {
+    void resyncGeneric();
+    // Install and update: the sample pack stored like any pack, so no wake checks it again.
+    void getDb()
+      .then(seedSample)
+      .then((wrote) => wrote && service.invalidate())
+      .catch((e) => console.warn('Frontline: could not store the sample pack', e));
+  });
   browser.runtime.onStartup.addListener(() => void resyncGeneric());
   browser.permissions.onAdded.addListener(() => void resyncGeneric());
   browser.permissions.onRemoved.addListener(() => void resyncGeneric());

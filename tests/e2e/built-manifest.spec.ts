@@ -45,3 +45,10 @@ for (const [browser, dir] of [['Chrome', EXTENSION_DIR], ['Firefox', join(EXTENS
     }
   });
 }
+
+test('the sample pack is a file of the package, byte for byte assets/sample-pack.json, and not inside the worker’s script', () => {
+  const dir = EXTENSION_DIR;
+  expect(readFileSync(join(dir, 'sample-pack.json'), 'utf8')).toBe(readFileSync(new URL('../../assets/sample-pack.json', import.meta.url), 'utf8'));
+  const sample = JSON.parse(readFileSync(join(dir, 'sample-pack.json'), 'utf8'));
+  expect(readFileSync(join(dir, 'background.js'), 'utf8')).not.toContain(sample.accounts[0].name);
+});

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openFrontlineDb, type Db } from '../../utils/store/db';
 import { activatePack, getActivePack, getPreviousPack, rollbackPack } from '../../utils/store/packStore';
+import { seedSample } from '../../utils/store/samplePack';
 import { getPick, getTicks, pruneTicks, setPick, setTick } from '../../utils/store/userState';
 import { validatePack } from '../../utils/pack/validate';
 import sample from '../../assets/sample-pack.json';
@@ -25,6 +26,28 @@ describe('pack store', () => {
     expect(await getPreviousPack(db)).toBeNull();
     await expect(rollbackPack(db)).rejects.toThrow(/no previous pack/);
     expect((await getActivePack(db)).source).toBe('embedded');
+  });
+
+  it('at install the sample is stored as the active pack, with its index, so no wake checks it again', async () => {
+    expect(await db.get('packs', 'active')).toBeUndefined();
+    expect(await seedSample(db)).toBe(true);
+    const stored = (await db.get('packs', 'active'))!;
+    expect(stored).toMatchObject({ source: 'embedded', pack: { meta: { version: sample.meta.version } } });
+    expect(stored.index).toBeDefined();
+    // A second install event (an update with the same sample) writes nothing.
+    expect(await seedSample(db)).toBe(false);
+    expect(await getPreviousPack(db)).toBeNull();
+  });
+
+  it('an update replaces an older sample, never a pack ops activated', async () => {
+    const old = { ...(await getActivePack(db)), pack: packVersion('0.0.1') };
+    await db.put('packs', old, 'active');
+    expect(await seedSample(db)).toBe(true);
+    expect((await getActivePack(db)).pack.meta.version).toBe(sample.meta.version);
+    await activatePack(db, packVersion('2.0.0'), 'file:v2.json');
+    expect(await seedSample(db)).toBe(false);
+    expect((await getActivePack(db)).pack.meta.version).toBe('2.0.0');
+    expect((await getPreviousPack(db))!.source).toBe('embedded');
   });
 
   it('keeps the replaced pack as previous and swaps on rollback', async () => {

@@ -5,26 +5,19 @@
 import type { IDBPObjectStore } from 'idb';
 import type { Db, FrontlineDB, StoredPack } from './db';
 import type { KnowledgePack } from '../pack/schema';
-import { validatePack } from '../pack/validate';
 import { packDerived } from '../pack/derived';
 import { builtIndexOf, tryBuildIndex } from '../match/checkIndex';
 import { storedIndex } from '../match/persist';
-import sampleJson from '../../assets/sample-pack.json';
+import { samplePack } from './samplePack';
 
-let embedded: StoredPack | null = null;
-
-/** The bundled sample pack: what a fresh install shows before ops publish their own. */
-export function embeddedPack(): StoredPack {
-  if (!embedded) {
-    const result = validatePack(sampleJson);
-    if (!result.ok) throw new Error(`embedded sample pack is invalid: ${result.errors[0].path}: ${result.errors[0].message}`);
-    embedded = { pack: result.pack, importedAt: result.pack.meta.publishedAt, source: 'embedded', derived: packDerived(result.pack).derived };
-  }
-  return embedded;
+/** The active pack; the sample pack (samplePack.ts) while none is stored. */
+export async function getActivePack(db: Db): Promise<StoredPack> {
+  return (await db.get('packs', 'active')) ?? samplePack();
 }
 
-export async function getActivePack(db: Db): Promise<StoredPack> {
-  return (await db.get('packs', 'active')) ?? embeddedPack();
+/** What takes the active pack's place as previous when none is stored: read before a transaction, which cannot wait for anything but IndexedDB. */
+async function sampleIfNoActive(db: Db): Promise<StoredPack | null> {
+  return (await db.getKey('packs', 'active')) === undefined ? samplePack() : null;
 }
 
 export async function getPreviousPack(db: Db): Promise<StoredPack | null> {
@@ -40,10 +33,11 @@ export async function activatePack(db: Db, pack: KnowledgePack, source: string, 
     return r.ok ? r.index : undefined;
   })();
   if (built) next.index = storedIndex(built);
+  const sample = await sampleIfNoActive(db);
   await swap(db, async (store) => {
-    const current = (await store.get('active')) ?? embeddedPack();
+    const current = (await store.get('active')) ?? sample;
     // One at a time: a synchronous throw from the second put must not orphan the first.
-    await store.put(current, 'previous');
+    if (current) await store.put(current, 'previous');
     await store.put(next, 'active');
   });
   return next;
@@ -75,12 +69,15 @@ async function swap(db: Db, work: (store: PackStoreHandle) => Promise<void>): Pr
 /** Swaps active and previous; a second rollback undoes the first. */
 export async function rollbackPack(db: Db): Promise<StoredPack> {
   let restored: StoredPack | undefined;
+  const sample = await sampleIfNoActive(db);
   await swap(db, async (store) => {
     const [current, previous] = await Promise.all([store.get('active'), store.get('previous')]);
     if (!previous) throw new Error('There is no previous pack to roll back to.');
     restored = previous;
     await store.put(previous, 'active');
-    await store.put(current ?? embeddedPack(), 'previous');
+    const outgoing = current ?? sample;
+    if (outgoing) await store.put(outgoing, 'previous');
+    else await store.delete('previous');
   });
   return restored!;
 }
