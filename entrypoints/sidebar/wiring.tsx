@@ -11,7 +11,7 @@ import { ask } from '@/utils/ask';
 import { pickLang } from '@/utils/i18n';
 import { frameLink, type FrameLink } from '@/utils/platform';
 import { langSetting, panelBeside, panelOpen, panelWidth } from '@/utils/settings';
-import { SidebarModel, type SidebarDeps, type ToContentBody } from '@/utils/state/sidebar';
+import { SidebarModel, type SidebarDeps, type SidebarInit, type ToContentBody } from '@/utils/state/sidebar';
 import { PLACEMENT_PARAM, TOKEN_PARAM, type FrameInit, type ToContent } from '@/utils/ui/channel';
 import { guardClicks } from '@/utils/ui/clickGuard';
 
@@ -46,11 +46,12 @@ function browserDeps(link: FrameLink, token: string, site: string): SidebarDeps 
   };
 }
 
-async function modelFromSettings(deps: SidebarDeps, site: string): Promise<SidebarModel> {
+/** The rep's settings for this frame: language, and the panel's open state, width and placement on this site. */
+async function readSettings(site: string): Promise<SidebarInit> {
   const panel = panelSettings(site);
   const [langPref, open, width, beside] = await Promise.all([langSetting.getValue(), panel.open.getValue(), panel.width.getValue(), panel.beside.getValue()]);
   const lang = pickLang(browser.i18n.getUILanguage?.() ?? navigator.language, langPref === 'auto' ? null : langPref);
-  return new SidebarModel(deps, { lang, open, width, beside });
+  return { lang, open, width, beside };
 }
 
 export async function startSidebarApp(root: HTMLElement): Promise<void> {
@@ -58,10 +59,11 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
   // A copy of this page that some other page framed has no token: it shows nothing.
   if (!token) return;
   const site = new URLSearchParams(location.search).get('site') ?? 'site';
-  // Firefox gives this frame no `tabs`: the link goes through the background there (utils/platform.ts).
-  const link = await frameLink();
+  // Boot is on the rep's critical path: the link to the tab and the settings are asked for together.
+  // (Firefox gives this frame no `tabs`: the link goes through the background there, utils/platform.ts.)
+  const [link, settings] = await Promise.all([frameLink(), readSettings(site)]);
   const deps = browserDeps(link, token, site);
-  const model = await modelFromSettings(deps, site);
+  const model = new SidebarModel(deps, settings);
   document.documentElement.lang = model.lang.value;
 
   // Before the first render: no click reaches a control until the content script has said the frame is in plain view.
@@ -80,7 +82,9 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
     else if (msg.type === 'exposure') clicks.setExposure(msg.exposure);
   });
 
-  render(<Sidebar model={model} />, root);
+  // The first pull travels while the first render runs.
+  const pulled = pull();
   model.layout();
-  await pull();
+  render(<Sidebar model={model} />, root);
+  await pulled;
 }

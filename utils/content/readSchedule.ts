@@ -15,10 +15,10 @@
  * Pure: timers and the read come in, so unit tests drive it with a fake clock.
  */
 
-export const QUICK = 40;
+export const QUICK = 20;
 export const QUIET = 200;
 export const MAX_WAIT = 1_000;
-/** After a URL change, one beat for the SPA to swap the record in. */
+/** After a URL change with no DOM change yet: when to read anyway. */
 export const NAV_BEAT = 50;
 
 export interface ReadTimers {
@@ -47,13 +47,17 @@ export function readSchedule(read: ReadPage, t: ReadTimers): ReadSchedule {
   let quick: number | undefined;
   let settle: number | undefined;
   let burstStart: number | null = null;
-  let navAt: number | null = null;
+  let lastQuick = -Infinity;
 
+  const quickRead = () => {
+    lastQuick = t.now();
+    read(false);
+  };
   const quickSoon = (ms: number) => {
     if (quick !== undefined) return;
     quick = t.setTimeout(() => {
       quick = undefined;
-      read(false);
+      quickRead();
     }, ms);
   };
 
@@ -74,19 +78,27 @@ export function readSchedule(read: ReadPage, t: ReadTimers): ReadSchedule {
   return {
     start() {
       looking = true;
-      read(false);
+      quickRead();
       settleSoon();
     },
     changed() {
       settleSoon();
-      // While looking, and not already waiting out the URL change's beat.
-      if (looking && (navAt === null || t.now() >= navAt)) quickSoon(QUICK);
+      if (!looking) return;
+      // Leading edge: called right after the page's task that changed the DOM, so the
+      // record is read before the page's next task (a CRM's long rendering tasks would
+      // otherwise hold a timer back); at most one quick read per QUICK ms.
+      const wait = lastQuick + QUICK - t.now();
+      if (wait > 0) return quickSoon(wait);
+      t.clearTimeout(quick);
+      quick = undefined;
+      quickRead();
     },
     navigated() {
       looking = true;
-      navAt = t.now() + NAV_BEAT;
+      // The SPA swaps the record in on its next tasks: read when it does (changed), or after a beat.
       t.clearTimeout(quick);
       quick = undefined;
+      lastQuick = -Infinity;
       quickSoon(NAV_BEAT);
       // A page that does not change after the URL did still gets its settled read.
       settleSoon();

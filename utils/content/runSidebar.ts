@@ -35,6 +35,17 @@ function identity(pc: PageContext): string {
   return JSON.stringify([pc.site, pc.recordType, pc.recordId, pc.accountName, pc.accountId, pc.domains, pc.emails, pc.stage, pc.opportunityType, pc.competitorsField, pc.subject, pc.text.length, pc.read?.layer]);
 }
 
+/**
+ * A quick read of another record that names exactly the account fields of the one before:
+ * most likely the SPA has changed the URL but not yet the page (a wrong account for the
+ * new record). It waits for the settled read; two records of one account only wait longer.
+ */
+function stillTheLastRecord(next: PageContext, last: PageContext | null): boolean {
+  if (!last || next.recordId === last.recordId) return false;
+  const fields = (c: PageContext) => JSON.stringify([c.accountName, c.accountId, c.domains, c.emails, c.participants?.map((p) => p.email)]);
+  return fields(next) === fields(last);
+}
+
 const send = (type: string, payload: object) => browser.runtime.sendMessage({ frontline: 1, type, payload }).catch(() => undefined);
 
 /**
@@ -122,7 +133,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     prepare();
     const next = readRecord(site, document, url, patches.get());
     // A half-rendered page is read only by the site's own selectors; its labels and text wait until it settles.
-    if (!settled && next?.read?.layer !== 'selectors') return;
+    if (!settled && (next?.read?.layer !== 'selectors' || stillTheLastRecord(next, page))) return;
     schedule.found(next !== null);
     if (!next) return leaveRecord();
     const id = identity(next);

@@ -64,7 +64,7 @@ describe('when the content script reads the page', () => {
     ]);
   });
 
-  it('a URL change is read after one beat, a mutation right after does not pull that read forward, and the settled read follows', () => {
+  it('after a URL change the record is read as the SPA renders it, right after its DOM change, then once settled', () => {
     const h = harness();
     h.s.start();
     h.s.found(true);
@@ -73,8 +73,33 @@ describe('when the content script reads the page', () => {
     h.s.navigated();
     h.advance(5);
     h.s.changed();
+    expect(h.reads).toEqual([{ at: 1_005, settled: false }]);
     h.advance(1_000);
-    expect(h.reads[0]).toEqual({ at: 1_000 + NAV_BEAT, settled: false });
     expect(h.reads.at(-1)).toEqual({ at: 1_005 + QUIET, settled: true });
+  });
+
+  it('a URL change with no DOM change is read after a beat', () => {
+    const h = harness();
+    h.s.start();
+    h.s.found(true);
+    h.advance(1_000);
+    h.reads.length = 0;
+    h.s.navigated();
+    h.advance(QUIET - 1);
+    expect(h.reads).toEqual([{ at: 1_000 + NAV_BEAT, settled: false }]);
+  });
+
+  it('inside a burst the first change is read at once (before the page\'s next task), later ones at most every QUICK ms', () => {
+    const h = harness();
+    h.s.start();
+    h.advance(100);
+    h.reads.length = 0;
+    h.s.changed();
+    h.s.changed();
+    h.advance(5);
+    h.s.changed();
+    expect(h.reads).toEqual([{ at: 100, settled: false }]);
+    h.advance(QUICK);
+    expect(h.reads.map((r) => r.at)).toEqual([100, 100 + QUICK]);
   });
 });
