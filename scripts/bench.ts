@@ -146,6 +146,8 @@ function restoreTime(pack: KnowledgePack, index: PackIndex): number {
   return times[1];
 }
 
+// Kept as one sequence on purpose: each figure is measured in this order in one process
+// (warm-ups, GC between phases), and the printed table follows that order line by line.
 async function runSize(accounts: number) {
   const t0 = performance.now();
   let synth: Synth | null = synthPack({ accounts, seed });

@@ -74,6 +74,9 @@ interface SynthCompetitor {
   exclusions: string[];
 }
 
+// One function on purpose: every entity draws from one seeded random stream in this
+// order, so the same seed gives the same pack in every run and every branch; split into
+// steps, a change to one entity would reshuffle all the others and every baseline.
 export function synthPack(opts: SynthOptions): Synth {
   const r = prng(opts.seed ?? 20260301);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];

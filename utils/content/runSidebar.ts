@@ -95,6 +95,24 @@ function answerFrame(frame: FrameHost, token: string, state: { page: () => PageC
   });
 }
 
+/** One observer of the page's DOM, only while the URL can show a record: `watch(true | false)`. */
+function pageWatcher(onChange: () => void, ours: () => Element | null) {
+  let observer: MutationObserver | null = null;
+  return (on: boolean) => {
+    if (on && !observer) {
+      observer = new MutationObserver((records) => {
+        // Our own host's changes are not the page changing.
+        if (!records.every((r) => r.target === ours())) onChange();
+      });
+      // The document, not its body: the script starts before the page has one (document_start).
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+    } else if (!on && observer) {
+      observer.disconnect();
+      observer = null;
+    }
+  };
+}
+
 export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): Promise<void> {
   // First, before anything async: the page could otherwise stop us with a forged event.
   ignoreForgedRestarts(ctx);
@@ -162,23 +180,10 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     now: () => performance.now(),
   });
 
-  let observer: MutationObserver | null = null;
-  /** One observer, only while the URL can show a record. */
-  function watch(on: boolean) {
-    if (on && !observer) {
-      observer = new MutationObserver((records) => {
-        // Our own host's changes are not the page changing.
-        if (records.every((r) => r.target === frame.host())) return;
-        frame.pageChanged();
-        schedule.changed();
-      });
-      // The document, not its body: the script starts before the page has one (document_start).
-      observer.observe(document, { childList: true, subtree: true, characterData: true });
-    } else if (!on && observer) {
-      observer.disconnect();
-      observer = null;
-    }
-  }
+  const watch = pageWatcher(() => {
+    frame.pageChanged();
+    schedule.changed();
+  }, frame.host);
 
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     if (site.isRecord(new URL(location.href))) prepare();
@@ -189,7 +194,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
   // one ticking so a page that never changes still drops the dead frame within a second.
   ctx.setInterval(() => undefined, 1_000);
   ctx.onInvalidated(() => {
-    observer?.disconnect();
+    watch(false);
     schedule.stop();
     frame.remove();
     replies?.stop();

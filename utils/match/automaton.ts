@@ -20,7 +20,9 @@
  */
 
 import { cjkBounded, isHan } from './cjkBoundary';
-import { simplifiedTable } from './hanzi';
+import { foldTable, isWordCode } from './fold';
+
+export { foldString, foldTable, isWordCode } from './fold';
 
 export interface PatternSpec {
   /** The pattern as written; NFKC is applied here. */
@@ -68,56 +70,6 @@ export function doubled(a: Int32Array): Int32Array {
 export interface BuildOptions {
   /** Columns of the dense table, class 0 included (default 40: a–z, space, digits and a few more). */
   narrowWidth?: number;
-}
-
-let FOLD: Uint16Array | null = null;
-
-/** Per code unit fold: lower case, full-width ASCII → ASCII, whitespace → space, Traditional → Simplified. Length-preserving by construction. */
-export function foldTable(): Uint16Array {
-  if (FOLD) return FOLD;
-  const simplified = simplifiedTable();
-  const t = new Uint16Array(65536);
-  for (let c = 0; c < 65536; c++) {
-    let f = c;
-    if (c < 128) {
-      if (c >= 65 && c <= 90) f = c + 32;
-      else if (c === 9 || c === 10 || c === 11 || c === 12 || c === 13) f = 32;
-    } else if (c >= 0xd800 && c <= 0xdfff) {
-      f = c;
-    } else if (c >= 0xff01 && c <= 0xff5e) {
-      f = c - 0xfee0;
-      if (f >= 65 && f <= 90) f += 32;
-    } else if (c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x2028 || c === 0x2029) {
-      f = 32;
-    } else {
-      const l = String.fromCharCode(c).toLowerCase();
-      if (l.length === 1) f = l.charCodeAt(0);
-      f = simplified[f];
-    }
-    t[c] = f;
-  }
-  FOLD = t;
-  return t;
-}
-
-/** Folds a string with the same per-code-unit table the scanner uses. */
-export function foldString(s: string): string {
-  const fold = foldTable();
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(fold[s.charCodeAt(i)]);
-  return out;
-}
-
-/** Letters and digits of scripts written with spaces between words (not CJK, Thai…). */
-export function isWordCode(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
-  if (c >= 0x300 && c <= 0x52f) return true; // combining marks, Greek, Cyrillic
-  if (c >= 0x1e00 && c <= 0x1fff) return true; // Latin extended additional, Greek extended
-  if (c >= 0xac00 && c <= 0xd7af) return true; // Hangul syllables
-  if (c >= 0xff10 && c <= 0xff19) return true; // full-width digits
-  if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return true;
-  return false;
 }
 
 /** Case key for verifying case-sensitive hits: full-width ASCII → ASCII, whitespace → space. */

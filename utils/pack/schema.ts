@@ -7,8 +7,12 @@
  * the default) and exports JSON Schema through @valibot/to-json-schema.
  */
 import * as v from 'valibot';
-import { BUILT_IN_SITE_IDS, GENERIC_SITE, sitesOfKind } from '../sites/catalog';
-import { captures, parseTemplate } from '../sites/generic/template';
+import { GENERIC_SITE, sitesOfKind } from '../sites/catalog';
+import { ID_PATTERN, Id, nonEmpty } from './primitives';
+import { SitePatch, SiteRule } from './siteRules';
+
+export { ID_PATTERN } from './primitives';
+export { SitePatch, SiteRule, type SiteField, type SiteRoute } from './siteRules';
 
 export const FORMAT_VERSION = 1;
 
@@ -19,10 +23,8 @@ export const FORMAT_VERSION = 1;
 export const CRM_SITES = [...sitesOfKind('crm').map((s) => s.id), GENERIC_SITE.id] as const;
 export type CrmSite = (typeof CRM_SITES)[number];
 
-const nonEmpty = (what: string) => v.pipe(v.string(`expected ${what}`), v.trim(), v.nonEmpty(`expected ${what}, got an empty string`));
 
 /** The patterns and checks below, exported for the fast path over large account lists (validateAccounts.ts). */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 export const DOMAIN_PATTERN = /^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/;
 export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 
@@ -59,11 +61,6 @@ function isPlainDate(s: string): boolean {
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]);
 }
-
-const Id = v.pipe(
-  v.string('expected an id (text)'),
-  v.regex(ID_PATTERN, 'expected an id: letters, digits, ".", "_" or "-", at most 80 characters'),
-);
 
 const Locale = v.pipe(v.string('expected a locale'), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a locale such as "en" or "zh-CN"'));
 
@@ -301,92 +298,6 @@ export const HealthModel = v.strictObject({
   bands: v.pipe(v.array(Band, 'expected a list of bands'), v.minLength(1, 'expected at least one band')),
 });
 
-/** Rules for a self-hosted or unlisted CRM: CSS selectors per field. */
-/** A pattern of literal text, `*` and `{name}` captures (utils/sites/generic/template.ts): no regular expressions in packs. */
-const Template = (needs?: string) =>
-  v.pipe(
-    v.string('expected a pattern such as "#/deals/{id}/show"'),
-    v.check((s) => !('error' in parseTemplate(s)), (issue) => {
-      const r = parseTemplate(String(issue.input));
-      return 'error' in r ? r.error : 'expected a pattern';
-    }),
-    v.check((s) => {
-      const t = parseTemplate(s);
-      return !needs || ('parts' in t && captures(t).includes(needs));
-    }, `expected the pattern to capture {${needs ?? 'value'}}`),
-  );
-
-const CssSelector = v.pipe(nonEmpty('a CSS selector'), v.maxLength(500, 'a selector may be at most 500 characters'));
-
-/**
- * What one field reads: a CSS selector (the matching element's text), or where exactly
- * to look — an attribute instead of the text, a pattern whose `{value}` is the part
- * wanted ("* at {value}" on "CFO at Acme"), or the page's URL instead of an element.
- */
-const FieldSpec = v.union(
-  [
-    CssSelector,
-    v.pipe(
-      v.strictObject({
-        selector: v.optional(CssSelector),
-        from: v.optional(v.picklist(['page', 'url'], 'expected "page" or "url"'), 'page'),
-        attr: v.optional(v.pipe(v.string('expected an attribute name'), v.regex(/^[A-Za-z][A-Za-z0-9_:-]{0,40}$/, 'expected an attribute name such as "href" or "title"'))),
-        pattern: v.optional(Template('value')),
-      }),
-      v.check((f) => f.from === 'url' || !!f.selector, 'expected a selector (or from: url)'),
-    ),
-  ],
-  'expected a CSS selector, or { selector, attr, pattern, from }',
-);
-
-const FieldSpecs = v.strictObject({
-  accountName: v.optional(FieldSpec),
-  /** The account's id in this CRM (the URL of an account page, a link to it): looked up in `crmIds.generic`. */
-  accountId: v.optional(FieldSpec),
-  /** The record's own id, for remembering a pick; defaults to the route's {id}, else the URL's path and hash. */
-  recordId: v.optional(FieldSpec),
-  website: v.optional(FieldSpec),
-  stage: v.optional(FieldSpec),
-  emails: v.optional(FieldSpec),
-  competitor: v.optional(FieldSpec),
-  text: v.optional(FieldSpec),
-});
-
-/** One screen of a hash-routed (or any) app: which URLs, what record they show, and field readers that differ there. */
-const SiteRoute = v.strictObject({
-  /** Matched against the URL's hash when it starts with "#", else against its path, query and hash. */
-  match: Template(),
-  recordType: v.optional(nonEmpty('a record type')),
-  selectors: v.optional(FieldSpecs, {}),
-});
-
-export const SiteRule = v.strictObject({
-  id: Id,
-  /** Host pattern such as `crm.example.com` or `*.crm.example.com`. */
-  host: v.pipe(v.string('expected a host pattern'), v.regex(/^(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'expected a host pattern such as "*.crm.example.com"')),
-  pathPrefix: v.optional(v.string('expected a path')),
-  recordType: v.optional(nonEmpty('a record type')),
-  selectors: v.optional(FieldSpecs, {}),
-  /** Per-route record types and readers; with routes, a URL no route matches is not a record (a list, a board). */
-  routes: v.optional(v.pipe(v.array(SiteRoute, 'expected a list of routes'), v.maxLength(50, 'at most 50 routes per rule'))),
-});
-
-/**
- * Selectors for a built-in site, in the language of site rules, for when a CRM release
- * breaks the adapter before a new extension version ships: the fields it names replace
- * what the adapter read (or read nothing), on every host of the site or on one org's.
- */
-export const SitePatch = v.strictObject({
-  id: Id,
-  // Every built-in site may be patched (utils/sites/catalog.ts).
-  site: v.picklist(BUILT_IN_SITE_IDS, `expected a built-in site: ${BUILT_IN_SITE_IDS.join(', ')}`),
-  /** Only this org's host (`acme.lightning.force.com`, `*.crm4.dynamics.com`); every host of the site when left out. */
-  host: v.optional(v.pipe(v.string('expected a host pattern'), v.regex(/^(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'expected a host pattern such as "acme.lightning.force.com"'))),
-  /** Only URLs a route matches (same patterns as site rules); a route's recordType is ignored: the site's URL says it. */
-  routes: v.optional(v.pipe(v.array(SiteRoute, 'expected a list of routes'), v.maxLength(50, 'at most 50 routes per patch'))),
-  selectors: FieldSpecs,
-});
-
 export const KnowledgePack = v.strictObject({
   /** Lets editors find docs/knowledge-pack.schema.json; ignored otherwise. */
   $schema: v.optional(v.string('expected the URL or path of the JSON Schema')),
@@ -413,7 +324,3 @@ export type HealthSnapshot = v.InferOutput<typeof HealthSnapshot>;
 export type HealthModel = v.InferOutput<typeof HealthModel>;
 export type Measure = v.InferOutput<typeof Measure>;
 export type Band = v.InferOutput<typeof Band>;
-export type SiteRule = v.InferOutput<typeof SiteRule>;
-export type SiteField = v.InferOutput<typeof FieldSpec>;
-export type SiteRoute = v.InferOutput<typeof SiteRoute>;
-export type SitePatch = v.InferOutput<typeof SitePatch>;
