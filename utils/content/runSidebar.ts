@@ -113,6 +113,7 @@ function pageWatcher(onChange: () => void, ours: () => Element | null) {
   };
 }
 
+// The wiring of the steps above, in start-up order; kept together (a little over 80 lines) so that order is readable in one place.
 export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): Promise<void> {
   // First, before anything async: the page could otherwise stop us with a forged event.
   ignoreForgedRestarts(ctx);
