@@ -25,8 +25,8 @@ export interface Dock {
   stop(): void;
 }
 
-/** One probe every this many px down two columns under the panel: fixed boxes are seldom shorter. */
-const STEP = 16;
+/** One probe every this many px down two columns under the panel: an app bar or a drawer is taller (hit tests force layout, so few). */
+const STEP = 36;
 
 /**
  * The page's fixed boxes that reach under a panel `width` px wide at the right edge of
@@ -92,8 +92,8 @@ export function dockPage(doc: Document, ours: () => Element | null): Dock {
       for (const [p, v] of Object.entries(pulledIn(r, vw, width))) el.style.setProperty(p, v, 'important');
     }
   };
-  /** Mutations come in bursts (a storm is thousands a second): one look per quiet 150 ms at most. */
-  const RESCAN_MS = 150;
+  /** Mutations come in bursts (a storm is thousands a second): one look per 300 ms at most. */
+  const RESCAN_MS = 300;
 
   return {
     set(next) {
