@@ -82,9 +82,11 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
     else if (msg.type === 'exposure') clicks.setExposure(msg.exposure);
   });
 
-  // The first pull travels while the first render runs.
-  const pulled = pull();
+  // The layout first: the content script shows the host on it, so the exposure in the
+  // answer to the pull that follows (same channel, in order) already says "in plain view"
+  // and the rep's first click is not refused. The pull travels while the first render runs.
   model.layout();
+  const pulled = pull();
   render(<Sidebar model={model} />, root);
   await pulled;
 }
