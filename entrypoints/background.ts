@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { admit, classifySender, type Reply } from '@/utils/messages';
+import { admit, classifySender } from '@/utils/messages';
+import type { Reply } from '@/utils/envelope';
 import { createService } from '@/utils/background/service';
 import { getDb } from '@/utils/store/db';
 import { TOGGLE_MESSAGE } from '@/utils/content/toggle';

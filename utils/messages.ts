@@ -126,7 +126,6 @@ export const PAGE_ALLOWED: ReadonlySet<MessageType> = new Set(MESSAGE_TYPES.filt
 export const CHANGES_PACK: ReadonlySet<MessageType> = new Set(MESSAGE_TYPES.filter((t) => REQUESTS[t].changesPack));
 
 
-export { envelope, type Envelope, type Reply } from './envelope';
 
 export interface SenderLike {
   id?: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { admit, classifySender, envelope } from '../../utils/messages';
+import { admit, classifySender } from '../../utils/messages';
+import { envelope } from '../../utils/envelope';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;

@@ -3,7 +3,8 @@
  * may have changed (utils/messages.ts REQUESTS) — a request that can change the active
  * pack re-registers the site-rule content script; read-only ones never do.
  */
-import { CHANGES_PACK, type MessageType, type Reply } from '../messages';
+import { CHANGES_PACK, type MessageType } from '../messages';
+import type { Reply } from '../envelope';
 
 export interface DispatchDeps {
   handler: (type: MessageType) => (payload: unknown) => Promise<unknown>;

@@ -3,7 +3,8 @@
  * storage: each request goes through the same admission as in the browser (an
  * extension page sending it), so a payload the page builds wrong fails here too.
  */
-import { admit, envelope, type MessageType, type Request, type Responses } from '../../../utils/messages';
+import { admit, type MessageType, type Request, type Responses } from '../../../utils/messages';
+import { envelope } from '../../../utils/envelope';
 import type { Worker } from '../sync/harness';
 import type { Ask } from '../../../entrypoints/options/importModel';
 
