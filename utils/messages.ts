@@ -16,6 +16,7 @@ import type { PaletteHit } from './search/palette';
 import type { SiteTrial } from './background/ruleTrial';
 import type { SitePatch, SiteRule } from './pack/schema';
 import type { Envelope } from './envelope';
+import { ProgressReport } from './sync/activationProgress';
 
 const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Id = v.pipe(v.string(), v.maxLength(80));
@@ -78,7 +79,17 @@ export const REQUESTS = {
   'sync:now': ops(v.object({}), PACK_CHANGE),
   'pack:preview': ops(v.object({ text: v.string(), source: str(2000), lang: Lang })),
   // The text, or the hash a pack:preview answered (saves sending a big pack twice).
-  'pack:activate': ops(v.object({ text: v.optional(v.string()), hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), source: str(2000), allowDowngrade: v.boolean() }), PACK_CHANGE),
+  'pack:activate': ops(
+    v.object({
+      text: v.optional(v.string()),
+      hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
+      source: str(2000),
+      allowDowngrade: v.boolean(),
+      /** Where to report the stages (utils/sync/activationProgress.ts); none: no reports. */
+      progressId: v.optional(ProgressReport.entries.id),
+    }),
+    PACK_CHANGE,
+  ),
   'ops:report': ops(v.object({})),
   /** "Try this rule on the current tab": the ops console only, never a page (the answer holds the page's values). */
   'sites:try': ops(v.object({ ruleId: Id })),

@@ -13,6 +13,7 @@ import { ErrorList, WarningList } from './ErrorList';
 import { formatBytes, readFile, readUrl } from './read';
 import { createImportModel, type ImportModel, type Pending } from './importModel';
 import { ot } from './strings';
+import { ActivationStages, watchProgress } from './ActivationStages';
 
 export function ImportSection({ lang: l, onActivated }: { lang: Lang; onActivated: (info: PackInfo) => void }) {
   const m = useImportModel(l, onActivated);
@@ -25,6 +26,7 @@ export function ImportSection({ lang: l, onActivated }: { lang: Lang; onActivate
       <p>{ot(l, 'importHelp')}</p>
       <ImportSources lang={l} m={m} />
       {m.busy.value && <ImportProgress lang={l} m={m} />}
+      {m.stages.value.length > 0 && <ActivationStages lang={l} m={m} />}
 
       {notice.value && (
         <p class={`notice notice-${notice.value.kind}`} role={notice.value.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
@@ -59,6 +61,7 @@ function useImportModel(lang: Lang, onActivated: (info: PackInfo) => void): Impo
         readUrl,
         requestAccess: (origin) => browser.permissions.request({ origins: [origin] }),
         onActivated: (info) => latest.current.onActivated(info),
+        watchProgress,
       }),
     [],
   );

@@ -14,6 +14,7 @@ import type { PackInfo } from '@/utils/view/types';
 import { checkPackUrl } from '@/utils/sync/settings';
 import { FetchError, PackReadError, type Progress } from './read';
 import { ot } from './strings';
+import { newActivationId, type ProgressReport } from '@/utils/sync/activationProgress';
 
 export type Ask = typeof ask;
 export type Phase = 'idle' | 'reading' | 'checking' | 'preview' | 'activating';
@@ -28,6 +29,8 @@ export interface ImportDeps {
   /** Asks the browser for access to `origin` (must run inside the click that asked). */
   requestAccess: (origin: string) => Promise<boolean>;
   onActivated: (info: PackInfo) => void;
+  /** Hears the background's stage reports for activation `id`; returns the unsubscribe. */
+  watchProgress?: (id: string, onReport: (r: ProgressReport) => void) => () => void;
 }
 
 export type ImportModel = ReturnType<typeof createImportModel>;
@@ -51,6 +54,8 @@ function importState() {
   const allowDowngrade = signal(false);
   const url = signal('');
   const needsAccess = signal<string | null>(null);
+  /** The stages the running (or last) activation reached, in order, with ms since it began. */
+  const stages = signal<Pick<ProgressReport, 'stage' | 'ms'>[]>([]);
 
   const busy = computed(() => phase.value === 'reading' || phase.value === 'checking' || phase.value === 'activating');
   /** A downgrade, the same version with other content, or another pack: activate only as a confirmed rollback. */
@@ -60,7 +65,7 @@ function importState() {
   });
   const canActivate = computed(() => pending.value !== null && !busy.value && (!needsRollback.value || allowDowngrade.value));
   const canFetch = computed(() => !busy.value && url.value.trim() !== '');
-  return { phase, progress, notice, errors, warnings, pending, allowDowngrade, url, needsAccess, busy, needsRollback, canActivate, canFetch };
+  return { phase, progress, notice, errors, warnings, pending, allowDowngrade, url, needsAccess, stages, busy, needsRollback, canActivate, canFetch };
 }
 
 type ImportState = ReturnType<typeof importState>;
@@ -90,6 +95,7 @@ function resetImport(s: ImportState) {
     s.allowDowngrade.value = false;
     s.needsAccess.value = null;
     s.notice.value = null;
+    s.stages.value = [];
   });
 }
 
@@ -203,12 +209,16 @@ function activator({ s, deps, t, say }: ActionContext) {
     if (!p) return;
     batch(() => {
       s.phase.value = 'activating';
+      s.stages.value = [];
       say('busy', t('activating'));
     });
+    const progressId = newActivationId();
+    const unwatch = deps.watchProgress?.(progressId, ({ stage, ms }) => (s.stages.value = [...s.stages.value, { stage, ms }]));
     try {
+      const base = { source: p.source, allowDowngrade: s.allowDowngrade.value, progressId };
       // Name the previewed pack by its hash; send the text only if the background lost it (it was restarted).
-      let r = await deps.ask('pack:activate', { hash: p.preview.hash, source: p.source, allowDowngrade: s.allowDowngrade.value });
-      if (!r.ok && r.reason === 'expired') r = await deps.ask('pack:activate', { text: p.text, source: p.source, allowDowngrade: s.allowDowngrade.value });
+      let r = await deps.ask('pack:activate', { hash: p.preview.hash, ...base });
+      if (!r.ok && r.reason === 'expired') r = await deps.ask('pack:activate', { text: p.text, ...base });
       const result = r;
       batch(() => {
         if (result.ok) {
@@ -224,6 +234,7 @@ function activator({ s, deps, t, say }: ActionContext) {
     } catch (e) {
       say('error', (e as Error).message);
     }
+    unwatch?.();
     s.phase.value = 'idle';
   };
 }

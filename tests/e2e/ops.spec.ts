@@ -82,6 +82,10 @@ test('sync refuses a downgrade; an explicit rollback on the page is allowed', as
   await page.getByTestId('allow-downgrade').check();
   await page.getByTestId('activate').click();
   await expect(page.getByTestId('pack-version')).toHaveText('1.1.0');
+  // The stages the background reported, each with its time: checked at preview, stored, active.
+  const stages = page.getByTestId('activation-stages');
+  await expect(stages.locator('li')).toHaveText([/^✓ Checked at preview \d+ ms$/, /^✓ Storing .* \d+ ms$/, /^✓ Active in \d+ ms$/]);
+  await expect(stages.locator('progress')).toHaveAttribute('value', '3');
 });
 
 test('sync refuses a pack URL whose redirect ends on an address the https rule refuses', async ({ context, extId }) => {

@@ -25,7 +25,7 @@ export async function getPreviousPack(db: Db): Promise<StoredPack | null> {
 }
 
 /** Makes `pack` active and keeps the one it replaces as previous; what intake derived from it is stored beside it. */
-export async function activatePack(db: Db, pack: KnowledgePack, source: string, now = new Date()): Promise<StoredPack> {
+export async function activatePack(db: Db, pack: KnowledgePack, source: string, now = new Date(), onStore?: () => Promise<void>): Promise<StoredPack> {
   const next: StoredPack = { pack, importedAt: now.toISOString(), source, derived: packDerived(pack).derived };
   // The index intake built for this pack (or one built now), so no worker has to build it again.
   const built = builtIndexOf(pack) ?? (() => {
@@ -33,6 +33,7 @@ export async function activatePack(db: Db, pack: KnowledgePack, source: string, 
     return r.ok ? r.index : undefined;
   })();
   if (built) next.index = storedIndex(built);
+  await onStore?.();
   const sample = await sampleIfNoActive(db);
   await swap(db, async (store) => {
     const current = (await store.get('active')) ?? sample;

@@ -28,5 +28,7 @@ export function browserOpsDeps(): OpsDeps {
       else await browser.alarms.create(SYNC_ALARM, { when: Math.max(at, Date.now() + 1000) });
     },
     online: () => (typeof navigator === 'undefined' ? true : navigator.onLine !== false),
+    // To the extension's pages only (runtime messages never reach web pages); no page listening is fine.
+    progress: (report) => void browser.runtime.sendMessage(report).catch(() => undefined),
   };
 }

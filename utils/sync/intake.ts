@@ -11,6 +11,7 @@ import { splitSigned, verifyPackDoc } from '../pack/sign';
 import { compareVersions, sameValue } from '../pack/diff';
 import { floorOf, type HighWater } from './highWater';
 import { tryBuildIndex } from '../match/checkIndex';
+import type { OnStage } from './activationProgress';
 
 export type SignatureStatus =
   /** Signed with the configured key. */
@@ -47,8 +48,9 @@ export type Intake =
   | { ok: true; pack: KnowledgePack; warnings: PackError[]; signature: SignatureStatus; keyId: string | null; comparison: Comparison }
   | { ok: false; reason: 'invalid' | 'signature'; errors: PackError[]; warnings: PackError[] };
 
-export async function intakePack(text: string, opts: IntakeRules): Promise<Intake> {
+export async function intakePack(text: string, opts: IntakeRules, onStage?: OnStage): Promise<Intake> {
   let doc: unknown;
+  await onStage?.('parse');
   // Too big, or not JSON: the importer's own messages (size limit, line and column).
   const unreadable = () => {
     const r = validatePackText(text);
@@ -65,6 +67,7 @@ export async function intakePack(text: string, opts: IntakeRules): Promise<Intak
   let status: SignatureStatus = signature ? 'not-checked' : 'unsigned';
   let keyId = signature?.keyId ?? null;
   if (opts.publicKey) {
+    await onStage?.('signature');
     // Verification walks the whole pack (canonical JSON) before validation would: the
     // shape limits (depth, string length, keys) are checked first, with their paths.
     const structural = checkStructure(raw);
@@ -74,10 +77,12 @@ export async function intakePack(text: string, opts: IntakeRules): Promise<Intak
     status = 'verified';
     keyId = v.keyId;
   }
+  await onStage?.('validate');
   const result = validatePack(raw);
   if (!result.ok) return { ok: false, reason: 'invalid', errors: result.errors, warnings: result.warnings };
   // Build what the worker will build, before the pack can become active: a pack whose
   // index fails would otherwise fail every view from then on.
+  await onStage?.('index');
   const built = tryBuildIndex(result.pack);
   if (!built.ok) return { ok: false, reason: 'invalid', errors: [built.error], warnings: result.warnings };
   return { ok: true, pack: result.pack, warnings: result.warnings, signature: status, keyId, comparison: compare(opts.active, result.pack, opts) };

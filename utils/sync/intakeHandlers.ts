@@ -14,6 +14,7 @@ import type { Request } from '../messages';
 import { downgradeFloor, intakePack, sha256Hex, type Comparison, type Intake, type IntakeRules, type SignatureStatus } from './intake';
 import type { HighWater } from './highWater';
 import type { OpsCore } from './opsCore';
+import { stageReporter, type OnStage } from './activationProgress';
 
 export interface IncomingInfo {
   id: string;
@@ -87,12 +88,12 @@ export function createIntakeHandlers(core: OpsCore) {
   }
 
   /** Checks incoming text against the active pack, reusing the preview's verdict when nothing changed since. */
-  async function intakeFor(text: string, against: StoredPack, remember: boolean): Promise<{ intake: Intake; hash: string }> {
+  async function intakeFor(text: string, against: StoredPack, remember: boolean, onStage?: OnStage): Promise<{ intake: Intake; hash: string }> {
     const hash = await sha256Hex(text);
     const hit = await cached(hash, against);
     if (hit) return { intake: hit, hash };
     const rules = await rulesFor(against);
-    const intake = await intakePack(text, rules);
+    const intake = await intakePack(text, rules, onStage);
     previewed = remember && intake.ok ? { hash, rules: rulesKey(rules), against, intake } : null;
     return { intake, hash };
   }
@@ -114,14 +115,16 @@ export function createIntakeHandlers(core: OpsCore) {
       };
     },
 
-    async 'pack:activate'({ text, hash, source, allowDowngrade }: Request<'pack:activate'>): Promise<ActivateResult> {
+    async 'pack:activate'({ text, hash, source, allowDowngrade, progressId }: Request<'pack:activate'>): Promise<ActivateResult> {
+      const onStage = stageReporter(progressId, core.deps.progress);
       const { stored } = await ctx.current();
-      const intake = text !== undefined ? (await intakeFor(text, stored, false)).intake : hash ? await cached(hash, stored) : null;
+      const intake = text !== undefined ? (await intakeFor(text, stored, false, onStage)).intake : hash ? await cached(hash, stored) : null;
       if (!intake) return { ok: false, reason: 'expired', errors: [] };
       if (!intake.ok) return { ok: false, reason: intake.reason, errors: intake.errors };
       const c = intake.comparison;
       if (needsConfirm(c) && !allowDowngrade) return { ok: false, reason: c, errors: [confirmationNeeded(c, stored.pack, intake.pack, (await rulesFor(stored)).highWater)] };
-      await core.activate(intake.pack, source);
+      if (text === undefined) await onStage?.('checked');
+      await core.activate(intake.pack, source, onStage);
       previewed = null;
       return { ok: true, info: await ctx.info(), warnings: intake.warnings, comparison: intake.comparison };
     },

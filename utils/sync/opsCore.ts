@@ -12,6 +12,7 @@ import { effectiveSettings, type UserSettings } from './settings';
 import { EMPTY_STATE, type SyncState } from './sync';
 import type { IntakeRules } from './intake';
 import { withPacks, type HighWater } from './highWater';
+import type { OnStage, ProgressReport } from './activationProgress';
 
 export interface KeyValue<T> {
   get(): Promise<T | null>;
@@ -35,6 +36,8 @@ export interface OpsDeps {
   schedule?: (at: number | null) => Promise<void>;
   online?: () => boolean;
   random?: () => number;
+  /** Sends an activation's stage reports to the extension's pages (none under vitest unless a test gives one). */
+  progress?: (report: ProgressReport) => void;
 }
 
 export interface OpsContext {
@@ -82,11 +85,13 @@ export function createOpsCore(ctx: OpsContext) {
    * (a crash between the two can only refuse an older pack, never take one), store, drop
    * the worker's cache, then forget ticks no pack in reach can show.
    */
-  async function activate(pack: KnowledgePack, source: string): Promise<void> {
+  async function activate(pack: KnowledgePack, source: string, onStage?: OnStage): Promise<void> {
     await raiseHighWater(pack);
     const db = await ctx.getDb();
-    await activatePack(db, pack, source, ctx.now());
+    // Until this put commits the old pack is active: views asked meanwhile answer from it.
+    await activatePack(db, pack, source, ctx.now(), onStage && (() => onStage('store')));
     ctx.invalidate();
+    await onStage?.('done');
     const previous = await getPreviousPack(db);
     // Best effort: ticks that could not be pruned now are pruned at the next pack change.
     await pruneTicks(db, previous ? [pack, previous.pack] : [pack]).catch(() => undefined);
