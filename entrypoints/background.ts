@@ -12,13 +12,26 @@ import { iconStateFor, showIconState } from '@/utils/background/toolbarIcon';
 import { dispatch } from '@/utils/background/dispatch';
 import { browserTrialTabs } from '@/utils/background/ruleTrialTabs';
 import { seedSample, useSampleSource } from '@/utils/store/samplePack';
+import { createViewPush } from '@/utils/background/viewPush';
+import type { PortLike } from '@/utils/ui/viewPort';
 
 export default defineBackground(() => {
   // The sample pack is a file of the package (wxt.config.ts copies it), not part of this script.
   useSampleSource(async () => (await fetch(browser.runtime.getURL('/sample-pack.json' as '/options.html'))).json());
-  const service = createService({ getDb, ops: browserOpsDeps(), tabs: browserTrialTabs });
   const extensionOrigin = browser.runtime.getURL('/');
+  const views = createViewPush({
+    build: (ctx, lang) => service['view:get']({ ctx, lang }),
+    shown: (tabId, ctx, view) => {
+      const state = iconStateFor('view:get', { ctx }, view);
+      if (state) showIconState(tabId, state).catch(() => undefined);
+    },
+    runtimeId: browser.runtime.id,
+    framePage: browser.runtime.getURL('/sidebar.html'),
+  });
+  const service = createService({ getDb, ops: browserOpsDeps(), tabs: browserTrialTabs, views });
   acceptFramePorts();
+  browser.runtime.onConnect.addListener((port) => void views.accept(port as PortLike));
+  browser.tabs.onRemoved.addListener((tabId) => views.forget(tabId));
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     // Firefox: the sidebar frame has no `tabs` and reaches its content script through us.
@@ -41,6 +54,7 @@ export default defineBackground(() => {
       },
       verdict.type,
       verdict.payload,
+      { tabId: sender.tab?.id, frameId: sender.frameId, extensionPage: Boolean(sender.url?.startsWith(extensionOrigin)) },
     );
   });
 

@@ -50,6 +50,18 @@ export const REQUESTS = {
   /** The pack's patches for one built-in site (its content script reads the page with them). */
   'sites:patches': page(v.object({ site: v.picklist(SITE_IDS) })),
   'index:warm': page(v.object({})),
+  /** The content script's reading, pushed with its view to the tab's sidebar frames (utils/ui/viewPort.ts). */
+  'view:prime': page(
+    v.object({
+      seq: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+      init: v.object({
+        seq: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
+        ctx: v.nullable(PageContextIn),
+        canInsert: v.boolean(),
+        exposure: v.object({ hidden: v.nullable(str(200)), covered: v.pipe(v.array(v.tuple([v.number(), v.number(), v.number(), v.number()])), v.maxLength(4096)) }),
+      }),
+    }),
+  ),
   /** The sidebar showed this account at this CRM stage: remembered for its e-mail threads (written apart from view:get, a read). */
   'stage:seen': page(v.object({ accountId: Id, playbookId: Id, stageId: Id })),
   'checklist:set': page(v.object({ accountId: Id, playbookId: Id, stageId: Id, itemId: Id, done: v.boolean(), label: v.optional(str(2000)) })),
@@ -112,6 +124,7 @@ export interface Responses {
   'sites:rules': SiteRule[];
   'sites:patches': SitePatch[];
   'index:warm': { ok: true };
+  'view:prime': { pushed: number };
   'usage:log': { ok: true };
   'record:none': { ok: true };
   'pack:info': PackInfo;

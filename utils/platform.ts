@@ -43,7 +43,11 @@ function isExposure(x: unknown): x is Exposure {
 }
 
 /** What a relayed frame is sent: the nudge itself, with nothing but its type (and, for exposure, the geometry). */
-const forwarded = (raw: ToFrame): ToFrame => (raw.type === 'exposure' ? { frontline: 'ui', type: 'exposure', exposure: raw.exposure } : { frontline: 'ui', type: raw.type });
+const forwarded = (raw: ToFrame): ToFrame => {
+  if (raw.type === 'exposure') return { frontline: 'ui', type: 'exposure', exposure: raw.exposure };
+  if (raw.type === 'changed' && Number.isSafeInteger(raw.seq)) return { frontline: 'ui', type: 'changed', seq: raw.seq };
+  return { frontline: 'ui', type: raw.type };
+};
 
 /** The sidebar frame's line to its content script. */
 export async function frameLink(): Promise<FrameLink> {

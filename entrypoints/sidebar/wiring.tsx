@@ -14,6 +14,8 @@ import { langSetting, panelBeside, panelOpen, panelWidth } from '@/utils/setting
 import { SidebarModel, type SidebarDeps, type SidebarInit, type ToContentBody } from '@/utils/state/sidebar';
 import { PLACEMENT_PARAM, TOKEN_PARAM, type FrameInit, type ToContent } from '@/utils/ui/channel';
 import { guardClicks } from '@/utils/ui/clickGuard';
+import { openViewPort, PUSH_WAIT_MS, VIEW_PORT, type PortLike } from '@/utils/ui/viewPort';
+import { effect } from '@preact/signals';
 
 /**
  * The token our content script put in this frame's URL fragment. Nothing the page can
@@ -69,15 +71,44 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
   // Before the first render: no click reaches a control until the content script has said the frame is in plain view.
   const clicks = guardClicks(document, () => model.notify('clickRefused'));
 
+  /** The newest reading taken, pushed or pulled (utils/ui/viewPort.ts). */
+  let taken = -1;
+  const isNew = (seq: number | undefined) => seq === undefined || seq > taken;
+
   /** The page's current reading, from our content script. */
   async function pull() {
     const got = (await deps.send({ type: 'ready' }).catch(() => undefined)) as FrameInit | undefined;
     if (got) clicks.setExposure(got.exposure);
+    if (got && !isNew(got.seq)) return;
+    if (got?.seq !== undefined) taken = got.seq;
     model.receive(got);
   }
 
+  // Pushed readings carry their view. Their exposure is not taken: it left the content
+  // script before the exposure nudges that may overtake it on the shorter path.
+  const port = openViewPort(
+    () => browser.runtime.connect({ name: VIEW_PORT }) as PortLike,
+    () => model.lang.peek(),
+    (p) => {
+      if (!isNew(p.seq)) return;
+      taken = p.seq;
+      model.receive(p.init, p.view ? { view: p.view, lang: p.lang } : undefined);
+    },
+  );
+  effect(() => port.setLang(model.lang.value));
+
+  function changed(seq: number | undefined) {
+    if (!isNew(seq)) return;
+    // No port (the worker stopped since): pull now, and be ready for pushes again.
+    if (!port.open || seq === undefined) {
+      port.reopen();
+      return void pull();
+    }
+    setTimeout(() => isNew(seq) && void pull(), PUSH_WAIT_MS);
+  }
+
   link.onNudge((msg) => {
-    if (msg.type === 'changed') void pull();
+    if (msg.type === 'changed') changed(msg.seq);
     else if (msg.type === 'toggle') model.toggle();
     else if (msg.type === 'exposure') clicks.setExposure(msg.exposure);
   });

@@ -6,16 +6,24 @@
 import { CHANGES_PACK, type MessageType } from '../messages';
 import type { Reply } from '../envelope';
 
+/** Where an admitted request came from, for the handlers that answer per tab. */
+export interface From {
+  tabId?: number;
+  frameId?: number;
+  /** One of our extension pages (the sidebar frame included), not a content script. */
+  extensionPage: boolean;
+}
+
 export interface DispatchDeps {
-  handler: (type: MessageType) => (payload: unknown) => Promise<unknown>;
+  handler: (type: MessageType) => (payload: unknown, from?: From) => Promise<unknown>;
   /** Re-registers the site-rule content script from the active pack's rules. */
   resyncSites: () => void;
   /** Told of every answer (the toolbar icon follows the view). */
   answered?: (type: MessageType, payload: unknown, data: unknown) => void;
 }
 
-export function dispatch(deps: DispatchDeps, type: MessageType, payload: unknown): Promise<Reply<unknown>> {
-  return deps.handler(type)(payload).then(
+export function dispatch(deps: DispatchDeps, type: MessageType, payload: unknown, from?: From): Promise<Reply<unknown>> {
+  return deps.handler(type)(payload, from).then(
     (data) => {
       if (CHANGES_PACK.has(type)) deps.resyncSites();
       deps.answered?.(type, payload, data);

@@ -19,6 +19,8 @@ import type { MessageType, Request, Responses } from '../messages';
 import type { AccountHit } from '../view/types';
 import { createOpsHandlers, type OpsDeps } from '../sync/handlers';
 import { NO_TABS, ruleTrialHandler, type RuleTrialTabs } from './ruleTrial';
+import type { From } from './dispatch';
+import type { Reading } from '../ui/viewPort';
 
 export interface ServiceDeps {
   getDb: () => Promise<Db>;
@@ -27,9 +29,11 @@ export interface ServiceDeps {
   ops?: OpsDeps;
   /** The tabs "Try this rule" reads (none by default). */
   tabs?: RuleTrialTabs;
+  /** Pushes a tab's reading and its view to that tab's sidebar frames (utils/background/viewPush.ts); none in tests unless given. */
+  views?: { prime(tabId: number, reading: Reading): Promise<number> };
 }
 
-export type Handlers = { [K in MessageType]: (payload: Request<K>) => Promise<Responses[K]> };
+export type Handlers = { [K in MessageType]: (payload: Request<K>, from?: From) => Promise<Responses[K]> };
 
 /**
  * The active pack as stored, with its derived trees, and (built on first use) its match
@@ -139,7 +143,7 @@ function recordHandlers(
   };
 }
 
-export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TABS }: ServiceDeps): Handlers & { invalidate(): void; ops: ReturnType<typeof createOpsHandlers>['ops'] } {
+export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TABS, views }: ServiceDeps): Handlers & { invalidate(): void; ops: ReturnType<typeof createOpsHandlers>['ops'] } {
   const pack = activePackCache(getDb);
   const { current, palette, invalidate } = pack;
 
@@ -159,6 +163,12 @@ export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TA
     async 'index:warm'() {
       await pack.indexed();
       return { ok: true };
+    },
+
+    /** Only a content script in a tab's top frame sends its tab's reading; anything else pushes nothing. */
+    async 'view:prime'(reading, from) {
+      if (!views || from?.tabId === undefined || from.frameId !== 0 || from.extensionPage) return { pushed: 0 };
+      return { pushed: await views.prime(from.tabId, reading) };
     },
 
     async 'sites:rules'() {

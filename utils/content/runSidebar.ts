@@ -72,7 +72,7 @@ function sitePatches(site: Site, onPatches: () => void) {
 }
 
 /** Answers our sidebar frame (an extension page with the token), never anything else. */
-function answerFrame(frame: FrameHost, token: string, state: { page: () => PageContext | null; replies: ReturnType<typeof trackReplyBox> | null; tellFrame(m: ToFrame): void }) {
+function answerFrame(frame: FrameHost, token: string, state: { init: () => FrameInit; replies: ReturnType<typeof trackReplyBox> | null; tellFrame(m: ToFrame): void }) {
   const frameOrigin = new URL(browser.runtime.getURL('/')).origin;
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
@@ -83,7 +83,7 @@ function answerFrame(frame: FrameHost, token: string, state: { page: () => PageC
     if (!isUiMessage(raw) || !sender.url?.startsWith(frameOrigin) || !('token' in raw) || raw.token !== token) return undefined;
     switch (raw.type) {
       case 'ready':
-        return Promise.resolve<FrameInit>({ ctx: state.page(), canInsert: state.replies !== null, exposure: frame.exposure() });
+        return Promise.resolve<FrameInit>(state.init());
       case 'layout':
         frame.layout({ open: Boolean(raw.layout.open), width: Number(raw.layout.width) || 360, beside: Boolean(raw.layout.beside) });
         return undefined;
@@ -134,7 +134,20 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     lastIdentity = null;
     schedule.start();
   });
-  answerFrame(frame, token, { page: () => page, replies, tellFrame });
+  /** Numbers the readings: the frame takes a pushed and a pulled copy of one reading once. */
+  let seq = 0;
+  const init = (): FrameInit => ({ seq, ctx: page, canInsert: replies !== null, exposure: frame.exposure() });
+  /**
+   * The reading goes to the background, which pushes it with its view to our frame; the
+   * data-free nudge goes to the frames too (every frame of the tab hears it), so ours can
+   * pull with its token when no push comes (a stopped worker, a frame not yet connected).
+   */
+  const announce = () => {
+    seq++;
+    void send('view:prime', { seq, init: init() });
+    tellFrame({ frontline: 'ui', type: 'changed', seq });
+  };
+  answerFrame(frame, token, { init, replies, tellFrame });
 
   /** A record URL: the frame boots and the worker wakes now, while the CRM renders. */
   const prepare = () => {
@@ -160,8 +173,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     lastIdentity = id;
     page = next;
     frame.show(true);
-    // Only a nudge goes out (every frame of the tab hears it); our frame pulls the context with its token.
-    tellFrame({ frontline: 'ui', type: 'changed' });
+    announce();
   };
 
   /** Not a record (list, inbox, settings) or none rendered: the frame parks, the toolbar icon says so. */
@@ -171,7 +183,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     page = null;
     lastIdentity = null;
     frame.show(false);
-    if (had) tellFrame({ frontline: 'ui', type: 'changed' });
+    if (had) announce();
   };
 
   // Reads run one at a time, so two readings of the page never interleave.

@@ -18,6 +18,12 @@ import type { SidebarView } from '../view/types';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
 
+/** A view the background built for the reading it was sent with, and the language it is in. */
+export interface Pushed {
+  view: SidebarView;
+  lang: Lang;
+}
+
 /** What the rep opened from the palette: shown without being remembered for the record. */
 export interface Focus {
   accountId?: string;
@@ -119,8 +125,23 @@ function recordActions(s: Signals, deps: SidebarDeps, log: (e: Usage) => void) {
       s.error.value = message(e);
     });
 
+  /** Bumped by every load and push: an answer that an older request gets late is dropped. */
+  let generation = 0;
+
+  function show(view: SidebarView, focus: Focus | null) {
+    batch(() => {
+      s.view.value = view;
+      s.status.value = 'ready';
+      s.error.value = null;
+    });
+    // The CRM stage shown is remembered for the account's threads; the view never waits for that write.
+    const seen = stageSeenIn(view, focus);
+    if (seen) void deps.ask('stage:seen', seen).catch(() => undefined);
+  }
+
   async function load() {
     if (!page) return;
+    const mine = ++generation;
     s.status.value = 'loading';
     try {
       const focus = s.focus.peek();
@@ -129,20 +150,14 @@ function recordActions(s: Signals, deps: SidebarDeps, log: (e: Usage) => void) {
         lang: s.lang.peek(),
         focus: focus ? { accountId: focus.accountId, competitorId: focus.competitorId, scenarioId: focus.scenarioId } : undefined,
       });
-      batch(() => {
-        s.view.value = view;
-        s.status.value = 'ready';
-        s.error.value = null;
-      });
-      // The CRM stage shown is remembered for the account's threads; the view never waits for that write.
-      const seen = stageSeenIn(view, focus);
-      if (seen) void deps.ask('stage:seen', seen).catch(() => undefined);
+      // Another record (or a newer view of this one) arrived meanwhile: this answer is for the past.
+      if (mine === generation) show(view, focus);
     } catch (e) {
-      fail(e);
+      if (mine === generation) fail(e);
     }
   }
 
-  function setPage(next: PageContext | null) {
+  function setPage(next: PageContext | null, pushed?: Pushed) {
     const sameRecord = page !== null && next !== null && page.site === next.site && page.recordId === next.recordId;
     page = next;
     // Ops count the record views the site's own selectors could not read (options page → Reading).
@@ -157,16 +172,21 @@ function recordActions(s: Signals, deps: SidebarDeps, log: (e: Usage) => void) {
       s.selectedCard.value = null;
       s.paletteOpen.value = false;
     }
-    void load();
+    // A view the background pushed with the reading is this record's, built without focus:
+    // taken as is unless the rep is browsing from search on this same record.
+    if (pushed && next && s.focus.peek() === null && pushed.lang === s.lang.peek()) {
+      ++generation;
+      show(pushed.view, null);
+    } else void load();
   }
 
   return {
     load,
     retry: () => void load(),
     /** The content script's answer to `ready` (undefined when it did not answer). */
-    receive(init: FrameInit | undefined) {
+    receive(init: FrameInit | undefined, pushed?: Pushed) {
       s.canInsert.value = init?.canInsert ?? false;
-      setPage(init?.ctx ?? null);
+      setPage(init?.ctx ?? null, pushed);
     },
     async tick(itemId: string, done: boolean, label: string) {
       const view = s.view.peek();

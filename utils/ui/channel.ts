@@ -10,6 +10,9 @@
  *   frame → content script: browser.tabs.sendMessage(tabId, {token, …}) (answered)
  *   content script → frames: browser.runtime.sendMessage nudges without data; the
  *   frame keeps only those whose sender is its own tab, then pulls with its token
+ *   content script → background → frame: the same reading, sent once to the
+ *   background, which builds the view and pushes both over the port the frame opened
+ *   (utils/ui/viewPort.ts); the pull is then only the fallback
  * The background ignores this envelope (`frontline: 'ui'`).
  */
 import type { PageContext } from '../sites/types';
@@ -42,10 +45,12 @@ export interface Exposure {
 }
 
 /** Content script → frames of its tab: nudges only, no page data (a rogue frame in the tab hears them too). */
-export type ToFrame = { frontline: 'ui'; type: 'changed' } | { frontline: 'ui'; type: 'toggle' } | { frontline: 'ui'; type: 'exposure'; exposure: Exposure };
+export type ToFrame = { frontline: 'ui'; type: 'changed'; seq?: number } | { frontline: 'ui'; type: 'toggle' } | { frontline: 'ui'; type: 'exposure'; exposure: Exposure };
 
 /** The content script's answer to `ready`. */
 export interface FrameInit {
+  /** The content script's reading number: a push and a pull of the same reading are one. */
+  seq?: number;
   ctx: PageContext | null;
   canInsert: boolean;
   exposure: Exposure;

@@ -1,0 +1,125 @@
+/**
+ * The background's end of pushed views: only our sidebar frames' ports are kept, a
+ * tab's reading goes to that tab's frames only, built once per language, and a frame
+ * that connects after the reading gets it when it says its language.
+ */
+import { describe, expect, it } from 'vitest';
+import { createViewPush } from '../../../utils/background/viewPush';
+import { VIEW_PORT, type PortLike, type Reading, type ViewPush } from '../../../utils/ui/viewPort';
+import type { PageContext } from '../../../utils/sites/types';
+import type { SidebarView } from '../../../utils/view/types';
+
+const FRAME = 'chrome-extension://ext/sidebar.html';
+const ctx = (recordId: string): PageContext => ({ site: 'salesforce', recordType: 'opportunity', recordId, accountName: 'Acme', domains: [], emails: [], stage: null, competitorsField: [], text: '' });
+const reading = (seq: number, c: PageContext | null): Reading => ({ seq, init: { seq, ctx: c, canInsert: false, exposure: { hidden: null, covered: [] } } });
+
+function fakePort(tabId: number | undefined, over: Partial<PortLike> = {}) {
+  const got: ViewPush[] = [];
+  const listeners: ((m: unknown) => void)[] = [];
+  const gone: (() => void)[] = [];
+  const port: PortLike = {
+    name: VIEW_PORT,
+    sender: { id: 'ext', url: `${FRAME}?site=salesforce`, tab: tabId === undefined ? undefined : { id: tabId } },
+    postMessage: (m) => void got.push(m as ViewPush),
+    onMessage: { addListener: (fn) => void listeners.push(fn) },
+    onDisconnect: { addListener: (fn) => void gone.push(fn) },
+    ...over,
+  };
+  return { port, got, say: (m: unknown) => listeners.forEach((l) => l(m)), disconnect: () => gone.forEach((g) => g()) };
+}
+
+function setup() {
+  const builds: string[] = [];
+  const shown: number[] = [];
+  const push = createViewPush({
+    build: async (c, lang) => {
+      builds.push(`${c.recordId}:${lang}`);
+      return { recordKey: `sf:${c.recordId}`, lang } as unknown as SidebarView;
+    },
+    shown: (tabId) => void shown.push(tabId),
+    runtimeId: 'ext',
+    framePage: FRAME,
+  });
+  return { push, builds, shown };
+}
+
+describe('pushed views, the background', () => {
+  it("pushes a tab's reading with its view to that tab's frames only", async () => {
+    const { push, builds, shown } = setup();
+    const mine = fakePort(1);
+    const other = fakePort(2);
+    push.accept(mine.port);
+    push.accept(other.port);
+    mine.say({ type: 'lang', lang: 'en' });
+    other.say({ type: 'lang', lang: 'en' });
+    expect(await push.prime(1, reading(1, ctx('006A')))).toBe(1);
+    expect(mine.got).toMatchObject([{ type: 'pushed', seq: 1, lang: 'en', init: { ctx: { recordId: '006A' } }, view: { recordKey: 'sf:006A' } }]);
+    expect(other.got).toEqual([]);
+    expect(builds).toEqual(['006A:en']);
+    expect(shown).toEqual([1]);
+  });
+
+  it('keeps no port that is not our sidebar frame in a tab', () => {
+    const { push } = setup();
+    expect(push.accept(fakePort(1, { name: 'other' }).port)).toBe(false);
+    expect(push.accept(fakePort(undefined).port)).toBe(false);
+    expect(push.accept(fakePort(1, { sender: { id: 'ext', url: 'chrome-extension://ext/options.html', tab: { id: 1 } } }).port)).toBe(false);
+    expect(push.accept(fakePort(1, { sender: { id: 'evil', url: `${FRAME}`, tab: { id: 1 } } }).port)).toBe(false);
+    expect(push.accept(fakePort(1, { sender: { id: 'ext', url: 'https://acme.my.salesforce.com/sidebar.html', tab: { id: 1 } } }).port)).toBe(false);
+  });
+
+  it('builds once per language, and pushes nothing to a frame that has not said its language', async () => {
+    const { push, builds } = setup();
+    const en = fakePort(1);
+    const zh = fakePort(1);
+    const silent = fakePort(1);
+    [en, zh, silent].forEach((p) => push.accept(p.port));
+    en.say({ type: 'lang', lang: 'en' });
+    zh.say({ type: 'lang', lang: 'zh-CN' });
+    zh.say({ type: 'lang', lang: 'fr' });
+    await push.prime(1, reading(1, ctx('006A')));
+    expect(builds.sort()).toEqual(['006A:en', '006A:zh-CN']);
+    expect(zh.got[0].lang).toBe('zh-CN');
+    expect(silent.got).toEqual([]);
+  });
+
+  it('a frame that connects after the reading gets it when it says its language; a closed one gets nothing more', async () => {
+    const { push } = setup();
+    await push.prime(1, reading(3, ctx('006A')));
+    const late = fakePort(1);
+    push.accept(late.port);
+    late.say({ type: 'lang', lang: 'en' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(late.got.map((g) => g.seq)).toEqual([3]);
+    late.disconnect();
+    await push.prime(1, reading(4, ctx('006B')));
+    expect(late.got).toHaveLength(1);
+  });
+
+  it('leaving the record pushes the empty reading without building; an older reading than the last is not pushed', async () => {
+    const { push, builds } = setup();
+    const f = fakePort(1);
+    push.accept(f.port);
+    f.say({ type: 'lang', lang: 'en' });
+    await push.prime(1, reading(5, null));
+    expect(f.got).toMatchObject([{ seq: 5, view: null, init: { ctx: null } }]);
+    expect(await push.prime(1, reading(4, ctx('006A')))).toBe(0);
+    expect(builds).toEqual([]);
+  });
+});
+
+describe('view:prime, the handler', () => {
+  it('only a content script in a top frame primes its own tab', async () => {
+    const { createService } = await import('../../../utils/background/service');
+    const { openFrontlineDb } = await import('../../../utils/store/db');
+    const db = await openFrontlineDb('frontline-view-prime');
+    const primed: number[] = [];
+    const s = createService({ getDb: async () => db, views: { prime: async (tabId) => (primed.push(tabId), 1) } });
+    const r = reading(1, ctx('006A'));
+    expect(await s['view:prime'](r, { tabId: 7, frameId: 0, extensionPage: false })).toEqual({ pushed: 1 });
+    expect(await s['view:prime'](r, { tabId: 7, frameId: 3, extensionPage: false })).toEqual({ pushed: 0 });
+    expect(await s['view:prime'](r, { tabId: 7, frameId: 0, extensionPage: true })).toEqual({ pushed: 0 });
+    expect(await s['view:prime'](r, { extensionPage: false })).toEqual({ pushed: 0 });
+    expect(primed).toEqual([7]);
+  });
+});

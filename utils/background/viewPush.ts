@@ -1,0 +1,86 @@
+/**
+ * The background's end of pushed views (utils/ui/viewPort.ts): the ports of sidebar
+ * frames per tab with the language each wants, the tab's last reading, and the push.
+ * Memory only, as a cache: a stopped worker loses the ports with it, and the frames
+ * fall back to pulling.
+ */
+import type { Lang } from '../i18n';
+import type { PageContext } from '../sites/types';
+import type { SidebarView } from '../view/types';
+import { VIEW_PORT, type PortLike, type Reading, type ViewPush } from '../ui/viewPort';
+
+export interface ViewPushDeps {
+  /** The view:get handler: the same view a pull would get. */
+  build(ctx: PageContext, lang: Lang): Promise<SidebarView>;
+  /** A view was pushed to `tabId` (the toolbar icon follows it). */
+  shown?(tabId: number, ctx: PageContext, view: SidebarView): void;
+  /** This extension's id and its sidebar page's URL: only our frames' ports are kept. */
+  runtimeId: string;
+  framePage: string;
+}
+
+export function createViewPush(deps: ViewPushDeps) {
+  const frames = new Map<number, Map<PortLike, Lang | null>>();
+  const last = new Map<number, Reading>();
+
+  async function push(tabId: number, reading: Reading, targets: [PortLike, Lang][]): Promise<number> {
+    const ctx = reading.init.ctx;
+    const built = new Map<Lang, Promise<SidebarView | null>>();
+    const viewIn = (lang: Lang) => {
+      if (!ctx) return Promise.resolve(null);
+      // A view that fails to build is pushed as none: the frame pulls, and shows the error from its own view:get.
+      if (!built.has(lang)) built.set(lang, deps.build(ctx, lang).catch(() => null));
+      return built.get(lang)!;
+    };
+    let sent = 0;
+    for (const [port, lang] of targets) {
+      const view = await viewIn(lang);
+      // A newer reading arrived while this one was built: it is pushed on its own.
+      if (last.get(tabId)?.seq !== reading.seq) break;
+      try {
+        port.postMessage({ type: 'pushed', seq: reading.seq, init: reading.init, lang, view } satisfies ViewPush);
+        sent++;
+        if (view && ctx) deps.shown?.(tabId, ctx, view);
+      } catch {
+        // disconnected meanwhile
+      }
+    }
+    return sent;
+  }
+
+  return {
+    /** runtime.onConnect: keeps the port if it is our sidebar frame's, in a tab. */
+    accept(port: PortLike): boolean {
+      const tabId = port.sender?.tab?.id;
+      if (port.name !== VIEW_PORT || port.sender?.id !== deps.runtimeId || tabId === undefined || !port.sender.url?.startsWith(deps.framePage)) return false;
+      const ports = frames.get(tabId) ?? new Map<PortLike, Lang | null>();
+      frames.set(tabId, ports.set(port, null));
+      port.onMessage.addListener((raw) => {
+        const lang = (raw as { type?: unknown; lang?: unknown } | null)?.lang;
+        if ((raw as { type?: unknown } | null)?.type !== 'lang' || (lang !== 'en' && lang !== 'zh-CN')) return;
+        const first = ports.get(port) === null;
+        ports.set(port, lang);
+        // A frame that connected after the tab's reading came in gets that reading now.
+        const reading = last.get(tabId);
+        if (first && reading) void push(tabId, reading, [[port, lang]]);
+      });
+      port.onDisconnect.addListener(() => {
+        ports.delete(port);
+        if (!ports.size) frames.delete(tabId);
+      });
+      return true;
+    },
+    /** A content script's reading (already checked by the message map): build once per language, push to the tab's frames. */
+    prime(tabId: number, reading: Reading): Promise<number> {
+      const prev = last.get(tabId);
+      if (prev && prev.seq > reading.seq) return Promise.resolve(0);
+      last.set(tabId, reading);
+      const targets = [...(frames.get(tabId) ?? [])].filter((e): e is [PortLike, Lang] => e[1] !== null);
+      return push(tabId, reading, targets);
+    },
+    /** The tab closed or left the site: its reading is dropped. */
+    forget(tabId: number): void {
+      last.delete(tabId);
+    },
+  };
+}

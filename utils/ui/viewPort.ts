@@ -1,0 +1,87 @@
+/**
+ * Pushed views: the content script sends each reading of the page to the background
+ * once (`view:prime`), and the background builds the view at once and pushes reading and
+ * view to the sidebar frames of that tab over the port each frame opened. The card then
+ * needs two extension hops after the record is read instead of five (nudge, the frame's
+ * pull from the content script and back, `view:get` and back; 8–15 ms each here).
+ *
+ * The data-free nudge and the pull stay, as the fallback: a worker that stopped has
+ * dropped the ports (the frame sees the disconnect and pulls), and a frame that never
+ * hears a push for a nudge pulls after PUSH_WAIT_MS. Readings are numbered by the
+ * content script; a push and a pull of the same reading are one.
+ */
+import type { Lang } from '../i18n';
+import type { SidebarView } from '../view/types';
+import type { FrameInit } from './channel';
+
+export const VIEW_PORT = 'frontline-view';
+
+/** How long a frame whose port is open waits for the push of a nudged reading before it pulls. */
+export const PUSH_WAIT_MS = 250;
+
+/** Frame → background over the port: the language its views are built in. */
+export interface ViewPortLang {
+  type: 'lang';
+  lang: Lang;
+}
+
+/** Background → frame: one reading, and the view built for it in `lang` (null: no record, or the build failed). */
+export interface ViewPush {
+  type: 'pushed';
+  seq: number;
+  init: FrameInit;
+  lang: Lang;
+  view: SidebarView | null;
+}
+
+/** One reading as the content script sends it to the background. */
+export interface Reading {
+  seq: number;
+  init: FrameInit;
+}
+
+export function isViewPush(raw: unknown): raw is ViewPush {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const p = raw as Partial<ViewPush>;
+  return p.type === 'pushed' && Number.isSafeInteger(p.seq) && typeof p.init === 'object' && p.init !== null && (p.lang === 'en' || p.lang === 'zh-CN');
+}
+
+/** The port's two ends as both sides see them (browser.runtime.Port, or a fake in tests). */
+export interface PortLike {
+  name: string;
+  sender?: { id?: string; url?: string; tab?: { id?: number } };
+  postMessage(msg: unknown): void;
+  onMessage: { addListener(fn: (msg: unknown) => void): void };
+  onDisconnect: { addListener(fn: () => void): void };
+}
+
+export interface FrameViewPort {
+  /** Connected: a nudged reading will come pushed. False once the background went away, until `reopen`. */
+  readonly open: boolean;
+  reopen(): void;
+  setLang(lang: Lang): void;
+}
+
+/** The frame's end: connects now, reconnects only when asked (reconnecting on disconnect would keep waking a stopped worker). */
+export function openViewPort(connect: () => PortLike, lang: () => Lang, onPush: (p: ViewPush) => void): FrameViewPort {
+  let port: PortLike | null = null;
+  const open = () => {
+    const p = connect();
+    port = p;
+    p.onMessage.addListener((raw) => {
+      if (isViewPush(raw)) onPush(raw);
+    });
+    p.onDisconnect.addListener(() => {
+      if (port === p) port = null;
+    });
+    p.postMessage({ type: 'lang', lang: lang() } satisfies ViewPortLang);
+  };
+  open();
+  return {
+    get open() {
+      return port !== null;
+    },
+    reopen: () => void (port ?? open()),
+    setLang: (l) => port?.postMessage({ type: 'lang', lang: l } satisfies ViewPortLang),
+  };
+}
