@@ -54,6 +54,7 @@ export const REQUESTS = {
   'view:prime': page(
     v.object({
       seq: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+      token: str(100),
       init: v.object({
         seq: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
         ctx: v.nullable(PageContextIn),

@@ -88,6 +88,7 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
   // script before the exposure nudges that may overtake it on the shorter path.
   const port = openViewPort(
     () => browser.runtime.connect({ name: VIEW_PORT }) as PortLike,
+    token,
     () => model.lang.peek(),
     (p) => {
       if (!isNew(p.seq)) return;

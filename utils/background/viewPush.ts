@@ -20,7 +20,8 @@ export interface ViewPushDeps {
 }
 
 export function createViewPush(deps: ViewPushDeps) {
-  const frames = new Map<number, Map<PortLike, Lang | null>>();
+  /** Per tab, each frame port's language and token (null until the frame has said them). */
+  const frames = new Map<number, Map<PortLike, { lang: Lang; token: string } | null>>();
   const last = new Map<number, Reading>();
 
   async function push(tabId: number, reading: Reading, targets: [PortLike, Lang][]): Promise<number> {
@@ -38,6 +39,7 @@ export function createViewPush(deps: ViewPushDeps) {
       // A newer reading arrived while this one was built: it is pushed on its own.
       if (last.get(tabId)?.seq !== reading.seq) break;
       try {
+        // The token stays here: the frame has it, and nothing else should.
         port.postMessage({ type: 'pushed', seq: reading.seq, init: reading.init, lang, view } satisfies ViewPush);
         sent++;
         if (view && ctx) deps.shown?.(tabId, ctx, view);
@@ -53,16 +55,16 @@ export function createViewPush(deps: ViewPushDeps) {
     accept(port: PortLike): boolean {
       const tabId = port.sender?.tab?.id;
       if (port.name !== VIEW_PORT || port.sender?.id !== deps.runtimeId || tabId === undefined || !port.sender.url?.startsWith(deps.framePage)) return false;
-      const ports = frames.get(tabId) ?? new Map<PortLike, Lang | null>();
+      const ports = frames.get(tabId) ?? new Map<PortLike, { lang: Lang; token: string } | null>();
       frames.set(tabId, ports.set(port, null));
       port.onMessage.addListener((raw) => {
-        const lang = (raw as { type?: unknown; lang?: unknown } | null)?.lang;
-        if ((raw as { type?: unknown } | null)?.type !== 'lang' || (lang !== 'en' && lang !== 'zh-CN')) return;
+        const m = raw as { type?: unknown; lang?: unknown; token?: unknown } | null;
+        if (m?.type !== 'lang' || (m.lang !== 'en' && m.lang !== 'zh-CN') || typeof m.token !== 'string' || m.token.length > 100) return;
         const first = ports.get(port) === null;
-        ports.set(port, lang);
+        ports.set(port, { lang: m.lang, token: m.token });
         // A frame that connected after the tab's reading came in gets that reading now.
         const reading = last.get(tabId);
-        if (first && reading) void push(tabId, reading, [[port, lang]]);
+        if (first && reading && reading.token === m.token) void push(tabId, reading, [[port, m.lang]]);
       });
       port.onDisconnect.addListener(() => {
         ports.delete(port);
@@ -75,7 +77,8 @@ export function createViewPush(deps: ViewPushDeps) {
       const prev = last.get(tabId);
       if (prev && prev.seq > reading.seq) return Promise.resolve(0);
       last.set(tabId, reading);
-      const targets = [...(frames.get(tabId) ?? [])].filter((e): e is [PortLike, Lang] => e[1] !== null);
+      const targets: [PortLike, Lang][] = [];
+      for (const [port, said] of frames.get(tabId) ?? []) if (said && said.token === reading.token) targets.push([port, said.lang]);
       return push(tabId, reading, targets);
     },
     /** The tab closed or left the site: its reading is dropped. */

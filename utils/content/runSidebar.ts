@@ -144,7 +144,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
    */
   const announce = () => {
     seq++;
-    void send('view:prime', { seq, init: init() });
+    void send('view:prime', { seq, token, init: init() });
     tellFrame({ frontline: 'ui', type: 'changed', seq });
   };
   answerFrame(frame, token, { init, replies, tellFrame });

@@ -19,10 +19,16 @@ export const VIEW_PORT = 'frontline-view';
 /** How long a frame whose port is open waits for the push of a nudged reading before it pulls. */
 export const PUSH_WAIT_MS = 250;
 
-/** Frame → background over the port: the language its views are built in. */
+/**
+ * Frame → background over the port: the language its views are built in, and the token
+ * its content script gave it. The background pushes a reading only to the ports holding
+ * the token that came with it, so a copy of the frame that the page loads itself (it
+ * never learns the token) is pushed nothing, as it is answered nothing.
+ */
 export interface ViewPortLang {
   type: 'lang';
   lang: Lang;
+  token: string;
 }
 
 /** Background → frame: one reading, and the view built for it in `lang` (null: no record, or the build failed). */
@@ -34,9 +40,10 @@ export interface ViewPush {
   view: SidebarView | null;
 }
 
-/** One reading as the content script sends it to the background. */
+/** One reading as the content script sends it to the background, with its frame's token. */
 export interface Reading {
   seq: number;
+  token: string;
   init: FrameInit;
 }
 
@@ -63,7 +70,7 @@ export interface FrameViewPort {
 }
 
 /** The frame's end: connects now, reconnects only when asked (reconnecting on disconnect would keep waking a stopped worker). */
-export function openViewPort(connect: () => PortLike, lang: () => Lang, onPush: (p: ViewPush) => void): FrameViewPort {
+export function openViewPort(connect: () => PortLike, token: string, lang: () => Lang, onPush: (p: ViewPush) => void): FrameViewPort {
   let port: PortLike | null = null;
   const open = () => {
     const p = connect();
@@ -74,7 +81,7 @@ export function openViewPort(connect: () => PortLike, lang: () => Lang, onPush: 
     p.onDisconnect.addListener(() => {
       if (port === p) port = null;
     });
-    p.postMessage({ type: 'lang', lang: lang() } satisfies ViewPortLang);
+    p.postMessage({ type: 'lang', lang: lang(), token } satisfies ViewPortLang);
   };
   open();
   return {
@@ -82,6 +89,6 @@ export function openViewPort(connect: () => PortLike, lang: () => Lang, onPush: 
       return port !== null;
     },
     reopen: () => void (port ?? open()),
-    setLang: (l) => port?.postMessage({ type: 'lang', lang: l } satisfies ViewPortLang),
+    setLang: (l) => port?.postMessage({ type: 'lang', lang: l, token } satisfies ViewPortLang),
   };
 }

@@ -11,7 +11,8 @@ import type { SidebarView } from '../../../utils/view/types';
 
 const FRAME = 'chrome-extension://ext/sidebar.html';
 const ctx = (recordId: string): PageContext => ({ site: 'salesforce', recordType: 'opportunity', recordId, accountName: 'Acme', domains: [], emails: [], stage: null, competitorsField: [], text: '' });
-const reading = (seq: number, c: PageContext | null): Reading => ({ seq, init: { seq, ctx: c, canInsert: false, exposure: { hidden: null, covered: [] } } });
+const TOKEN = 'tok-1';
+const reading = (seq: number, c: PageContext | null, token = TOKEN): Reading => ({ seq, token, init: { seq, ctx: c, canInsert: false, exposure: { hidden: null, covered: [] } } });
 
 function fakePort(tabId: number | undefined, over: Partial<PortLike> = {}) {
   const got: ViewPush[] = [];
@@ -50,13 +51,29 @@ describe('pushed views, the background', () => {
     const other = fakePort(2);
     push.accept(mine.port);
     push.accept(other.port);
-    mine.say({ type: 'lang', lang: 'en' });
-    other.say({ type: 'lang', lang: 'en' });
+    mine.say({ type: 'lang', lang: 'en', token: TOKEN });
+    other.say({ type: 'lang', lang: 'en', token: TOKEN });
     expect(await push.prime(1, reading(1, ctx('006A')))).toBe(1);
     expect(mine.got).toMatchObject([{ type: 'pushed', seq: 1, lang: 'en', init: { ctx: { recordId: '006A' } }, view: { recordKey: 'sf:006A' } }]);
     expect(other.got).toEqual([]);
     expect(builds).toEqual(['006A:en']);
     expect(shown).toEqual([1]);
+  });
+
+  it('pushes nothing to a frame without the reading\'s token (a copy the page loaded itself)', async () => {
+    const { push, builds } = setup();
+    const rogue = fakePort(1);
+    push.accept(rogue.port);
+    rogue.say({ type: 'lang', lang: 'en', token: 'guessed' });
+    expect(await push.prime(1, reading(1, ctx('006A')))).toBe(0);
+    expect(rogue.got).toEqual([]);
+    expect(builds).toEqual([]);
+    // Nor when it connects after the reading.
+    const late = fakePort(1);
+    push.accept(late.port);
+    late.say({ type: 'lang', lang: 'en', token: 'guessed' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(late.got).toEqual([]);
   });
 
   it('keeps no port that is not our sidebar frame in a tab', () => {
@@ -74,9 +91,9 @@ describe('pushed views, the background', () => {
     const zh = fakePort(1);
     const silent = fakePort(1);
     [en, zh, silent].forEach((p) => push.accept(p.port));
-    en.say({ type: 'lang', lang: 'en' });
-    zh.say({ type: 'lang', lang: 'zh-CN' });
-    zh.say({ type: 'lang', lang: 'fr' });
+    en.say({ type: 'lang', lang: 'en', token: TOKEN });
+    zh.say({ type: 'lang', lang: 'zh-CN', token: TOKEN });
+    zh.say({ type: 'lang', lang: 'fr', token: TOKEN });
     await push.prime(1, reading(1, ctx('006A')));
     expect(builds.sort()).toEqual(['006A:en', '006A:zh-CN']);
     expect(zh.got[0].lang).toBe('zh-CN');
@@ -88,7 +105,7 @@ describe('pushed views, the background', () => {
     await push.prime(1, reading(3, ctx('006A')));
     const late = fakePort(1);
     push.accept(late.port);
-    late.say({ type: 'lang', lang: 'en' });
+    late.say({ type: 'lang', lang: 'en', token: TOKEN });
     await new Promise((r) => setTimeout(r, 0));
     expect(late.got.map((g) => g.seq)).toEqual([3]);
     late.disconnect();
@@ -100,7 +117,7 @@ describe('pushed views, the background', () => {
     const { push, builds } = setup();
     const f = fakePort(1);
     push.accept(f.port);
-    f.say({ type: 'lang', lang: 'en' });
+    f.say({ type: 'lang', lang: 'en', token: TOKEN });
     await push.prime(1, reading(5, null));
     expect(f.got).toMatchObject([{ seq: 5, view: null, init: { ctx: null } }]);
     expect(await push.prime(1, reading(4, ctx('006A')))).toBe(0);
