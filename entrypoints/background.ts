@@ -26,7 +26,8 @@ export default defineBackground(() => {
       if (state) showIconState(tabId, state).catch(() => undefined);
     },
     runtimeId: browser.runtime.id,
-    framePage: browser.runtime.getURL('/sidebar.html'),
+    // Not getURL('/sidebar.html'): Chrome answers that with the page's dynamic URL (use_dynamic_url), senders carry the static one.
+    framePage: `${extensionOrigin}sidebar.html`,
   });
   const service = createService({ getDb, ops: browserOpsDeps(), tabs: browserTrialTabs, views });
   acceptFramePorts();
