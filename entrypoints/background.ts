@@ -5,7 +5,8 @@ import { createService } from '@/utils/background/service';
 import { getDb } from '@/utils/store/db';
 import { TOGGLE_MESSAGE } from '@/utils/content/toggle';
 import { SYNC_ALARM, browserOpsDeps } from '@/utils/sync/browser';
-import { watchManaged } from '@/utils/sync/managed';
+import { policyRole, readManaged, watchManaged } from '@/utils/sync/managed';
+import { roleSetting } from '@/utils/settings';
 import { acceptFramePorts, nudgeFrames, relayFromFrame } from '@/utils/platform';
 import { syncGenericScripts } from '@/utils/background/genericScripts';
 import { iconStateFor, showIconState } from '@/utils/background/toolbarIcon';
@@ -16,7 +17,11 @@ import { seedSample, useSampleSource } from '@/utils/store/samplePack';
 export default defineBackground(() => {
   // The sample pack is a file of the package (wxt.config.ts copies it), not part of this script.
   useSampleSource(async () => (await fetch(browser.runtime.getURL('/sample-pack.json' as '/options.html'))).json());
-  const service = createService({ getDb, ops: browserOpsDeps(), tabs: browserTrialTabs });
+  const rolePrefs = async () => {
+    const [rep, policy] = await Promise.all([roleSetting.getValue(), readManaged()]);
+    return { rep: rep === 'auto' ? null : rep, policy: policyRole(policy) };
+  };
+  const service = createService({ getDb, ops: browserOpsDeps(), tabs: browserTrialTabs, rolePrefs });
   const extensionOrigin = browser.runtime.getURL('/');
   acceptFramePorts();
 

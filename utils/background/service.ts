@@ -19,6 +19,7 @@ import type { MessageType, Request, Responses } from '../messages';
 import type { AccountHit } from '../view/types';
 import { createOpsHandlers, type OpsDeps } from '../sync/handlers';
 import { NO_TABS, ruleTrialHandler, type RuleTrialTabs } from './ruleTrial';
+import { roleHandlers, type RolePrefs } from './roleHandlers';
 
 export interface ServiceDeps {
   getDb: () => Promise<Db>;
@@ -27,6 +28,8 @@ export interface ServiceDeps {
   ops?: OpsDeps;
   /** The tabs "Try this rule" reads (none by default). */
   tabs?: RuleTrialTabs;
+  /** The rep's role setting and the policy's default role (none by default). */
+  rolePrefs?: RolePrefs;
 }
 
 export type Handlers = { [K in MessageType]: (payload: Request<K>) => Promise<Responses[K]> };
@@ -139,7 +142,7 @@ function recordHandlers(
   };
 }
 
-export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TABS }: ServiceDeps): Handlers & { invalidate(): void; ops: ReturnType<typeof createOpsHandlers>['ops'] } {
+export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TABS, rolePrefs = async () => ({ rep: null, policy: null }) }: ServiceDeps): Handlers & { invalidate(): void; ops: ReturnType<typeof createOpsHandlers>['ops'] } {
   const pack = activePackCache(getDb);
   const { current, palette, invalidate } = pack;
 
@@ -150,11 +153,15 @@ export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TA
   }
 
   const opsHandlers = createOpsHandlers({ getDb, now, current, invalidate, info: () => info(), ops });
+  const record = recordHandlers({ getDb, now }, pack);
+  const roles = roleHandlers({ getDb, now, current, rolePrefs });
 
   return {
     invalidate,
     ...opsHandlers,
-    ...recordHandlers({ getDb, now }, pack),
+    ...record,
+    ...roles.handlers,
+    'view:get': async (req) => roles.decorate(await record['view:get'](req), req.lang),
 
     async 'index:warm'() {
       await pack.indexed();
