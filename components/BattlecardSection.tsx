@@ -1,49 +1,49 @@
-import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { reasonTexts, tr, type Lang } from '@/utils/i18n';
 import type { CardView, ObjectionView } from '@/utils/view/types';
+import { cardSeenKey } from '@/utils/view/decorate';
 import { RichText } from './RichText';
+import { TextActions, type TextActionsProps } from './TextActions';
+import { Mark, PartMark, RemovedSince, UpdatedBanner } from './SeenMarks';
+import { CardList, partTitles } from './CardParts';
 
-export interface CardActions {
-  copy(text: string, o: { competitorId: string; objectionId: string }): void;
-  /** Resolves false when nothing was inserted (no reply box the rep clicked into). */
-  insert?(text: string, o: { competitorId: string; objectionId: string }): Promise<boolean>;
+export interface CardActions extends TextActionsProps {
   viewed?(competitorId: string): void;
   sectionOpened?(competitorId: string, section: string): void;
+  /** The rep saw these parts of a card or stage (issue 16.3); `first`: a baseline only. */
+  markSeen?(key: string, parts?: string[], first?: boolean): void;
+  /** "Mark as read": every part seen, and the view again without marks. */
+  markAllSeen?(key: string): void;
 }
 
-/** A collapsible card section that reports being opened (for the local usage log). */
-function Part({ id, title, card, actions, open, children }: { id: string; title: string; card: CardView; actions: CardActions; open?: boolean; children: preact.ComponentChildren }) {
+/** A collapsible card section that reports being opened (for the local usage log, and as seen when it holds changes). */
+function Part({ id, title, card, actions, open, lang, children }: { id: string; title: string; card: CardView; actions: CardActions; open?: boolean; lang: Lang; children: preact.ComponentChildren }) {
+  const onToggle = (e: Event) => {
+    if (!(e.currentTarget as HTMLDetailsElement).open) return;
+    actions.sectionOpened?.(card.id, id);
+    if (card.seen?.parts.includes(id)) actions.markSeen?.(cardSeenKey(card.id), [id]);
+  };
   return (
-    <details open={open} data-part={id} onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && actions.sectionOpened?.(card.id, id)}>
-      <summary>{title}</summary>
+    <details open={open} data-part={id} onToggle={onToggle}>
+      <summary>
+        {title} <PartMark marks={card.seen} part={id} lang={lang} />
+      </summary>
       {children}
+      <RemovedSince marks={card.seen} part={id} lang={lang} />
     </details>
   );
 }
 
-function List({ items, class: cls }: { items: string[]; class?: string }) {
-  if (!items.length) return null;
-  return (
-    <ul class={cls}>
-      {items.map((x, i) => (
-        <li key={i}>{x}</li>
-      ))}
-    </ul>
-  );
-}
-
 function Objection({ o, card, lang, actions, highlight }: { o: ObjectionView; card: CardView; lang: Lang; actions: CardActions; highlight: boolean }) {
-  const copied = useSignal(false);
-  const inserted = useSignal(false);
-  const ids = { competitorId: card.id, objectionId: o.id };
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (highlight) ref.current?.scrollIntoView({ block: 'center' });
   }, [highlight]);
   return (
     <li class={`fl-objection ${highlight ? 'fl-objection-hl' : ''}`} ref={ref} data-objection={o.id}>
-      <p class="fl-objection-q">{o.objection}</p>
+      <p class="fl-objection-q">
+        {o.objection} <Mark marks={card.seen} at={`objections:${o.id}`} lang={lang} />
+      </p>
       <p>
         <span class="fl-label">{tr(lang, 'response')}: </span>
         {o.response}
@@ -54,34 +54,7 @@ function Objection({ o, card, lang, actions, highlight }: { o: ObjectionView; ca
           {o.proof}
         </p>
       )}
-      <div class="fl-row">
-        <button
-          type="button"
-          class="fl-btn"
-          onClick={() => {
-            actions.copy(o.response, ids);
-            copied.value = true;
-            setTimeout(() => (copied.value = false), 1500);
-          }}
-        >
-          {copied.value ? tr(lang, 'copied') : tr(lang, 'copy')}
-        </button>
-        {actions.insert && (
-          <button
-            type="button"
-            class="fl-btn"
-            onClick={() => {
-              void actions.insert!(o.response, ids).then((ok) => {
-                if (!ok) return;
-                inserted.value = true;
-                setTimeout(() => (inserted.value = false), 1500);
-              });
-            }}
-          >
-            {inserted.value ? tr(lang, 'inserted') : tr(lang, 'insert')}
-          </button>
-        )}
-      </div>
+      <TextActions item={{ ref: { kind: 'objection', competitorId: card.id, id: o.id }, text: o.response, audience: o.audience }} lang={lang} actions={actions} />
     </li>
   );
 }
@@ -89,6 +62,12 @@ function Objection({ o, card, lang, actions, highlight }: { o: ObjectionView; ca
 function Card({ card, lang, actions, objectionId }: { card: CardView; lang: Lang; actions: CardActions; objectionId?: string }) {
   const m = card.match;
   const hasObjection = Boolean(objectionId && card.objections.some((o) => o.id === objectionId));
+  const key = cardSeenKey(card.id);
+  useEffect(() => {
+    // The first look at a card is the baseline; a changed summary is seen once shown (it is not in a part).
+    if (card.seen && !card.seen.known) actions.markSeen?.(key, undefined, true);
+    else if (card.seen?.parts.includes('summary')) actions.markSeen?.(key, ['summary']);
+  }, [key]);
   return (
     <div class="fl-card">
       <p class="fl-card-meta">
@@ -117,31 +96,42 @@ function Card({ card, lang, actions, objectionId }: { card: CardView; lang: Lang
           </ul>
         )}
       </div>
-      <h4>{tr(lang, 'summary')}</h4>
+      <UpdatedBanner marks={card.seen} lang={lang} titles={partTitles(lang)} onSeen={() => actions.markAllSeen?.(key)} />
+      <h4>
+        {tr(lang, 'summary')} <Mark marks={card.seen} at="summary" lang={lang} />
+      </h4>
       <RichText value={card.summary} />
-      <Part id="whyWeWin" title={tr(lang, 'whyWeWin')} card={card} actions={actions}>
-        <List items={card.whyWeWin} class="fl-win" />
+      <Part id="whyWeWin" title={tr(lang, 'whyWeWin')} card={card} actions={actions} lang={lang}>
+        <CardList items={card.whyWeWin} part="whyWeWin" card={card} lang={lang} class="fl-win" />
       </Part>
-      <Part id="whyWeLose" title={tr(lang, 'whyWeLose')} card={card} actions={actions}>
-        <List items={card.whyWeLose} class="fl-lose" />
+      <Part id="whyWeLose" title={tr(lang, 'whyWeLose')} card={card} actions={actions} lang={lang}>
+        <CardList items={card.whyWeLose} part="whyWeLose" card={card} lang={lang} class="fl-lose" />
       </Part>
-      <Part id="objections" title={tr(lang, 'objections')} card={card} actions={actions} open={hasObjection || undefined}>
+      <Part id="objections" title={tr(lang, 'objections')} card={card} actions={actions} open={hasObjection || undefined} lang={lang}>
         <ul class="fl-objections">
           {card.objections.map((o) => (
             <Objection key={o.id} o={o} card={card} lang={lang} actions={actions} highlight={o.id === objectionId} />
           ))}
         </ul>
       </Part>
-      <Part id="landmines" title={tr(lang, 'landmines')} card={card} actions={actions}>
-        <List items={card.landmines} />
+      <Part id="landmines" title={tr(lang, 'landmines')} card={card} actions={actions} lang={lang}>
+        <CardList items={card.landmines} part="landmines" card={card} lang={lang} />
       </Part>
       {card.pricing && (
-        <Part id="pricing" title={tr(lang, 'pricing')} card={card} actions={actions}>
+        <Part id="pricing" title={tr(lang, 'pricing')} card={card} actions={actions} lang={lang}>
+          <Mark marks={card.seen} at="pricing" lang={lang} />
           <RichText value={card.pricing} />
+          <TextActions item={{ ref: { kind: 'pricing', competitorId: card.id }, text: card.pricingText ?? '', audience: card.pricingAudience }} lang={lang} actions={actions} />
         </Part>
       )}
-      <Part id="proofPoints" title={tr(lang, 'proofPoints')} card={card} actions={actions}>
-        <List items={card.proofPoints} />
+      <Part id="proofPoints" title={tr(lang, 'proofPoints')} card={card} actions={actions} lang={lang}>
+        <CardList
+          items={card.proofPoints}
+          part="proofPoints"
+          card={card}
+          lang={lang}
+          action={(text, i) => <TextActions item={{ ref: { kind: 'proof', competitorId: card.id, index: i }, text, audience: card.proofPointsAudience }} lang={lang} actions={actions} />}
+        />
       </Part>
     </div>
   );

@@ -1,6 +1,7 @@
 import { tr, type Lang } from '@/utils/i18n';
 import type { HealthView } from '@/utils/view/types';
 import { RichText } from './RichText';
+import { Play, type PlayActions } from './Play';
 
 function Sparkline({ points, label }: { points: { date: string; score: number }[]; label: string }) {
   if (points.length < 2) return null;
@@ -15,7 +16,7 @@ function Sparkline({ points, label }: { points: { date: string; score: number }[
   );
 }
 
-export function HealthSection({ health, lang }: { health: HealthView | null; lang: Lang }) {
+export function HealthSection({ health, lang, play }: { health: HealthView | null; lang: Lang; play?: PlayActions }) {
   if (!health) return <p class="fl-muted">{tr(lang, 'noHealth')}</p>;
   const prev = health.history.length > 1 ? health.history[health.history.length - 2].date : '';
   const trend =
@@ -62,12 +63,7 @@ export function HealthSection({ health, lang }: { health: HealthView | null; lan
             : tr(lang, 'renewalPast', { days: -health.daysToRenewal, date: health.renewalDate })}
         </p>
       )}
-      {health.play && (
-        <div class="fl-play" role="note">
-          <h4>{tr(lang, 'recommendedPlay')}</h4>
-          <RichText value={health.play} />
-        </div>
-      )}
+      {health.play && <Play health={health} rich={health.play} lang={lang} actions={play} />}
       <ul class="fl-measures">
         {health.measures.map((m) => (
           <li key={m.measureId} class={m.missing ? 'fl-measure-missing' : ''}>

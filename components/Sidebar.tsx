@@ -9,6 +9,8 @@ import { BattlecardSection, type CardActions } from './BattlecardSection';
 import { StageSection } from './StageSection';
 import { ChecklistSection } from './ChecklistSection';
 import { HealthSection } from './HealthSection';
+import { RoleSwitch } from './RoleSwitch';
+import { SECTION_IDS, type SectionId } from '@/utils/view/sections';
 
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
@@ -75,12 +77,13 @@ function Rail({ model }: { model: SidebarModel }) {
 }
 
 /** The ten-second answer: health, stage, next steps and competitors on one line, each a jump to its section. */
-function Glance({ view, lang }: { view: SidebarView; lang: Lang }) {
-  const jump = (id: string) => (e: Event) => {
+function Glance({ view, lang, onJump }: { view: SidebarView; lang: Lang; onJump?(id: SectionId): void }) {
+  const jump = (id: SectionId) => (e: Event) => {
+    onJump?.(id);
     const root = (e.currentTarget as HTMLElement).getRootNode() as ShadowRoot | Document;
     root.querySelector<HTMLElement>(`#fl-h-${id}`)?.scrollIntoView({ block: 'start', behavior: 'smooth' });
   };
-  const items: { id: string; text: string; cls?: string }[] = [];
+  const items: { id: SectionId; text: string; cls?: string }[] = [];
   if (view.health) items.push({ id: 'health', text: `${view.health.score} · ${view.health.bandLabel}`, cls: `fl-glance-${view.health.color}` });
   if (view.stage) items.push({ id: 'stage', text: view.stage.name });
   if (view.checklist) items.push({ id: 'next-steps', text: tr(lang, 'progress', { done: view.checklist.doneCount, total: view.checklist.items.length }) });
@@ -100,7 +103,21 @@ function Glance({ view, lang }: { view: SidebarView; lang: Lang }) {
   );
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: preact.ComponentChildren }) {
+/** A section; one its role's layout collapses shows its heading as a button until the rep opens it (issue 16.1). */
+function Section({ id, title, collapsed, onToggle, lang, children }: { id: string; title: string; collapsed?: boolean; onToggle?(): void; lang?: Lang; children: preact.ComponentChildren }) {
+  if (onToggle)
+    return (
+      <section class="fl-section" aria-labelledby={`fl-h-${id}`} data-section={id} data-collapsed={collapsed ? 'true' : 'false'}>
+        <h3 id={`fl-h-${id}`}>
+          <button type="button" class="fl-section-toggle" aria-expanded={collapsed ? 'false' : 'true'} aria-controls={`fl-s-${id}`} title={lang && collapsed ? tr(lang, 'sectionCollapsed', { section: title }) : undefined} onClick={onToggle}>
+            <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span> {title}
+          </button>
+        </h3>
+        <div id={`fl-s-${id}`} hidden={collapsed}>
+          {!collapsed && children}
+        </div>
+      </section>
+    );
   return (
     <section class="fl-section" aria-labelledby={`fl-h-${id}`} data-section={id}>
       <h3 id={`fl-h-${id}`}>{title}</h3>
@@ -192,27 +209,44 @@ function StatusLines({ model, lang }: { model: SidebarModel; lang: Lang }) {
   );
 }
 
-/** The account header, the glance line and the four sections. */
+/** The account header, the role switch, the glance line and the sections in the role's order. */
 function ViewSections({ model, view, lang }: { model: SidebarModel; view: SidebarView; lang: Lang }) {
   const focus = model.focus.value;
-  // Insert shows only where the page has a reply box (webmail).
-  const cardActions: CardActions = { copy: model.copy, viewed: model.viewed, sectionOpened: model.sectionOpened, insert: model.canInsert.value ? model.insert : undefined };
+  // Insert shows only where the page has a reply box (webmail), and only on customer-safe text.
+  const cardActions: CardActions = {
+    copy: model.copy,
+    viewed: model.viewed,
+    sectionOpened: model.sectionOpened,
+    markSeen: model.markSeen,
+    markAllSeen: model.markAllSeen,
+    insert: model.canInsert.value ? model.insert : undefined,
+  };
+  const play = view.account ? { accountId: view.account.id, shown: model.playShown, snooze: model.snoozePlay } : undefined;
+  const bodies: Partial<Record<SectionId, { title: string; body: preact.ComponentChildren }>> = {
+    battlecard: {
+      title: tr(lang, 'sectionBattlecard'),
+      body: <BattlecardSection key={view.recordKey} cards={view.cards} lang={lang} actions={cardActions} selectedId={model.selectedCard.value} onSelect={model.selectCard} objectionId={focus?.objectionId} />,
+    },
+    stage: { title: tr(lang, 'sectionStage'), body: <StageSection stage={view.stage} scenario={view.scenario} lang={lang} openTalkTrack={Boolean(focus?.scenarioId)} actions={cardActions} /> },
+    'next-steps': { title: tr(lang, 'sectionNextSteps'), body: <ChecklistSection checklist={view.checklist} lang={lang} onToggle={model.tick} marks={view.stage?.seen} /> },
+    health: { title: tr(lang, 'sectionHealth'), body: <HealthSection health={view.health} lang={lang} play={play} /> },
+  };
+  const layout = view.layout?.sections ?? SECTION_IDS.map((id) => ({ id, collapsed: false }));
+  const expanded = model.expanded.value;
   return (
     <>
       <AccountHeader view={view} lang={lang} actions={model} />
-      <Glance view={view} lang={lang} />
-      <Section id="battlecard" title={tr(lang, 'sectionBattlecard')}>
-        <BattlecardSection key={view.recordKey} cards={view.cards} lang={lang} actions={cardActions} selectedId={model.selectedCard.value} onSelect={model.selectCard} objectionId={focus?.objectionId} />
-      </Section>
-      <Section id="stage" title={tr(lang, 'sectionStage')}>
-        <StageSection stage={view.stage} scenario={view.scenario} lang={lang} openTalkTrack={Boolean(focus?.scenarioId)} />
-      </Section>
-      <Section id="next-steps" title={tr(lang, 'sectionNextSteps')}>
-        <ChecklistSection checklist={view.checklist} lang={lang} onToggle={model.tick} />
-      </Section>
-      <Section id="health" title={tr(lang, 'sectionHealth')}>
-        <HealthSection health={view.health} lang={lang} />
-      </Section>
+      {view.layout && <RoleSwitch role={view.layout.role} lang={lang} onChange={(r) => void model.setRole(r)} />}
+      <Glance view={view} lang={lang} onJump={model.expandSection} />
+      {layout.map(({ id, collapsed }) => {
+        const b = bodies[id];
+        if (!b) return null;
+        return (
+          <Section key={id} id={id} title={b.title} lang={lang} collapsed={collapsed && !expanded.has(id)} onToggle={collapsed ? () => model.toggleSection(id) : undefined}>
+            {b.body}
+          </Section>
+        );
+      })}
     </>
   );
 }

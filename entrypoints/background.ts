@@ -5,7 +5,8 @@ import { createService } from '@/utils/background/service';
 import { getDb } from '@/utils/store/db';
 import { TOGGLE_MESSAGE } from '@/utils/content/toggle';
 import { SYNC_ALARM, browserOpsDeps } from '@/utils/sync/browser';
-import { watchManaged } from '@/utils/sync/managed';
+import { policyRole, readManaged, watchManaged } from '@/utils/sync/managed';
+import { roleSetting } from '@/utils/settings';
 import { acceptFramePorts, nudgeFrames, relayFromFrame } from '@/utils/platform';
 import { syncGenericScripts } from '@/utils/background/genericScripts';
 import { iconStateFor, showIconState } from '@/utils/background/toolbarIcon';
@@ -18,6 +19,10 @@ import type { PortLike } from '@/utils/ui/viewPort';
 export default defineBackground(() => {
   // The sample pack is a file of the package (wxt.config.ts copies it), not part of this script.
   useSampleSource(async () => (await fetch(browser.runtime.getURL('/sample-pack.json' as '/options.html'))).json());
+  const rolePrefs = async () => {
+    const [rep, policy] = await Promise.all([roleSetting.getValue(), readManaged()]);
+    return { rep: rep === 'auto' ? null : rep, policy: policyRole(policy) };
+  };
   const extensionOrigin = browser.runtime.getURL('/');
   const views = createViewPush({
     build: (ctx, lang) => service['view:get']({ ctx, lang }),
@@ -29,7 +34,7 @@ export default defineBackground(() => {
     // Not getURL('/sidebar.html'): Chrome answers that with the page's dynamic URL (use_dynamic_url), senders carry the static one.
     framePage: `${extensionOrigin}sidebar.html`,
   });
-  const service = createService({ getDb, ops: browserOpsDeps(), tabs: browserTrialTabs, views });
+  const service = createService({ getDb, ops: browserOpsDeps(), tabs: browserTrialTabs, rolePrefs, views });
   acceptFramePorts();
   browser.runtime.onConnect.addListener((port) => void views.accept(port as PortLike));
   browser.tabs.onRemoved.addListener((tabId) => views.forget(tabId));

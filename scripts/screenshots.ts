@@ -9,11 +9,12 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { launchWithExtension } from './demo/launch';
 import { DEMO_PAGES } from './demo/routes';
 import { panel as sidebarPanel, sidebar } from './demo/sidebarFrame';
+import { prepareRoleShot, type RoleShot } from './screenshots/roleShots';
 
 const DOCS = resolve(import.meta.dirname, '../docs');
 const url = (id: string) => DEMO_PAGES.find((p) => p.id === id)!.url;
 
-interface Shot {
+interface Shot extends RoleShot {
   file: string;
   page: string;
   locale: string;
@@ -31,6 +32,9 @@ const README_SHOTS: Shot[] = [
   { file: 'panel-dark-zh.png', page: 'salesforce-opportunity', locale: 'zh-CN', scheme: 'dark' },
   { file: 'rail-light-en.png', page: 'salesforce-opportunity', locale: 'en-US', scheme: 'light', collapsed: true },
   { file: 'palette-light-en.png', page: 'salesforce-opportunity', locale: 'en-US', scheme: 'light', palette: 'globex' },
+  // Issue 16: the CS role's layout, and a card updated since the rep last looked.
+  { file: 'role-cs-light-en.png', page: 'hubspot-company', locale: 'en-US', scheme: 'light', role: 'cs' },
+  { file: 'updated-card-light-zh.png', page: 'salesforce-opportunity', locale: 'zh-CN', scheme: 'light', updated: true },
 ];
 
 /** Chrome Web Store and AMO both take 1280×800; the same five scenes in each listing language. */
@@ -62,6 +66,7 @@ async function main() {
       await panel.locator('.fl-topbar button').last().click();
       await sidebar(page).locator('.fl-rail').waitFor();
     }
+    await prepareRoleShot(context, page, shot);
     if (shot.palette) {
       await panel.locator('.fl-topbar button').first().click();
       await panel.getByRole('combobox').fill(shot.palette);

@@ -23,6 +23,15 @@ const Id = v.pipe(v.string(), v.maxLength(80));
 
 const Lang = v.picklist(['en', 'zh-CN']);
 
+/** utils/pack/audience.ts TextRef on the wire. */
+export const TextRefIn = v.variant('kind', [
+  v.object({ kind: v.literal('objection'), competitorId: Id, id: Id }),
+  v.object({ kind: v.literal('proof'), competitorId: Id, index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)) }),
+  v.object({ kind: v.literal('pricing'), competitorId: Id }),
+  v.object({ kind: v.literal('guidance'), playbookId: Id, stageId: Id }),
+  v.object({ kind: v.literal('scenario'), id: Id }),
+]);
+
 /**
  * What each request is, declared beside its schema: who may send it (`page`: a content
  * script or the sidebar frame in a CRM or mail tab may; otherwise only our extension
@@ -83,6 +92,12 @@ export const REQUESTS = {
     layer: v.optional(v.picklist(['semantic', 'page-text'])),
     missing: v.optional(nullableCut(80)),
   })),
+  // Issue 16: what the rep saw of a card or stage, a play shown expanded or snoozed, and the insert boundary.
+  'seen:mark': page(v.object({ key: v.pipe(str(200), v.regex(/^(card|stage):/)), parts: v.optional(v.array(str(40))), first: v.optional(v.boolean()) })),
+  'play:shown': page(v.object({ accountId: Id, bandId: Id })),
+  'play:snooze': page(v.object({ accountId: Id, bandId: Id, days: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(90)) })),
+  /** The content script asks before it inserts: the text for a ref, only when the pack marks it customer-safe. */
+  'text:insertable': page(v.object({ ref: TextRefIn, lang: Lang })),
   'pack:info': ops(v.object({})),
   'pack:import': ops(v.object({ text: v.string(), source: str(2000) }), PACK_CHANGE),
   'pack:rollback': ops(v.object({}), PACK_CHANGE),
@@ -128,6 +143,10 @@ export interface Responses {
   'view:prime': { pushed: number };
   'usage:log': { ok: true };
   'record:none': { ok: true };
+  'seen:mark': { ok: true };
+  'play:shown': { ok: true };
+  'play:snooze': { ok: true };
+  'text:insertable': { ok: true; text: string } | { ok: false; reason: 'internal' | 'unknown' };
   'pack:info': PackInfo;
   'pack:import': ImportResult;
   'pack:rollback': { ok: true; info: PackInfo } | { ok: false; error: string };

@@ -35,3 +35,8 @@ export const panelOpen = (site: string) => setting<boolean>(`local:sidebar.open.
 export const panelWidth = (site: string) => setting<number>(`local:sidebar.width.${site}`, PANEL_DEFAULT, isWidth);
 /** Open beside the page (it reflows) or over it; the fallback is the site's default (SiteInfo.panel). */
 export const panelBeside = (site: string, fallback: boolean) => setting<boolean>(`local:sidebar.beside.${site}`, fallback, isBool);
+
+/** The rep's role (issue 16.1): `auto` takes the IT policy's `defaultRole`, then the pack's `meta.defaultRole`. */
+export type RoleSetting = 'auto' | 'sales' | 'cs';
+const isRoleSetting = (v: unknown): v is RoleSetting => v === 'auto' || v === 'sales' || v === 'cs';
+export const roleSetting = setting<RoleSetting>('local:settings.role', 'auto', isRoleSetting);

@@ -18,6 +18,7 @@ import { SyncResultText } from './SyncResultText';
 import { SitesSection, StaleSection } from './ReportSections';
 import { AnalyticsSection } from './AnalyticsSection';
 import { ot } from './strings';
+import { RoleSetting } from './RoleSetting';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -179,7 +180,8 @@ function LanguageSection({ lang: l, pref, onLang }: { lang: Lang; pref: LangSett
           <option value="en">English</option>
           <option value="zh-CN">简体中文</option>
         </select>
-      </label>
+      </label>{' '}
+      <RoleSetting lang={l} />
     </section>
   );
 }

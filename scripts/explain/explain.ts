@@ -10,6 +10,8 @@
  * Pure apart from parsing the HTML (linkedom, as the fixture tests do); scripts/explain.ts
  * does argv and files; why.ts says why nothing was read, format.ts prints the report. Node only, which is why it lives under scripts/: WXT auto-imports everything in utils/.
  */
+import { copyableTexts } from '../../utils/pack/audience';
+import { layoutFor, ROLES, type Role } from '../../utils/view/sections';
 import { parseHTML } from 'linkedom';
 import { formatReason, type Lang } from '../../utils/i18n';
 import { buildIndex, textIn } from '../../utils/match/index';
@@ -38,6 +40,8 @@ export interface ExplainedCompetitor {
     snippets: string[];
     reasons: ExplainedReason[];
   };
+  /** The card's texts the pack keeps internal (never offered for Insert; issue 16.2), as `objection gx-migrate`, `pricing`, …. */
+  internal: string[];
 }
 
 export interface ExplainedMatch {
@@ -48,6 +52,8 @@ export interface ExplainedMatch {
   /** What the matcher looked the account up by (shown when nothing matched). */
   lookedFor: { ids: string[]; domains: string[]; names: string[]; emails: string[] };
   competitors: ExplainedCompetitor[];
+  /** The sidebar's section order per role (issue 16.1): the pack's layouts, or every section. */
+  roles: { defaultRole: string; layouts: Record<string, string[]> };
   playbook: { id: string; name: string } | null;
   playbookReasons: ExplainedReason[];
   stage: { playbookId: string; stageId: string; name: string; source: 'crm' | 'remembered' | 'pack'; reasons: ExplainedReason[] } | null;
@@ -109,6 +115,7 @@ function explainMatch(ctx: PageContext, pack: KnowledgePack, opts: ExplainOption
     name: c.name,
     confidence: c.confidence,
     evidence: { sources: [...c.sources], mentionCount: c.mentionCount, snippets: c.mentions.map((x) => x.snippet), reasons: out(c.reasons) },
+    internal: internalOf(pack, c.competitorId),
   }));
 
   let stage: ExplainedMatch['stage'] = null;
@@ -132,6 +139,7 @@ function explainMatch(ctx: PageContext, pack: KnowledgePack, opts: ExplainOption
     candidates: m.candidates.map((c) => ({ id: c.accountId, name: c.name, confidence: c.confidence, reasons: out(c.reasons) })),
     lookedFor: m.lookedFor,
     competitors,
+    roles: rolesOf(pack),
     playbook: playbook ? { id: playbook.id, name: textIn(playbook.name, loc) } : null,
     playbookReasons,
     stage,
@@ -145,3 +153,16 @@ function explainMatch(ctx: PageContext, pack: KnowledgePack, opts: ExplainOption
   };
 }
 
+
+/** A card's internal texts, named as ops write them. */
+function internalOf(pack: KnowledgePack, competitorId: string): string[] {
+  return copyableTexts(pack)
+    .filter((t) => t.audience === 'internal' && 'competitorId' in t.ref && t.ref.competitorId === competitorId)
+    .map(({ ref }) => (ref.kind === 'objection' ? `objection ${ref.id}` : ref.kind === 'proof' ? `proof point ${ref.index + 1}` : ref.kind));
+}
+
+/** Each role's sections in order, collapsed ones marked "(collapsed)". */
+function rolesOf(pack: KnowledgePack): ExplainedMatch['roles'] {
+  const show = (role: Role) => layoutFor(role, pack).sections.map((s) => (s.collapsed ? `${s.id} (collapsed)` : s.id));
+  return { defaultRole: pack.meta.defaultRole ?? 'sales', layouts: Object.fromEntries(ROLES.map((r) => [r, show(r)])) };
+}

@@ -75,7 +75,9 @@ export function formatExplain(result: ExplainResult, url: URL | string): string 
     lines.push(more(`${c.name} [${c.id}] — ${src}; confidence ${c.confidence}`));
     for (const r of c.evidence.reasons) lines.push(more(`    - ${r.text}`));
     for (const s of c.evidence.snippets) lines.push(more(`      ${s}`));
+    if (c.internal.length) lines.push(more(`    internal (no Insert): ${c.internal.join(', ')}`));
   }
+  lines.push(row('Roles', `default ${m.roles.defaultRole}; ${Object.entries(m.roles.layouts).map(([r, l]) => `${r}: ${l.join(' › ')}`).join('; ')}`));
 
   lines.push(row('Playbook', m.playbook ? `${m.playbook.name} [${m.playbook.id}]` : 'none'));
   for (const r of m.playbookReasons) lines.push(more(`- ${r.text}`));

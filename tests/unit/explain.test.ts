@@ -92,7 +92,7 @@ describe('explain --json on every page fixture', () => {
   }
 });
 
-describe('explain as a separate process', () => {
+describe('explain as a separate process', { timeout: 30_000 }, () => {
   const byName = (site: string, name: string) => all.find((f) => f.site === site && f.name === name)!;
 
   it('prints exactly one JSON object for a Salesforce opportunity', () => {

@@ -21,6 +21,7 @@ import { createOpsHandlers, type OpsDeps } from '../sync/handlers';
 import { NO_TABS, ruleTrialHandler, type RuleTrialTabs } from './ruleTrial';
 import type { From } from './dispatch';
 import type { Reading } from '../ui/viewPort';
+import { roleHandlers, type RolePrefs } from './roleHandlers';
 
 export interface ServiceDeps {
   getDb: () => Promise<Db>;
@@ -31,6 +32,8 @@ export interface ServiceDeps {
   tabs?: RuleTrialTabs;
   /** Pushes a tab's reading and its view to that tab's sidebar frames (utils/background/viewPush.ts); none in tests unless given. */
   views?: { prime(tabId: number, reading: Reading): Promise<number> };
+  /** The rep's role setting and the policy's default role (none by default). */
+  rolePrefs?: RolePrefs;
 }
 
 export type Handlers = { [K in MessageType]: (payload: Request<K>, from?: From) => Promise<Responses[K]> };
@@ -143,7 +146,7 @@ function recordHandlers(
   };
 }
 
-export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TABS, views }: ServiceDeps): Handlers & { invalidate(): void; ops: ReturnType<typeof createOpsHandlers>['ops'] } {
+export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TABS, views, rolePrefs = async () => ({ rep: null, policy: null }) }: ServiceDeps): Handlers & { invalidate(): void; ops: ReturnType<typeof createOpsHandlers>['ops'] } {
   const pack = activePackCache(getDb);
   const { current, palette, invalidate } = pack;
 
@@ -154,11 +157,15 @@ export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TA
   }
 
   const opsHandlers = createOpsHandlers({ getDb, now, current, invalidate, info: () => info(), ops });
+  const record = recordHandlers({ getDb, now }, pack);
+  const roles = roleHandlers({ getDb, now, current, rolePrefs });
 
   return {
     invalidate,
     ...opsHandlers,
-    ...recordHandlers({ getDb, now }, pack),
+    ...record,
+    ...roles.handlers,
+    'view:get': async (req) => roles.decorate(await record['view:get'](req), req.lang),
 
     async 'index:warm'() {
       await pack.indexed();

@@ -88,11 +88,24 @@ function answerFrame(frame: FrameHost, token: string, state: { init: () => Frame
         frame.layout({ open: Boolean(raw.layout.open), width: Number(raw.layout.width) || 360, beside: Boolean(raw.layout.beside) });
         return undefined;
       case 'insert':
-        return Promise.resolve(state.replies?.insert(String(raw.text)) ?? false);
+        return insertRef(state.replies, raw.ref, raw.lang);
       default:
         return undefined;
     }
   });
+}
+
+/**
+ * The insert boundary (issue 16.2): the frame names a text, the background (which holds
+ * the pack) answers with it only when the pack marks it customer-safe, and only that
+ * answer is inserted. Raw text from the frame is never inserted, so neither a bug in the
+ * frame's UI nor a forged request can put internal text into a reply.
+ */
+async function insertRef(replies: ReturnType<typeof trackReplyBox> | null, ref: unknown, lang: unknown): Promise<boolean> {
+  if (!replies?.available() || typeof ref !== 'object' || ref === null) return false;
+  const got = (await send('text:insertable', { ref, lang: lang === 'zh-CN' ? 'zh-CN' : 'en' })) as { ok?: boolean; data?: { ok: boolean; text?: string } } | undefined;
+  if (!got?.ok || !got.data?.ok || typeof got.data.text !== 'string') return false;
+  return replies.insert(got.data.text);
 }
 
 /** One observer of the page's DOM, only while the URL can show a record: `watch(true | false)`. */

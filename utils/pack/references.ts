@@ -4,6 +4,7 @@
  */
 import { MOTIONS, type KnowledgePack } from './schema';
 import type { PackError } from './validate';
+import { checkAudienceQuotes, checkLayouts } from './audience';
 
 function duplicates<T>(items: readonly T[], key: (t: T) => string, at: (i: number) => string, what: string, errors: PackError[]) {
   const seen = new Map<string, number>();
@@ -86,6 +87,9 @@ export function checkReferences(pack: KnowledgePack): { errors: PackError[]; war
   const stagesByPlaybook = checkPlaybooks(pack, errors, warnings);
   checkAccounts(pack, stagesByPlaybook, errors);
   checkHealthModel(pack, errors);
+  // Role layouts and text audiences (issue 16).
+  errors.push(...checkLayouts(pack));
+  warnings.push(...checkAudienceQuotes(pack));
   if (!pack.meta.locales.includes(pack.meta.defaultLocale)) {
     errors.push({ path: 'meta.defaultLocale', message: `"${pack.meta.defaultLocale}" is not listed in meta.locales` });
   }

@@ -10,6 +10,7 @@ import * as v from 'valibot';
 import { GENERIC_SITE, sitesOfKind } from '../sites/catalog';
 import { ID_PATTERN, Id, nonEmpty } from './primitives';
 import { SitePatch, SiteRule } from './siteRules';
+import { Audience, Layouts, PlayOpenEvery, Role } from './roles';
 
 export { ID_PATTERN } from './primitives';
 export { SitePatch, SiteRule, type SiteField, type SiteRoute } from './siteRules';
@@ -134,6 +135,12 @@ export const Meta = v.strictObject({
   ownDomains: v.array(Domain, 'expected a list of domains'),
   /** Extra free-mail providers on top of the built-in list. */
   freeMailDomains: v.optional(v.array(Domain, 'expected a list of domains')),
+  /** Roles (issue 16): the role a rep starts in when neither they nor IT chose one. */
+  defaultRole: v.optional(Role),
+  /** Per role, which sidebar sections show, in what order, and which start collapsed. */
+  layouts: v.optional(Layouts),
+  /** The audience of every copyable text that does not name its own (absent: internal). */
+  defaultAudience: v.optional(Audience),
 });
 
 export const Scenario = v.strictObject({
@@ -144,6 +151,8 @@ export const Scenario = v.strictObject({
   scenario: Text,
   advantage: Text,
   value: Text,
+  /** Who the talk track is for (else meta.defaultAudience). */
+  audience: v.optional(Audience),
 });
 
 export const CJK_BOUNDARIES = ['strict', 'loose'] as const;
@@ -174,6 +183,8 @@ export const Objection = v.strictObject({
   objection: Text,
   response: Text,
   proof: v.optional(Text),
+  /** Who the response and proof are for (else meta.defaultAudience). */
+  audience: v.optional(Audience),
 });
 
 export const Battlecard = v.strictObject({
@@ -184,6 +195,9 @@ export const Battlecard = v.strictObject({
   landmines: TextList,
   pricing: v.optional(Text),
   proofPoints: TextList,
+  /** Who the pricing text and the proof points are for (else meta.defaultAudience). */
+  pricingAudience: v.optional(Audience),
+  proofPointsAudience: v.optional(Audience),
 });
 
 export const Competitor = v.strictObject({
@@ -219,6 +233,8 @@ export const Stage = v.strictObject({
   /** Markdown. */
   guidance: v.optional(Text),
   checklist: v.array(ChecklistItem, 'expected a list of checklist items'),
+  /** Who the guidance is for (else meta.defaultAudience). */
+  guidanceAudience: v.optional(Audience),
 });
 
 export const MOTIONS = ['new_business', 'poc', 'renewal_expansion'] as const;
@@ -291,6 +307,8 @@ export const Band = v.strictObject({
   color: v.picklist(['red', 'yellow', 'green'], 'expected a colour: red, yellow or green'),
   /** What a CS rep should do when the account is in this band (Markdown). */
   play: v.optional(Text),
+  /** The play opens expanded at most once in this many days per account (else on every view). */
+  playOpenEvery: v.optional(PlayOpenEvery),
 });
 
 export const HealthModel = v.strictObject({

@@ -15,6 +15,8 @@ import type { PageContext } from '../sites/types';
 import type { UsageEvent } from '../store/db';
 import type { FrameInit, ToContent } from '../ui/channel';
 import type { SidebarView } from '../view/types';
+import type { RoleSetting } from '../settings';
+import { roleActions, roleSignals, type CopyItem, type RoleNotice } from './roleActions';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -32,7 +34,7 @@ export interface Focus {
   objectionId?: string;
 }
 
-export type Notice = 'clickRefused' | 'insertNoBox';
+export type Notice = 'clickRefused' | 'insertNoBox' | RoleNotice;
 
 /** A frame → content script message before the link adds its envelope and token. */
 export type ToContentBody = ToContent extends infer M ? (M extends ToContent ? Omit<M, 'frontline' | 'token'> : never) : never;
@@ -48,6 +50,8 @@ export interface SidebarDeps {
   openItem: Saved<boolean>;
   widthItem: Saved<number>;
   besideItem: Saved<boolean>;
+  /** The rep's role setting (issue 16.1). */
+  roleItem?: Saved<RoleSetting>;
   copyText(text: string): Promise<void>;
   /** Runs `fn` after `ms`; returns a cancel. */
   after(ms: number, fn: () => void): () => void;
@@ -85,6 +89,7 @@ function createSignals(init: SidebarInit) {
     canInsert: signal(false),
     /** A short-lived note: a click refused because the page covers the sidebar, an insert with no reply box. */
     notice: signal<Notice | null>(null),
+    ...roleSignals(),
   };
 }
 
@@ -267,23 +272,38 @@ function panelActions(s: Signals, deps: SidebarDeps) {
   };
 }
 
-type Ids = { competitorId: string; objectionId: string };
+/** What the usage log keeps of a copied or inserted text: the card and the objection, when it is one. */
+function idsOf(item: CopyItem): { competitorId?: string; objectionId?: string } {
+  const r = item.ref;
+  if (r.kind === 'objection') return { competitorId: r.competitorId, objectionId: r.id };
+  return 'competitorId' in r ? { competitorId: r.competitorId } : {};
+}
 
-/** What the rep does with a battlecard: switch tabs, open sections, copy or insert a response. */
+/** What the rep does with a battlecard: switch tabs, open sections, copy or insert a text. */
 function cardActions(s: Signals, deps: SidebarDeps, log: (e: Usage) => void, notify: (key: Notice) => void) {
   return {
     selectCard: (id: string | null) => void (s.selectedCard.value = id),
     viewed: (competitorId: string) => log({ kind: 'card_view', competitorId }),
     sectionOpened: (competitorId: string, section: string) => log({ kind: 'section_view', competitorId, section }),
-    copy(text: string, ids: Ids) {
-      void deps.copyText(text).catch(() => undefined);
-      log({ kind: 'copy', competitorId: ids.competitorId, objectionId: ids.objectionId });
+    /** To the clipboard; internal text says so, as it must not reach a customer. */
+    copy(item: CopyItem) {
+      void deps.copyText(item.text).catch(() => undefined);
+      if (item.audience === 'internal') notify('copiedInternal');
+      log({ kind: 'copy', ...idsOf(item) });
     },
-    /** Into the reply box the rep last used; resolves false (and says so) when there is none. */
-    insert(text: string, ids: Ids): Promise<boolean> {
-      return deps.send({ type: 'insert', text }).then(
+    /**
+     * Into the reply box the rep last used, by ref: the content script inserts what the
+     * background gives for it, customer-safe text only. Resolves false (and says why)
+     * when nothing was inserted.
+     */
+    insert(item: CopyItem): Promise<boolean> {
+      if (item.audience !== 'customer') {
+        notify('insertRefused');
+        return Promise.resolve(false);
+      }
+      return deps.send({ type: 'insert', ref: item.ref, lang: s.lang.peek() }).then(
         (ok) => {
-          if (ok === true) log({ kind: 'insert', competitorId: ids.competitorId, objectionId: ids.objectionId });
+          if (ok === true) log({ kind: 'insert', ...idsOf(item) });
           else notify('insertNoBox');
           return ok === true;
         },
@@ -306,6 +326,7 @@ export const SidebarModel = createModel((deps: SidebarDeps, init: SidebarInit) =
     ...paletteActions(s, deps, log, record.load),
     ...panelActions(s, deps),
     ...cardActions(s, deps, log, notices.notify),
+    ...roleActions(s, deps, record.load),
   };
 });
 

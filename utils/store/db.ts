@@ -64,16 +64,35 @@ export interface UsageEvent {
   missing?: string | null;
 }
 
+/** What the rep last saw of a card or a playbook stage (issue 16.3): per part, each item's key, content hash and label. */
+export interface SeenRecord {
+  /** `card:<competitor id>` or `stage:<playbook id>/<stage id>`. */
+  key: string;
+  version: string;
+  items: Record<string, { k: string; h: string; l: import('../pack/schema').Text }[]>;
+  at: string;
+}
+
+/** A band's play for one account (issue 16.7): when it last opened expanded, and a snooze. */
+export interface PlayRecord {
+  /** `<account id>|<band id>`. */
+  key: string;
+  expandedAt?: string;
+  snoozedUntil?: string;
+}
+
 export interface FrontlineDB extends DBSchema {
   packs: { key: 'active' | 'previous'; value: StoredPack };
   ticks: { key: string; value: TickRecord };
   picks: { key: string; value: PickRecord };
   stages: { key: string; value: SeenStageRecord };
   usage: { key: number; value: UsageEvent; indexes: { at: string } };
+  seen: { key: string; value: SeenRecord };
+  plays: { key: string; value: PlayRecord };
 }
 
 export const DB_NAME = 'frontline';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export type Db = IDBPDatabase<FrontlineDB>;
 
@@ -88,6 +107,11 @@ export function openFrontlineDb(name = DB_NAME): Promise<Db> {
         db.createObjectStore('picks', { keyPath: 'recordKey' });
         db.createObjectStore('stages', { keyPath: 'accountId' });
         db.createObjectStore('usage', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
+      }
+      if (oldVersion < 2) {
+        // Issue 16: what the rep last saw of each card and stage; plays shown and snoozed.
+        db.createObjectStore('seen', { keyPath: 'key' });
+        db.createObjectStore('plays', { keyPath: 'key' });
       }
     },
     blocking() {

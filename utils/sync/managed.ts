@@ -30,3 +30,9 @@ export function watchManaged(onChange: () => void): void {
     if (e2e ? area === 'local' && E2E_POLICY_KEY in changes : area === 'managed') onChange();
   });
 }
+
+/** The policy's `defaultRole` (issue 16.1), or null when it sets none or something else. */
+export function policyRole(raw: unknown): 'sales' | 'cs' | null {
+  const r = typeof raw === 'object' && raw !== null ? (raw as { defaultRole?: unknown }).defaultRole : undefined;
+  return r === 'sales' || r === 'cs' ? r : null;
+}

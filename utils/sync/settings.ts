@@ -34,6 +34,8 @@ export interface ManagedPolicy {
   publicKey?: unknown;
   refreshMinutes?: unknown;
   allowPackSwitch?: unknown;
+  /** The rep's starting role, sales or cs (read by utils/sync/managed.ts policyRole; not a sync setting). */
+  defaultRole?: unknown;
   /** Policy values cannot be changed on the options page (default true). */
   lockSettings?: unknown;
 }

@@ -31,7 +31,8 @@ export const PLACEMENT_PARAM = 'panel';
 export type ToContent =
   | { frontline: 'ui'; token: string; type: 'ready' }
   | { frontline: 'ui'; token: string; type: 'layout'; layout: FrameLayout }
-  | { frontline: 'ui'; token: string; type: 'insert'; text: string };
+  /** A ref, never text: the content script asks the background for the text and inserts it only if customer-safe (issue 16.2). */
+  | { frontline: 'ui'; token: string; type: 'insert'; ref: import('../pack/audience').TextRef; lang: 'en' | 'zh-CN' };
 
 /**
  * Can the rep see the frame as the sidebar? `hidden`: why not (the host or an ancestor

@@ -8,6 +8,8 @@ import type { PageContext } from '../sites/types';
 import type { TickRecord } from '../store/db';
 import type { AccountView, CardView, ChecklistView, HealthView, PackInfo, ScenarioView, SidebarView, StageView } from './types';
 import type { StoredPack } from '../store/db';
+import { audienceOf } from '../pack/audience';
+import { richToPlain } from './plainText';
 
 const DAY = 86_400_000;
 
@@ -103,6 +105,7 @@ function cardViews(pack: KnowledgePack, match: MatchResult, now: Date, { t, rich
     const c = pack.competitors[ci];
     const reviewedDaysAgo = daysBetween(c.reviewedAt, now);
     const b = c.battlecard;
+    const pricing = rich(richPath.pricing(ci));
     return [
       {
         id: c.id,
@@ -115,11 +118,14 @@ function cardViews(pack: KnowledgePack, match: MatchResult, now: Date, { t, rich
         summary: rich(richPath.summary(ci)) ?? [],
         whyWeWin: b.whyWeWin.map(t),
         whyWeLose: b.whyWeLose.map(t),
-        objections: b.objections.map((o) => ({ id: o.id, objection: t(o.objection), response: t(o.response), proof: o.proof ? t(o.proof) : null })),
+        objections: b.objections.map((o) => ({ id: o.id, objection: t(o.objection), response: t(o.response), proof: o.proof ? t(o.proof) : null, audience: audienceOf(o.audience, pack) })),
         landmines: b.landmines.map(t),
-        pricing: rich(richPath.pricing(ci)),
+        pricing,
         proofPoints: b.proofPoints.map(t),
         match: m,
+        pricingAudience: audienceOf(b.pricingAudience, pack),
+        pricingText: pricing ? richToPlain(pricing) : null,
+        proofPointsAudience: audienceOf(b.proofPointsAudience, pack),
       },
     ];
   });
@@ -135,6 +141,7 @@ function stageViews(pack: KnowledgePack, match: MatchResult, account: Account | 
   const si = playbook.stages.findIndex((x) => x.id === current.stageId);
   const s = si >= 0 ? playbook.stages[si] : undefined;
   if (!s) return none;
+  const guidance = rich(richPath.guidance(pi, si));
   const stage: StageView = {
     playbookId: playbook.id,
     playbookName: t(playbook.name),
@@ -144,8 +151,10 @@ function stageViews(pack: KnowledgePack, match: MatchResult, account: Account | 
     name: t(s.name),
     goal: t(s.goal),
     exitCriteria: s.exitCriteria.map(t),
-    guidance: rich(richPath.guidance(pi, si)),
+    guidance,
     playbookReasons: match.playbookReasons,
+    guidanceAudience: audienceOf(s.guidanceAudience, pack),
+    guidanceText: guidance ? richToPlain(guidance) : null,
   };
   if (!account) return { stage, checklist: null };
   const done = new Set(ticks?.done ?? []);
@@ -182,5 +191,5 @@ function healthView(pack: KnowledgePack, match: MatchResult, { t, rich }: Texts)
 function scenarioView(pack: KnowledgePack, account: Account | null, scenarioId: string | undefined, { t }: Texts): ScenarioView | null {
   const industry = account?.industry?.toLowerCase();
   const s = scenarioId ? pack.scenarios.find((x) => x.id === scenarioId) : industry ? pack.scenarios.find((x) => x.industry.toLowerCase() === industry) : undefined;
-  return s ? { id: s.id, industry: s.industry, useCase: t(s.useCase), scenario: t(s.scenario), advantage: t(s.advantage), value: t(s.value) } : null;
+  return s ? { id: s.id, industry: s.industry, useCase: t(s.useCase), scenario: t(s.scenario), advantage: t(s.advantage), value: t(s.value), audience: audienceOf(s.audience, pack) } : null;
 }

@@ -7,6 +7,9 @@ import type { Rich } from '../pack/rich';
 import type { AccountCandidate, CompetitorMatch, Reason, StageMatch } from '../match/types';
 import type { HealthResult, MeasureScore } from '../health/types';
 import type { Motion } from '../pack/schema';
+import type { AudienceValue } from '../pack/roles';
+import type { SeenMarks } from './lastSeen';
+import type { RoleSource, SectionLayout } from './sections';
 
 export interface PackInfo {
   id: string;
@@ -37,6 +40,7 @@ export interface ObjectionView {
   objection: string;
   response: string;
   proof: string | null;
+  audience: AudienceValue;
 }
 
 export interface CardView {
@@ -55,6 +59,12 @@ export interface CardView {
   pricing: Rich | null;
   proofPoints: string[];
   match: CompetitorMatch;
+  pricingAudience: AudienceValue;
+  /** The pricing as the plain text Copy puts on the clipboard. */
+  pricingText: string | null;
+  proofPointsAudience: AudienceValue;
+  /** What changed since the rep last looked (utils/view/decorate.ts). */
+  seen?: SeenMarks;
 }
 
 export interface StageView {
@@ -68,6 +78,9 @@ export interface StageView {
   exitCriteria: string[];
   guidance: Rich | null;
   playbookReasons: Reason[];
+  guidanceAudience: AudienceValue;
+  guidanceText: string | null;
+  seen?: SeenMarks;
 }
 
 export interface ChecklistView {
@@ -84,6 +97,8 @@ export interface HealthView extends Omit<HealthResult, 'measures'> {
   bandLabel: string;
   measures: (MeasureScore & { label: string; unit: string | null; weight: number })[];
   play: Rich | null;
+  /** Whether the play opens expanded (utils/view/decorate.ts); absent when there is no play. */
+  playState?: { expanded: boolean; snoozedUntil: string | null; openEvery: number | null };
 }
 
 export interface ScenarioView {
@@ -93,6 +108,7 @@ export interface ScenarioView {
   scenario: string;
   advantage: string;
   value: string;
+  audience: AudienceValue;
 }
 
 export interface SidebarView {
@@ -109,6 +125,8 @@ export interface SidebarView {
   checklist: ChecklistView | null;
   health: HealthView | null;
   scenario: ScenarioView | null;
+  /** The rep's role and its sections in order (utils/view/sections.ts); absent: every section, in id order. */
+  layout?: SectionLayout & { source: RoleSource };
 }
 
 export interface AccountHit {

@@ -315,6 +315,7 @@ describe('sidebar model: the panel', () => {
 
 describe('sidebar model: cards', () => {
   const ids = { competitorId: 'rival', objectionId: 'price' };
+  const item = { ref: { kind: 'objection' as const, competitorId: 'rival', id: 'price' }, text: 'We match it.', audience: 'customer' as const };
 
   it('knows whether the page has a reply box', () => {
     const h = harness();
@@ -324,10 +325,10 @@ describe('sidebar model: cards', () => {
     expect(h.model.canInsert.value).toBe(false);
   });
 
-  it('insert into the reply box is logged', async () => {
+  it('insert into the reply box sends the text\'s ref, never the text, and is logged', async () => {
     const h = harness({ insertAnswer: true });
-    expect(await h.model.insert('We match it.', ids)).toBe(true);
-    expect(h.sent).toEqual([{ type: 'insert', text: 'We match it.' }]);
+    expect(await h.model.insert(item)).toBe(true);
+    expect(h.sent).toEqual([{ type: 'insert', ref: item.ref, lang: 'en' }]);
     expect(h.model.notice.value).toBeNull();
     await settle();
     expect(h.of('usage:log').map((c) => c.payload)).toEqual([{ kind: 'insert', ...ids, accountId: null }]);
@@ -335,7 +336,7 @@ describe('sidebar model: cards', () => {
 
   it('insert with no reply box says so for a while and logs nothing', async () => {
     const h = harness({ insertAnswer: false });
-    expect(await h.model.insert('We match it.', ids)).toBe(false);
+    expect(await h.model.insert(item)).toBe(false);
     expect(h.model.notice.value).toBe('insertNoBox');
     h.clock(NOTICE_MS - 1);
     expect(h.model.notice.value).toBe('insertNoBox');
@@ -346,10 +347,21 @@ describe('sidebar model: cards', () => {
 
   it('copy puts the text on the clipboard and logs it', async () => {
     const h = harness();
-    h.model.copy('We match it.', ids);
+    h.model.copy(item);
     await settle();
     expect(h.copied).toEqual(['We match it.']);
     expect(h.of('usage:log').map((c) => c.payload)).toEqual([{ kind: 'copy', ...ids, accountId: null }]);
+    expect(h.model.notice.value).toBeNull();
+  });
+
+  it('internal text: copying it says it is internal, and it is never sent for insert', async () => {
+    const h = harness({ insertAnswer: true });
+    const internal = { ...item, audience: 'internal' as const };
+    h.model.copy(internal);
+    expect(h.model.notice.value).toBe('copiedInternal');
+    expect(await h.model.insert(internal)).toBe(false);
+    expect(h.model.notice.value).toBe('insertRefused');
+    expect(h.sent.filter((m) => m.type === 'insert')).toEqual([]);
   });
 
   it('card and section views are logged; the card tab is kept', async () => {

@@ -44,7 +44,15 @@ export const OBJECTION_PARTS: readonly { key: string; label: string; required: b
   { key: 'objection', label: 'Objection', required: true, aliases: ['异议'] },
   { key: 'response', label: 'Response', required: true, aliases: ['回应', '应对'] },
   { key: 'proof', label: 'Proof', required: false, aliases: ['证据', '佐证'] },
+  // Not text but a word (customer or internal), the same in every locale's file (issue 16.2).
+  { key: 'audience', label: 'Audience', required: false, aliases: ['受众'] },
 ];
+
+/** Objection parts that are one value for every locale rather than localised text. */
+export const PLAIN_OBJECTION_PARTS: ReadonlySet<string> = new Set(['audience']);
+
+/** Battlecard fields that are not sections of its Markdown: they stay in the competitor's YAML. */
+export const isBattlecardSection = (field: string) => BATTLECARD_SECTIONS.some((s) => s.field === field);
 
 /** The objection part a label names, or null. */
 export function objectionPart(label: string): string | null {

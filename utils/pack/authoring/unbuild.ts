@@ -11,7 +11,7 @@ import { bodyText, labelled, listItems, mdLines, sections } from './markdown';
 import { csvCell } from './csv';
 import { ACCOUNT_FIELDS, DEFAULT_LIST_SEPARATOR, LIST_TARGETS, NUMBER_TARGETS, innerKeys, readTarget, type AccountTarget } from './config';
 import { canonicalOrder } from './format';
-import { BATTLECARD_SECTIONS, FILES, HEALTH_MODEL_STEM, OBJECTION_PARTS, mdName, objectionPart } from './layout';
+import { BATTLECARD_SECTIONS, FILES, HEALTH_MODEL_STEM, OBJECTION_PARTS, PLAIN_OBJECTION_PARTS, isBattlecardSection, mdName, objectionPart } from './layout';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -108,6 +108,7 @@ function battlecardTexts(card: Obj): unknown[] | null {
         if (!isObj(o) || typeof o.id !== 'string' || Object.keys(o).some((k) => k !== 'id' && !PART_KEYS.includes(k))) return null;
         texts.push(o.objection, o.response);
         if (o.proof !== undefined) texts.push(o.proof);
+        if (o.audience !== undefined && typeof o.audience !== 'string') return null;
       }
     }
   }
@@ -137,7 +138,7 @@ function battlecardDoc(card: Obj, locale: string | null, title: string): string 
         out.push(`### ${o.id as string}`, '');
         for (const { key, label } of OBJECTION_PARTS) {
           if (o[key] === undefined) continue;
-          const t = pick(o[key], locale);
+          const t = PLAIN_OBJECTION_PARTS.has(key) ? String(o[key]) : pick(o[key], locale);
           if (!readsBackAsPart(t, label)) return null;
           out.push(`**${label}:** ${t}`, '');
         }
@@ -149,7 +150,6 @@ function battlecardDoc(card: Obj, locale: string | null, title: string): string 
 
 /** Battlecard → one Markdown text per locale, or null when it must stay in YAML. */
 function battlecardDocs(card: Obj, locales: string[], title: string): Map<string | null, string> | null {
-  if (Object.keys(card).some((k) => !BATTLECARD_SECTIONS.some((s) => s.field === k))) return null;
   const texts = battlecardTexts(card);
   if (!texts) return null;
   const layout = sharedLayout(texts, locales);
@@ -196,9 +196,12 @@ type Files = Record<string, string>;
 function unbuildCompetitor(files: Files, notes: string[], c: Obj, locales: string[]): void {
   const id = c.id as string;
   const { battlecard, ...rest } = c;
-  const docs = isObj(battlecard) ? battlecardDocs(battlecard, locales, String(c.name ?? id)) : null;
+  // Fields that are not Markdown sections (pricingAudience, …) stay in the YAML's battlecard block.
+  const sectionsOnly = isObj(battlecard) ? Object.fromEntries(Object.entries(battlecard).filter(([k]) => isBattlecardSection(k))) : null;
+  const yamlCard = isObj(battlecard) ? Object.fromEntries(Object.entries(battlecard).filter(([k]) => !isBattlecardSection(k))) : {};
+  const docs = sectionsOnly ? battlecardDocs(sectionsOnly, locales, String(c.name ?? id)) : null;
   if (docs) {
-    files[`competitors/${id}.yaml`] = yaml(rest);
+    files[`competitors/${id}.yaml`] = yaml(Object.keys(yamlCard).length ? { ...rest, battlecard: yamlCard } : rest);
     for (const [locale, text] of docs) files[mdName(`competitors/${id}`, locale)] = text;
   } else {
     files[`competitors/${id}.yaml`] = yaml(c);

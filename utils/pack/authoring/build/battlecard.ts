@@ -5,7 +5,7 @@
  */
 import { formatPath } from '../../jsonPath';
 import type { Seg } from '../errors';
-import { BATTLECARD_SECTIONS, OBJECTION_PARTS } from '../layout';
+import { BATTLECARD_SECTIONS, OBJECTION_PARTS, PLAIN_OBJECTION_PARTS } from '../layout';
 import type { YamlFile } from '../yaml';
 import type { BuildContext, Obj } from './context';
 import { recordTextOrigins, textOf, warnMissingSection, type LocaleDoc } from './docs';
@@ -84,6 +84,13 @@ function assembleObjections(ctx: BuildContext, at: Seg[], lists: Localised<Map<s
         return p ? [{ doc: l.doc, value: p.text, line: p.line }] : [];
       });
       if (!values.length) continue;
+      if (PLAIN_OBJECTION_PARTS.has(key)) {
+        // One word for all locales: files that disagree are an error, not a translation.
+        const words = new Set(values.map((x) => x.value.trim()));
+        if (words.size > 1) ctx.fail({ path: formatPath([...at, j, key]), file: values[1].doc.file, line: values[1].line, message: `**Audience:** differs between locales (${[...words].join(' / ')}): write it the same in every file` }, [...at, j, key]);
+        o[key] = values[0].value.trim();
+        continue;
+      }
       o[key] = textOf(values);
       recordTextOrigins(ctx, [...at, j, key], values);
     }

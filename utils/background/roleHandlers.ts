@@ -1,0 +1,109 @@
+/**
+ * Issue 16 in the background: the view's role layout, marks and play state (read beside
+ * view:get, decorated by a pure function), what the rep has seen and snoozed (written
+ * by their own requests), and the insert boundary: the content script inserts only text
+ * this handler gives it for a ref the pack marks customer-safe, so no frame — ours with
+ * a bug, or a forged request — can put internal text into a reply.
+ */
+import type { Db, StoredPack } from '../store/db';
+import type { PackDerived } from '../pack/derived';
+import { richAt, richPath } from '../pack/derived';
+import { findCopyable, type TextRef } from '../pack/audience';
+import { localize } from '../pack/text';
+import type { KnowledgePack } from '../pack/schema';
+import type { Request, Responses } from '../messages';
+import { getPlay, getSeen, updatePlay, updateSeen } from '../store/seen';
+import { decorateView, seenKeysOf } from '../view/decorate';
+import { cardItems, markSeen, stageItems, type SeenItems } from '../view/lastSeen';
+import { resolveRole, type Role } from '../view/sections';
+import { richToPlain } from '../view/plainText';
+import type { SidebarView } from '../view/types';
+
+const DAY = 86_400_000;
+
+/** The rep's own role setting and the IT policy's default (null: not set). */
+export type RolePrefs = () => Promise<{ rep: Role | null; policy: Role | null }>;
+
+interface Deps {
+  getDb: () => Promise<Db>;
+  now: () => Date;
+  current: () => Promise<{ stored: StoredPack; derived: PackDerived }>;
+  rolePrefs: RolePrefs;
+}
+
+/** The current items of `card:<id>` or `stage:<playbook>/<stage>`, or null when the pack has no such thing. */
+function itemsOf(pack: KnowledgePack, key: string): SeenItems | null {
+  if (key.startsWith('card:')) {
+    const c = pack.competitors.find((x) => x.id === key.slice(5));
+    return c ? cardItems(c) : null;
+  }
+  const [pb, st] = key.slice(6).split('/');
+  const s = pack.playbooks.find((p) => p.id === pb)?.stages.find((x) => x.id === st);
+  return s ? stageItems(s) : null;
+}
+
+/** The text of a ref in `lang`, as a rep reads it (Markdown fields as plain text). */
+function textOf(pack: KnowledgePack, derived: PackDerived, ref: TextRef, lang: string): string | null {
+  const loc = pack.meta.defaultLocale;
+  if (ref.kind === 'pricing' || ref.kind === 'guidance') {
+    const path =
+      ref.kind === 'pricing'
+        ? richPath.pricing(pack.competitors.findIndex((c) => c.id === ref.competitorId))
+        : (() => {
+            const pi = pack.playbooks.findIndex((p) => p.id === ref.playbookId);
+            return richPath.guidance(pi, pi < 0 ? -1 : pack.playbooks[pi].stages.findIndex((s) => s.id === ref.stageId));
+          })();
+    const rich = richAt(derived, path, lang, loc);
+    return rich ? richToPlain(rich) : null;
+  }
+  const found = findCopyable(pack, ref);
+  return found ? localize(found.text, lang, loc) : null;
+}
+
+export function roleHandlers({ getDb, now, current, rolePrefs }: Deps) {
+  /** view:get's answer with the role's layout, the seen marks and the play state. */
+  async function decorate(view: SidebarView, lang: string): Promise<SidebarView> {
+    const { pack } = (await current()).stored;
+    const db = await getDb();
+    const prefs = await rolePrefs().catch(() => ({ rep: null, policy: null }));
+    const h = view.health;
+    const [seen, play] = await Promise.all([getSeen(db, seenKeysOf(view)), view.account && h?.play ? getPlay(db, view.account.id, h.bandId) : null]);
+    return decorateView(view, pack, { role: resolveRole(prefs.rep, prefs.policy, pack.meta.defaultRole), seen, play, lang, now: now() });
+  }
+
+  const handlers = {
+    async 'seen:mark'({ key, parts, first }: Request<'seen:mark'>): Promise<Responses['seen:mark']> {
+      const { pack } = (await current()).stored;
+      const items = itemsOf(pack, key);
+      if (!items) throw new Error(`unknown card or stage "${key}"`);
+      await updateSeen(await getDb(), key, (old) => {
+        // The first look only sets the baseline; a card seen before keeps its marks.
+        if (first && old) return null;
+        return { key, version: pack.meta.version, items: markSeen(old?.items ?? null, items, parts), at: now().toISOString() };
+      });
+      return { ok: true };
+    },
+
+    async 'play:shown'({ accountId, bandId }: Request<'play:shown'>): Promise<Responses['play:shown']> {
+      await updatePlay(await getDb(), accountId, bandId, { expandedAt: now().toISOString() });
+      return { ok: true };
+    },
+
+    async 'play:snooze'({ accountId, bandId, days }: Request<'play:snooze'>): Promise<Responses['play:snooze']> {
+      // days 0: the rep takes the snooze back.
+      await updatePlay(await getDb(), accountId, bandId, { snoozedUntil: days ? new Date(now().getTime() + days * DAY).toISOString() : undefined });
+      return { ok: true };
+    },
+
+    async 'text:insertable'({ ref, lang }: Request<'text:insertable'>): Promise<Responses['text:insertable']> {
+      const { stored, derived } = await current();
+      const found = findCopyable(stored.pack, ref);
+      if (!found) return { ok: false, reason: 'unknown' };
+      if (found.audience !== 'customer') return { ok: false, reason: 'internal' };
+      const text = textOf(stored.pack, derived, ref, lang);
+      return text ? { ok: true, text } : { ok: false, reason: 'unknown' };
+    },
+  };
+
+  return { decorate, handlers };
+}
