@@ -8,8 +8,9 @@
  *      demo page (including the pipeline SPA, scripts/demo/pages/salesforce-pipeline.html,
  *      whose record arrives after an async fetch): on first load and on an in-place SPA
  *      switch to another record, service worker warm and stopped. Measured from the
- *      page's `performance.mark('record-rendered')` (older static pages set none: from
- *      DOMContentLoaded, or the end of their popstate / hashchange handler). Goals p50
+ *      page's `performance.mark('record-rendered')`, which every demo page sets when the
+ *      record's fields are on screen (a page without one: from DOMContentLoaded, or the
+ *      end of its popstate / hashchange handler). Goals p50
  *      ≤ 50 ms warm, ≤ 100 ms stopped; printed beside the page's own render time in the
  *      same runs. "Stopped" uses the DevTools protocol's `ServiceWorker.stopAllWorkers`
  *      from a CDP session on an extension page, and waits for it to report `stopped`.

@@ -1,10 +1,12 @@
 /**
  * Record rendered → sidebar showing its content, per demo page: on first load and on an
  * in-place SPA switch to another record, service worker warm and stopped. "Rendered" is
- * the page's own `record-rendered` performance mark when it sets one (the pipeline SPA,
- * whose record arrives after an async fetch and renders for seconds more), else
- * DOMContentLoaded on first load and the end of the page's popstate / hashchange handler
- * on a switch (the static demo pages render synchronously there). The same run's
+ * the page's own `record-rendered` performance mark, which every demo page sets when
+ * the record's fields are on screen (the static pages when their inline script runs and
+ * at the end of each in-place render; the pipeline SPA after its async fetch, before
+ * seconds more of rendering). A page without one is measured from DOMContentLoaded, and
+ * a switch from the end of the page's popstate / hashchange handler — later than the
+ * render by whatever our content script did in between, so the mark is the fair start. The same run's
  * baseline is the page's own render: navigation start → rendered, or the switch's start
  * → rendered.
  */
