@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { reasonTexts, tr, type Lang } from '@/utils/i18n';
 import type { CardView, ObjectionView } from '@/utils/view/types';
 import { RichText } from './RichText';
+import { RegionalMark } from './RegionalMark';
 
 export interface CardActions {
   copy(text: string, o: { competitorId: string; objectionId: string }): void;
@@ -13,13 +14,21 @@ export interface CardActions {
 }
 
 /** A collapsible card section that reports being opened (for the local usage log). */
-function Part({ id, title, card, actions, open, children }: { id: string; title: string; card: CardView; actions: CardActions; open?: boolean; children: preact.ComponentChildren }) {
+function Part({ id, title, card, actions, open, children, lang }: { id: string; title: string; card: CardView; actions: CardActions; open?: boolean; children: preact.ComponentChildren; lang?: Lang }) {
   return (
     <details open={open} data-part={id} onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && actions.sectionOpened?.(card.id, id)}>
-      <summary>{title}</summary>
+      <summary>
+        {title}
+        {lang && <Regional card={card} field={id} lang={lang} />}
+      </summary>
       {children}
     </details>
   );
+}
+
+/** The "regional" mark when the account's region replaced this section (issue 19). */
+function Regional({ card, field, lang }: { card: CardView; field: string; lang: Lang }) {
+  return card.region && card.regionalSections?.includes(field) ? <RegionalMark region={card.region} lang={lang} /> : null;
 }
 
 function List({ items, class: cls }: { items: string[]; class?: string }) {
@@ -117,12 +126,15 @@ function Card({ card, lang, actions, objectionId }: { card: CardView; lang: Lang
           </ul>
         )}
       </div>
-      <h4>{tr(lang, 'summary')}</h4>
+      <h4>
+        {tr(lang, 'summary')}
+        <Regional card={card} field="summary" lang={lang} />
+      </h4>
       <RichText value={card.summary} />
-      <Part id="whyWeWin" title={tr(lang, 'whyWeWin')} card={card} actions={actions}>
+      <Part id="whyWeWin" title={tr(lang, 'whyWeWin')} card={card} actions={actions} lang={lang}>
         <List items={card.whyWeWin} class="fl-win" />
       </Part>
-      <Part id="whyWeLose" title={tr(lang, 'whyWeLose')} card={card} actions={actions}>
+      <Part id="whyWeLose" title={tr(lang, 'whyWeLose')} card={card} actions={actions} lang={lang}>
         <List items={card.whyWeLose} class="fl-lose" />
       </Part>
       <Part id="objections" title={tr(lang, 'objections')} card={card} actions={actions} open={hasObjection || undefined}>
@@ -132,15 +144,15 @@ function Card({ card, lang, actions, objectionId }: { card: CardView; lang: Lang
           ))}
         </ul>
       </Part>
-      <Part id="landmines" title={tr(lang, 'landmines')} card={card} actions={actions}>
+      <Part id="landmines" title={tr(lang, 'landmines')} card={card} actions={actions} lang={lang}>
         <List items={card.landmines} />
       </Part>
       {card.pricing && (
-        <Part id="pricing" title={tr(lang, 'pricing')} card={card} actions={actions}>
+        <Part id="pricing" title={tr(lang, 'pricing')} card={card} actions={actions} lang={lang}>
           <RichText value={card.pricing} />
         </Part>
       )}
-      <Part id="proofPoints" title={tr(lang, 'proofPoints')} card={card} actions={actions}>
+      <Part id="proofPoints" title={tr(lang, 'proofPoints')} card={card} actions={actions} lang={lang}>
         <List items={card.proofPoints} />
       </Part>
     </div>

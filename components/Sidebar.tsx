@@ -9,6 +9,7 @@ import { BattlecardSection, type CardActions } from './BattlecardSection';
 import { StageSection } from './StageSection';
 import { ChecklistSection } from './ChecklistSection';
 import { HealthSection } from './HealthSection';
+import { FieldOpsSections } from './FieldOpsSections';
 
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
@@ -213,6 +214,7 @@ function ViewSections({ model, view, lang }: { model: SidebarModel; view: Sideba
       <Section id="health" title={tr(lang, 'sectionHealth')}>
         <HealthSection health={view.health} lang={lang} />
       </Section>
+      <FieldOpsSections view={view} lang={lang} actions={model} Section={Section} />
     </>
   );
 }

@@ -1,11 +1,15 @@
 import { reasonTexts, tr, type Lang } from '@/utils/i18n';
 import type { ScenarioView, StageView } from '@/utils/view/types';
 import { RichText } from './RichText';
+import { RegionalMark } from './RegionalMark';
 
 function TalkTrack({ scenario, lang, open }: { scenario: ScenarioView; lang: Lang; open: boolean }) {
   return (
     <details open={open || undefined} data-part="talkTrack">
-      <summary>{tr(lang, 'talkTrack', { industry: scenario.industry })}</summary>
+      <summary>
+        {tr(lang, 'talkTrack', { industry: scenario.industry })}
+        {scenario.region && scenario.regionalFields?.length ? <RegionalMark region={scenario.region} lang={lang} /> : null}
+      </summary>
       <p class="fl-muted">{scenario.useCase}</p>
       <dl class="fl-talk">
         <dt>{tr(lang, 'scenario')}</dt>

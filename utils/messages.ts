@@ -57,7 +57,7 @@ export const REQUESTS = {
   // The page in this tab no longer shows a record (an SPA went to a list or inbox).
   'record:none': page(v.object({})),
   'usage:log': page(v.object({
-    kind: v.picklist(['card_view', 'section_view', 'copy', 'insert', 'tick', 'untick', 'read_fallback']),
+    kind: v.picklist(['card_view', 'section_view', 'copy', 'insert', 'tick', 'untick', 'read_fallback', 'expert_ask']),
     accountId: v.optional(v.nullable(Id)),
     competitorId: v.optional(Id),
     section: v.optional(str(40)),
@@ -68,6 +68,7 @@ export const REQUESTS = {
     site: v.optional(v.picklist(SITE_IDS)),
     layer: v.optional(v.picklist(['semantic', 'page-text'])),
     missing: v.optional(nullableCut(80)),
+    expertId: v.optional(Id),
   })),
   'pack:info': ops(v.object({})),
   'pack:import': ops(v.object({ text: v.string(), source: str(2000) }), PACK_CHANGE),

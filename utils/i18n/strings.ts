@@ -1,3 +1,5 @@
+import { fieldEn, fieldZh } from './fieldStrings';
+
 /** Every UI string, in English and Simplified Chinese. `{name}` marks a parameter. */
 export const en = {
   appName: 'Frontline',
@@ -94,6 +96,7 @@ export const en = {
   inserted: 'Inserted',
   clickRefused: 'Click ignored: the page is covering or hiding Frontline.',
   insertNoBox: 'Nothing inserted: click into the reply first.',
+  ...fieldEn,
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -193,4 +196,5 @@ export const zhCN: Record<StringKey, string> = {
   inserted: '已插入',
   clickRefused: '已忽略点击：页面遮挡或隐藏了 Frontline。',
   insertNoBox: '未插入：请先点击回复框。',
+  ...fieldZh,
 };

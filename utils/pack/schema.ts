@@ -10,6 +10,7 @@ import * as v from 'valibot';
 import { GENERIC_SITE, sitesOfKind } from '../sites/catalog';
 import { ID_PATTERN, Id, nonEmpty } from './primitives';
 import { SitePatch, SiteRule } from './siteRules';
+import { fieldOpsSchemas } from './fieldOpsSchema';
 
 export { ID_PATTERN } from './primitives';
 export { SitePatch, SiteRule, type SiteField, type SiteRoute } from './siteRules';
@@ -136,6 +137,9 @@ export const Meta = v.strictObject({
   freeMailDomains: v.optional(v.array(Domain, 'expected a list of domains')),
 });
 
+/** Experts, rules, products and regional variants (issue 19): fieldOpsSchema.ts. */
+export const FieldOps = fieldOpsSchemas({ Text, IsoDate, Locale, between, maxArr: MAX_ARR });
+
 export const Scenario = v.strictObject({
   id: Id,
   /** Matches `accounts[].industry` (case-insensitive). */
@@ -144,6 +148,10 @@ export const Scenario = v.strictObject({
   scenario: Text,
   advantage: Text,
   value: Text,
+  /** The products that fit this scenario (packs with several product lines), best first. */
+  products: v.optional(v.array(FieldOps.ProductFit, 'expected a list of product fits'), []),
+  /** Per-region talk track: the account's region picks it, the fields above are the fallback. */
+  regional: FieldOps.regionalOf(FieldOps.ScenarioVariant),
 });
 
 export const CJK_BOUNDARIES = ['strict', 'loose'] as const;
@@ -184,6 +192,8 @@ export const Battlecard = v.strictObject({
   landmines: TextList,
   pricing: v.optional(Text),
   proofPoints: TextList,
+  /** Per-region sections: the account's region picks them, the sections above are the fallback. */
+  regional: FieldOps.regionalOf(FieldOps.BattlecardVariant),
 });
 
 export const Competitor = v.strictObject({
@@ -260,6 +270,8 @@ export const Account = v.strictObject({
   arr: v.optional(between('a number', 0, MAX_ARR, '0 to 1e13')),
   currency: v.optional(v.pipe(v.string('expected a currency code'), v.regex(CURRENCY_PATTERN, 'expected a currency code such as "USD"'))),
   health: v.optional(v.array(HealthSnapshot, 'expected a list of health snapshots'), []),
+  /** What the account is known to run ("Kafka", "Snowflake"): decides which products fit. */
+  stack: v.optional(StringList),
 });
 
 export const DIRECTIONS = ['higher_better', 'lower_better'] as const;
@@ -309,6 +321,9 @@ export const KnowledgePack = v.strictObject({
   healthModel: HealthModel,
   sites: v.optional(v.array(SiteRule, 'expected a list of site rules'), []),
   sitePatches: v.optional(v.pipe(v.array(SitePatch, 'expected a list of site patches'), v.maxLength(100, 'at most 100 site patches')), []),
+  experts: v.optional(v.array(FieldOps.Expert, 'expected a list of experts'), []),
+  rules: v.optional(v.array(FieldOps.Rule, 'expected a list of rules'), []),
+  products: v.optional(v.array(FieldOps.Product, 'expected a list of products'), []),
 });
 
 export type KnowledgePack = v.InferOutput<typeof KnowledgePack>;
@@ -324,3 +339,7 @@ export type HealthSnapshot = v.InferOutput<typeof HealthSnapshot>;
 export type HealthModel = v.InferOutput<typeof HealthModel>;
 export type Measure = v.InferOutput<typeof Measure>;
 export type Band = v.InferOutput<typeof Band>;
+export type Expert = v.InferOutput<typeof FieldOps.Expert>;
+export type PackRule = v.InferOutput<typeof FieldOps.Rule>;
+export type Product = v.InferOutput<typeof FieldOps.Product>;
+export type ProductFit = v.InferOutput<typeof FieldOps.ProductFit>;

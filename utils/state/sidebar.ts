@@ -273,6 +273,16 @@ function cardActions(s: Signals, deps: SidebarDeps, log: (e: Usage) => void, not
   };
 }
 
+/** "Ask for help" (issue 19): the link opens the channel; the message also goes to the clipboard, for channels whose links take none. */
+function expertActions(deps: SidebarDeps, log: (e: Usage) => void) {
+  return {
+    askExpert(expertId: string, message: string, channel: string) {
+      void deps.copyText(message).catch(() => undefined);
+      log({ kind: 'expert_ask', expertId, section: channel });
+    },
+  };
+}
+
 export const SidebarModel = createModel((deps: SidebarDeps, init: SidebarInit) => {
   const s = createSignals(init);
   const log = usageLog(s, deps);
@@ -286,6 +296,7 @@ export const SidebarModel = createModel((deps: SidebarDeps, init: SidebarInit) =
     ...paletteActions(s, deps, log, record.load),
     ...panelActions(s, deps),
     ...cardActions(s, deps, log, notices.notify),
+    ...expertActions(deps, log),
   };
 });
 

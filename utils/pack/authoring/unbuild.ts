@@ -37,6 +37,7 @@ const COLUMN_NAMES: Record<AccountTarget, string> = {
   renewalDate: 'Renewal Date',
   arr: 'ARR',
   currency: 'Currency',
+  stack: 'Stack',
 };
 const HEALTH_COLUMNS = { account: COLUMN_NAMES.id, date: 'Date', note: 'Note' };
 const LIST_SEPARATOR = DEFAULT_LIST_SEPARATOR;
@@ -196,9 +197,11 @@ type Files = Record<string, string>;
 function unbuildCompetitor(files: Files, notes: string[], c: Obj, locales: string[]): void {
   const id = c.id as string;
   const { battlecard, ...rest } = c;
-  const docs = isObj(battlecard) ? battlecardDocs(battlecard, locales, String(c.name ?? id)) : null;
+  // Regional variants stay in the YAML (`battlecard: regional: …`); the Markdown holds the global card.
+  const regional = isObj(battlecard) ? battlecard.regional : undefined;
+  const docs = isObj(battlecard) ? battlecardDocs(regional === undefined ? battlecard : omit(battlecard, 'regional'), locales, String(c.name ?? id)) : null;
   if (docs) {
-    files[`competitors/${id}.yaml`] = yaml(rest);
+    files[`competitors/${id}.yaml`] = yaml(regional === undefined ? rest : { ...rest, battlecard: { regional } });
     for (const [locale, text] of docs) files[mdName(`competitors/${id}`, locale)] = text;
   } else {
     files[`competitors/${id}.yaml`] = yaml(c);
@@ -265,6 +268,7 @@ export function unbuildPack(input: unknown): UnbuildResult {
   if (pack.scenarios !== undefined) files[FILES.scenarios] = yaml(pack.scenarios);
   if (pack.sites !== undefined) files[FILES.sites] = yaml(pack.sites);
   if (pack.sitePatches !== undefined) files[FILES.sitePatches] = yaml(pack.sitePatches);
+  for (const key of ['products', 'experts', 'rules'] as const) if (pack[key] !== undefined) files[FILES[key]] = yaml(pack[key]);
 
   const config: Obj = { meta, order: { competitors: competitors.map((c) => c.id), playbooks: playbooks.map((p) => p.id) } };
   unbuildAccounts(files, notes, pack, config, locales);
