@@ -1,6 +1,7 @@
 /**
  * Meaning checks for experts, rules, products and regional variants (issue 19): ids
- * unique, every competitor and product an expert or scenario names exists, and a
+ * unique, every product a scenario names exists (an expert's unknown competitor or
+ * product is only a warning: it never matches), and a
  * regional variant names a region some account has (a warning: the account list may
  * arrive later, and ops should hear of a typo such as "APCA" before a rep misses it).
  */
@@ -25,10 +26,11 @@ export function checkFieldOps(pack: KnowledgePack, errors: PackError[], warnings
   const products = new Set(pack.products.map((p) => p.id));
   pack.experts.forEach((e, ei) => {
     e.covers.competitors.forEach((id, i) => {
-      if (!competitors.has(id)) errors.push({ path: `experts[${ei}].covers.competitors[${i}]`, message: `unknown competitor "${id}"` });
+      // A warning: removing a competitor from the pack must not make every expert who knew it an error; the entry just never matches.
+      if (!competitors.has(id)) warnings.push({ path: `experts[${ei}].covers.competitors[${i}]`, message: `unknown competitor "${id}": never matches` });
     });
     e.covers.products.forEach((id, i) => {
-      if (!products.has(id)) errors.push({ path: `experts[${ei}].covers.products[${i}]`, message: `unknown product "${id}" (not in products)` });
+      if (!products.has(id)) warnings.push({ path: `experts[${ei}].covers.products[${i}]`, message: `unknown product "${id}" (not in products): never matches` });
     });
   });
   pack.scenarios.forEach((s, si) => {
