@@ -22,6 +22,8 @@ interface Shot {
   palette?: string;
   /** The whole 1280×800 window (store listings) instead of the page's right part. */
   store?: boolean;
+  /** Sidebar sections (ids) to bring into view, the first at the top (issue 19's experts, rules, products). */
+  sections?: string[];
 }
 
 const README_SHOTS: Shot[] = [
@@ -31,6 +33,9 @@ const README_SHOTS: Shot[] = [
   { file: 'panel-dark-zh.png', page: 'salesforce-opportunity', locale: 'zh-CN', scheme: 'dark' },
   { file: 'rail-light-en.png', page: 'salesforce-opportunity', locale: 'en-US', scheme: 'light', collapsed: true },
   { file: 'palette-light-en.png', page: 'salesforce-opportunity', locale: 'en-US', scheme: 'light', palette: 'globex' },
+  // Issue 19: experts and the data-residency rule on the Greater China account; product fit on Northwind.
+  { file: 'experts-rules-light-zh.png', page: 'hubspot-company', locale: 'zh-CN', scheme: 'light', sections: ['rules', 'experts'] },
+  { file: 'product-fit-light-en.png', page: 'salesforce-opportunity', locale: 'en-US', scheme: 'light', sections: ['products'] },
 ];
 
 /** Chrome Web Store and AMO both take 1280×800; the same five scenes in each listing language. */
@@ -66,6 +71,11 @@ async function main() {
       await panel.locator('.fl-topbar button').first().click();
       await panel.getByRole('combobox').fill(shot.palette);
       await panel.getByRole('option').first().waitFor();
+    }
+    if (shot.sections?.length) {
+      const first = panel.locator(`[data-section="${shot.sections[0]}"]`);
+      await first.waitFor();
+      await first.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     }
     // README: the right part of the page, enough CRM to see where the sidebar sits. Store: all of it.
     await page.screenshot({ path, clip: shot.store ? undefined : { x: 560, y: 0, width: 720, height: 1000 } });
