@@ -23,6 +23,9 @@ const Region = nonEmpty('a region');
 const StringList = v.array(nonEmpty('text'), 'expected a list of strings');
 const optList = v.optional(StringList, []);
 
+/** Far past any real pack; they bound what one record view costs (every expert ranked, every rule checked). */
+const MAX = { experts: 2000, rules: 2000, products: 200, fits: 50, regions: 100 } as const;
+
 export function fieldOpsSchemas({ Text, IsoDate, Locale, between, maxArr }: Parts) {
   const TextList = v.array(Text, 'expected a list of texts');
 
@@ -36,7 +39,12 @@ export function fieldOpsSchemas({ Text, IsoDate, Locale, between, maxArr }: Part
     proofPoints: v.optional(TextList),
   });
   const regionalOf = <T extends v.GenericSchema>(variant: T) =>
-    v.optional(v.record(Region, variant, 'expected an object keyed by region ("APAC", "Greater China", …)'));
+    v.optional(
+      v.pipe(
+        v.record(Region, variant, 'expected an object keyed by region ("APAC", "Greater China", …)'),
+        v.check((r) => Object.keys(r).length <= MAX.regions, `at most ${MAX.regions} regions`),
+      ),
+    );
 
   const ScenarioVariant = v.strictObject({
     useCase: v.optional(Text),
@@ -108,5 +116,5 @@ export function fieldOpsSchemas({ Text, IsoDate, Locale, between, maxArr }: Part
     summary: v.optional(Text),
   });
 
-  return { BattlecardVariant, ScenarioVariant, ProductFit, Expert, Rule, Product, regionalOf };
+  return { BattlecardVariant, ScenarioVariant, ProductFit, Expert, Rule, Product, regionalOf, MAX };
 }

@@ -149,7 +149,7 @@ export const Scenario = v.strictObject({
   advantage: Text,
   value: Text,
   /** The products that fit this scenario (packs with several product lines), best first. */
-  products: v.optional(v.array(FieldOps.ProductFit, 'expected a list of product fits'), []),
+  products: v.optional(v.pipe(v.array(FieldOps.ProductFit, 'expected a list of product fits'), v.maxLength(FieldOps.MAX.fits, `at most ${FieldOps.MAX.fits} products per scenario`)), []),
   /** Per-region talk track: the account's region picks it, the fields above are the fallback. */
   regional: FieldOps.regionalOf(FieldOps.ScenarioVariant),
 });
@@ -321,9 +321,10 @@ export const KnowledgePack = v.strictObject({
   healthModel: HealthModel,
   sites: v.optional(v.array(SiteRule, 'expected a list of site rules'), []),
   sitePatches: v.optional(v.pipe(v.array(SitePatch, 'expected a list of site patches'), v.maxLength(100, 'at most 100 site patches')), []),
-  experts: v.optional(v.array(FieldOps.Expert, 'expected a list of experts'), []),
-  rules: v.optional(v.array(FieldOps.Rule, 'expected a list of rules'), []),
-  products: v.optional(v.array(FieldOps.Product, 'expected a list of products'), []),
+  // Capped: every record view ranks all experts and checks all rules.
+  experts: v.optional(v.pipe(v.array(FieldOps.Expert, 'expected a list of experts'), v.maxLength(FieldOps.MAX.experts, `at most ${FieldOps.MAX.experts} experts`)), []),
+  rules: v.optional(v.pipe(v.array(FieldOps.Rule, 'expected a list of rules'), v.maxLength(FieldOps.MAX.rules, `at most ${FieldOps.MAX.rules} rules`)), []),
+  products: v.optional(v.pipe(v.array(FieldOps.Product, 'expected a list of products'), v.maxLength(FieldOps.MAX.products, `at most ${FieldOps.MAX.products} products`)), []),
 });
 
 export type KnowledgePack = v.InferOutput<typeof KnowledgePack>;
