@@ -4,7 +4,7 @@
  * by the background from pack and match data; see utils/view/fieldOps.ts).
  */
 import { useSignal } from '@preact/signals';
-import { reasonTexts, tr, type Lang, type StringKey } from '@/utils/i18n';
+import { languageName, reasonTexts, tr, type Lang, type StringKey } from '@/utils/i18n';
 import type { ExpertContactView, ExpertView } from '@/utils/view/types';
 
 export interface ExpertActions {
@@ -54,7 +54,7 @@ function Expert({ e, lang, actions }: { e: ExpertView; lang: Lang; actions: Expe
           </li>
         ))}
       </ul>
-      {e.languages.length > 0 && <p class="fl-muted fl-small">{tr(lang, 'languages', { list: e.languages.join(', ') })}</p>}
+      {e.languages.length > 0 && <p class="fl-muted fl-small">{tr(lang, 'languages', { list: e.languages.map((l) => languageName(l, lang)).join(lang === 'zh-CN' ? '、' : ', ') })}</p>}
       {first && (
         <p class="fl-row fl-ask-row">
           {link(first, true)}

@@ -16,3 +16,12 @@ export const FIELD_REASONS = {
   nofit_segment: { en: 'for {segments}, this account is {segment}', zh: '适用于 {segments}，此客户为 {segment}' },
   nofit_stack: { en: 'needs {stack} in the stack', zh: '需要客户技术栈中有 {stack}' },
 } as const;
+
+/** A locale as a person names it in the UI language ("zh-CN" → "Chinese (China)" / "中文（中国）"); the code itself when the runtime cannot say. */
+export function languageName(code: string, uiLang: string): string {
+  try {
+    return new Intl.DisplayNames([uiLang], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,6 +1,8 @@
 import { en, zhCN, type StringKey } from './strings';
 import type { Reason } from '../match/types';
-import { FIELD_REASONS } from './fieldReasons';
+import { FIELD_REASONS, languageName } from './fieldReasons';
+
+export { languageName };
 
 export type Lang = 'en' | 'zh-CN';
 
@@ -72,6 +74,7 @@ export function formatReason(reason: Reason, lang: Lang): string {
     const w = WHERE[String(params.where)];
     if (w) params = { ...params, where: lang === 'zh-CN' ? w.zh : w.en };
   }
+  if (reason.code === 'expert_language') params = { ...params, language: languageName(String(params.language), lang) };
   return fill(lang === 'zh-CN' ? r.zh : r.en, params);
 }
 

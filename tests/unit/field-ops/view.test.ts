@@ -54,7 +54,7 @@ describe('who can help', () => {
     const v = view(salesforce('0065g00000NwOpp1AAB', '0015g00000NwTrdAAB', 'Proposal/Price Quote'));
     expect(v.account?.name).toBe('Northwind Traders');
     expect(v.experts!.map((e) => e.name)).toEqual(['Priya Raman', 'Jonas Keller', 'Marco Bellini']);
-    expect(reasonTexts(v.experts![0].reasons, 'en')).toEqual(['Globex Analytics specialist', 'covers Retail', 'NA coverage', 'speaks en']);
+    expect(reasonTexts(v.experts![0].reasons, 'en')).toEqual(['Globex Analytics specialist', 'covers Retail', 'NA coverage', 'speaks English']);
     const teams = new URL(v.experts![0].contacts[0].href);
     expect(teams.host).toBe('teams.microsoft.com');
     const msg = teams.searchParams.get('message')!;
@@ -92,7 +92,7 @@ describe('who can help', () => {
   it('Pinnacle Cloud (APAC, Hooli): the APAC presales engineer first', () => {
     const v = view(hubspot('6120077834'));
     expect(v.experts![0].name).toBe('Tan Wei Lin');
-    expect(reasonTexts(v.experts![0].reasons, 'en')).toEqual(['Hooli Cloud specialist', 'Lumora Streams expert', 'APAC coverage', 'speaks en']);
+    expect(reasonTexts(v.experts![0].reasons, 'en')).toEqual(['Hooli Cloud specialist', 'Lumora Streams expert', 'APAC coverage', 'speaks English']);
   });
 });
 
