@@ -6,6 +6,7 @@ import { RichText } from './RichText';
 import { TextActions, type TextActionsProps } from './TextActions';
 import { Mark, PartMark, RemovedSince, UpdatedBanner } from './SeenMarks';
 import { CardList, partTitles } from './CardParts';
+import { RegionalMark } from './RegionalMark';
 
 export interface CardActions extends TextActionsProps {
   viewed?(competitorId: string): void;
@@ -27,11 +28,17 @@ function Part({ id, title, card, actions, open, lang, children }: { id: string; 
     <details open={open} data-part={id} onToggle={onToggle}>
       <summary>
         {title} <PartMark marks={card.seen} part={id} lang={lang} />
+        <Regional card={card} field={id} lang={lang} />
       </summary>
       {children}
       <RemovedSince marks={card.seen} part={id} lang={lang} />
     </details>
   );
+}
+
+/** The "regional" mark when the account's region replaced this section (issue 19). */
+function Regional({ card, field, lang }: { card: CardView; field: string; lang: Lang }) {
+  return card.region && card.regionalSections?.includes(field) ? <RegionalMark region={card.region} lang={lang} /> : null;
 }
 
 function Objection({ o, card, lang, actions, highlight }: { o: ObjectionView; card: CardView; lang: Lang; actions: CardActions; highlight: boolean }) {
@@ -99,6 +106,7 @@ function Card({ card, lang, actions, objectionId }: { card: CardView; lang: Lang
       <UpdatedBanner marks={card.seen} lang={lang} titles={partTitles(lang)} onSeen={() => actions.markAllSeen?.(key)} />
       <h4>
         {tr(lang, 'summary')} <Mark marks={card.seen} at="summary" lang={lang} />
+        <Regional card={card} field="summary" lang={lang} />
       </h4>
       <RichText value={card.summary} />
       <Part id="whyWeWin" title={tr(lang, 'whyWeWin')} card={card} actions={actions} lang={lang}>
@@ -121,7 +129,7 @@ function Card({ card, lang, actions, objectionId }: { card: CardView; lang: Lang
         <Part id="pricing" title={tr(lang, 'pricing')} card={card} actions={actions} lang={lang}>
           <Mark marks={card.seen} at="pricing" lang={lang} />
           <RichText value={card.pricing} />
-          <TextActions item={{ ref: { kind: 'pricing', competitorId: card.id }, text: card.pricingText ?? '', audience: card.pricingAudience }} lang={lang} actions={actions} />
+          <TextActions item={{ ref: { kind: 'pricing', competitorId: card.id }, text: card.pricingText ?? '', audience: card.pricingAudience }} lang={lang} actions={card.regionalSections?.includes('pricing') ? { ...actions, insert: undefined } : actions} />
         </Part>
       )}
       <Part id="proofPoints" title={tr(lang, 'proofPoints')} card={card} actions={actions} lang={lang}>
@@ -130,7 +138,7 @@ function Card({ card, lang, actions, objectionId }: { card: CardView; lang: Lang
           part="proofPoints"
           card={card}
           lang={lang}
-          action={(text, i) => <TextActions item={{ ref: { kind: 'proof', competitorId: card.id, index: i }, text, audience: card.proofPointsAudience }} lang={lang} actions={actions} />}
+          action={(text, i) => <TextActions item={{ ref: { kind: 'proof', competitorId: card.id, index: i }, text, audience: card.proofPointsAudience }} lang={lang} actions={card.regionalSections?.includes('proofPoints') ? { ...actions, insert: undefined } : actions} />}
         />
       </Part>
     </div>

@@ -10,6 +10,7 @@ import { StageSection } from './StageSection';
 import { ChecklistSection } from './ChecklistSection';
 import { HealthSection } from './HealthSection';
 import { RoleSwitch } from './RoleSwitch';
+import { fieldOpsBodies } from './FieldOpsSections';
 import { SECTION_IDS, type SectionId } from '@/utils/view/sections';
 
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
@@ -230,6 +231,7 @@ function ViewSections({ model, view, lang }: { model: SidebarModel; view: Sideba
     stage: { title: tr(lang, 'sectionStage'), body: <StageSection stage={view.stage} scenario={view.scenario} lang={lang} openTalkTrack={Boolean(focus?.scenarioId)} actions={cardActions} /> },
     'next-steps': { title: tr(lang, 'sectionNextSteps'), body: <ChecklistSection checklist={view.checklist} lang={lang} onToggle={model.tick} marks={view.stage?.seen} /> },
     health: { title: tr(lang, 'sectionHealth'), body: <HealthSection health={view.health} lang={lang} play={play} /> },
+    ...fieldOpsBodies(view, lang, model),
   };
   const layout = view.layout?.sections ?? SECTION_IDS.map((id) => ({ id, collapsed: false }));
   const expanded = model.expanded.value;

@@ -7,13 +7,17 @@ import { TextActions } from './TextActions';
 import { Mark, RemovedSince, UpdatedBanner } from './SeenMarks';
 import { partTitles } from './CardParts';
 import type { CardActions } from './BattlecardSection';
+import { RegionalMark } from './RegionalMark';
 
 const NO_ACTIONS: CardActions = { copy: () => undefined };
 
 function TalkTrack({ scenario, lang, open, actions }: { scenario: ScenarioView; lang: Lang; open: boolean; actions: CardActions }) {
   return (
     <details open={open || undefined} data-part="talkTrack">
-      <summary>{tr(lang, 'talkTrack', { industry: scenario.industry })}</summary>
+      <summary>
+        {tr(lang, 'talkTrack', { industry: scenario.industry })}
+        {scenario.region && scenario.regionalFields?.length ? <RegionalMark region={scenario.region} lang={lang} /> : null}
+      </summary>
       <p class="fl-muted">{scenario.useCase}</p>
       <dl class="fl-talk">
         <dt>{tr(lang, 'scenario')}</dt>
@@ -23,7 +27,8 @@ function TalkTrack({ scenario, lang, open, actions }: { scenario: ScenarioView; 
         <dt>{tr(lang, 'value')}</dt>
         <dd>{scenario.value}</dd>
       </dl>
-      <TextActions item={{ ref: { kind: 'scenario', id: scenario.id }, text: scenario.value, audience: scenario.audience }} lang={lang} actions={actions} />
+      {/* Insert sends the global text by its ref: a regional value is offered for Copy only. */}
+      <TextActions item={{ ref: { kind: 'scenario', id: scenario.id }, text: scenario.value, audience: scenario.audience }} lang={lang} actions={scenario.regionalFields?.includes('value') ? { ...actions, insert: undefined } : actions} />
     </details>
   );
 }

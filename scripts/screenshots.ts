@@ -23,6 +23,8 @@ interface Shot extends RoleShot {
   palette?: string;
   /** The whole 1280×800 window (store listings) instead of the page's right part. */
   store?: boolean;
+  /** Sidebar sections (ids) to bring into view, the first at the top (issue 19's experts, rules, products). */
+  sections?: string[];
 }
 
 const README_SHOTS: Shot[] = [
@@ -35,6 +37,9 @@ const README_SHOTS: Shot[] = [
   // Issue 16: the CS role's layout, and a card updated since the rep last looked.
   { file: 'role-cs-light-en.png', page: 'hubspot-company', locale: 'en-US', scheme: 'light', role: 'cs' },
   { file: 'updated-card-light-zh.png', page: 'salesforce-opportunity', locale: 'zh-CN', scheme: 'light', updated: true },
+  // Issue 19: experts and the data-residency rule on the Greater China account; product fit on Northwind.
+  { file: 'experts-rules-light-zh.png', page: 'hubspot-company', locale: 'zh-CN', scheme: 'light', sections: ['rules', 'experts'] },
+  { file: 'product-fit-light-en.png', page: 'salesforce-opportunity', locale: 'en-US', scheme: 'light', sections: ['products'] },
 ];
 
 /** Chrome Web Store and AMO both take 1280×800; the same five scenes in each listing language. */
@@ -71,6 +76,11 @@ async function main() {
       await panel.locator('.fl-topbar button').first().click();
       await panel.getByRole('combobox').fill(shot.palette);
       await panel.getByRole('option').first().waitFor();
+    }
+    if (shot.sections?.length) {
+      const first = panel.locator(`[data-section="${shot.sections[0]}"]`);
+      await first.waitFor();
+      await first.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     }
     // README: the right part of the page, enough CRM to see where the sidebar sits. Store: all of it.
     await page.screenshot({ path, clip: shot.store ? undefined : { x: 560, y: 0, width: 720, height: 1000 } });

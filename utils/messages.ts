@@ -80,7 +80,7 @@ export const REQUESTS = {
   // The page in this tab no longer shows a record (an SPA went to a list or inbox).
   'record:none': page(v.object({})),
   'usage:log': page(v.object({
-    kind: v.picklist(['card_view', 'section_view', 'copy', 'insert', 'tick', 'untick', 'read_fallback']),
+    kind: v.picklist(['card_view', 'section_view', 'copy', 'insert', 'tick', 'untick', 'read_fallback', 'expert_ask']),
     accountId: v.optional(v.nullable(Id)),
     competitorId: v.optional(Id),
     section: v.optional(str(40)),
@@ -91,6 +91,7 @@ export const REQUESTS = {
     site: v.optional(v.picklist(SITE_IDS)),
     layer: v.optional(v.picklist(['semantic', 'page-text'])),
     missing: v.optional(nullableCut(80)),
+    expertId: v.optional(Id),
   })),
   // Issue 16: what the rep saw of a card or stage, a play shown expanded or snoozed, and the insert boundary.
   'seen:mark': page(v.object({ key: v.pipe(str(200), v.regex(/^(card|stage):/)), parts: v.optional(v.array(str(40))), first: v.optional(v.boolean()) })),

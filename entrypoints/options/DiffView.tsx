@@ -12,6 +12,9 @@ const SECTION_KEYS: Record<SectionKey, OptionsKey> = {
   measures: 'secMeasures',
   bands: 'secBands',
   sites: 'secSites',
+  products: 'secProducts',
+  experts: 'secExperts',
+  rules: 'secRules',
 };
 
 type OkPreview = Extract<Preview, { ok: true }>;

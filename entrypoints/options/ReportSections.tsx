@@ -9,6 +9,7 @@ import { ruleOrigin } from '@/utils/sites/generic/rules';
 import { download, staleCsv } from './csv';
 import { TrialRow, TryRuleButton, useRuleTrials } from './RuleTrial';
 import { ot } from './strings';
+import { StaleRules } from './StaleRules';
 
 export function StaleSection({ lang: l, report }: { lang: Lang; report: OpsReport | null }) {
   if (!report) return null;
@@ -44,6 +45,7 @@ export function StaleSection({ lang: l, report }: { lang: Lang; report: OpsRepor
                     <tr key={c.id}>
                       <td>
                         {c.name} <code>{c.id}</code>
+                        {c.variants && c.variants.length > 0 && <span class="muted"> · {ot(l, 'staleVariants', { list: c.variants.join(', ') })}</span>}
                       </td>
                       <td>{c.reviewedAt}</td>
                       <td>{c.dueOn}</td>
@@ -56,6 +58,7 @@ export function StaleSection({ lang: l, report }: { lang: Lang; report: OpsRepor
           ))}
         </div>
       )}
+      <StaleRules lang={l} rules={report.staleRules ?? []} />
       {report.dueSoon.length > 0 && (
         <p class="muted">
           {ot(l, 'dueSoon')} {report.dueSoon.map((c) => `${c.name} (${c.dueOn})`).join(', ')}

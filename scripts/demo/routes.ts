@@ -37,8 +37,8 @@ export const DEMO_PAGES: DemoPage[] = [
     title: 'HubSpot company — 上海云杉科技有限公司',
     url: 'https://app.hubspot.com/contacts/4411223/record/0-2/9876543210',
     file: 'hubspot-company.html',
-    // Acme Corporation (acme.com)
-    aliases: ['https://app.hubspot.com/contacts/4411223/record/0-2/1234567890'],
+    // Acme Corporation (acme.com); Pinnacle Cloud Software (pinnaclecloud.sg, APAC: issue 19's regional variant)
+    aliases: ['https://app.hubspot.com/contacts/4411223/record/0-2/1234567890', 'https://app.hubspot.com/contacts/4411223/record/0-2/6120077834'],
   },
   {
     id: 'gmail-thread',

@@ -21,6 +21,7 @@ import type { KnowledgePack } from '../../utils/pack/schema';
 import { extractPage } from '../../utils/sites/registry';
 import type { PageContext } from '../../utils/sites/types';
 import { whyNoContext } from './why';
+import { explainFieldOps, type ExplainedFieldOps } from './fieldOps';
 
 export interface ExplainedReason {
   code: Reason['code'];
@@ -67,6 +68,8 @@ export interface ExplainedMatch {
     trend: 'up' | 'down' | 'flat' | null;
     missing: string[];
   } | null;
+  /** Experts, rules, product fit and regional variants for the record (issue 19). */
+  fieldOps?: ExplainedFieldOps;
   /** Every reason above in one list, each saying what it is about. */
   reasons: (ExplainedReason & { about: 'account' | 'competitor' | 'playbook' | 'stage' })[];
 }
@@ -144,6 +147,7 @@ function explainMatch(ctx: PageContext, pack: KnowledgePack, opts: ExplainOption
     playbookReasons,
     stage,
     health,
+    fieldOps: explainFieldOps(pack, m, lang, opts.now ?? new Date()),
     reasons: [
       ...accountReasons.map((r) => ({ about: 'account' as const, ...r })),
       ...competitors.flatMap((c) => c.evidence.reasons.map((r) => ({ about: 'competitor' as const, ...r }))),

@@ -1,4 +1,5 @@
 /** The readable report `npm run explain` prints without `--json`. */
+import { formatFieldOps } from './fieldOps';
 import { SITE_LABEL } from '../../utils/sites/labels';
 import type { PageContext } from '../../utils/sites/types';
 import type { ExplainResult } from './explain';
@@ -91,6 +92,7 @@ export function formatExplain(result: ExplainResult, url: URL | string): string 
   } else {
     lines.push(row('Health', m.account ? 'no snapshot in the pack' : 'none (no account)'));
   }
+  if (m.fieldOps) lines.push(...formatFieldOps(m.fieldOps, row, more));
   return lines.map((l) => l.trimEnd()).join('\n');
 }
 

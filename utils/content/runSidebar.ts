@@ -10,6 +10,7 @@
  * CRM is still rendering; the record is read as soon as the site's selectors find it
  * (readSchedule.ts), and only then is the frame shown.
  */
+import { recordLink } from '../sites/recordLink';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageContext } from '../sites/types';
@@ -184,7 +185,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     const id = identity(next);
     if (id === lastIdentity) return;
     lastIdentity = id;
-    page = next;
+    page = { ...next, recordUrl: recordLink(site, url, next.recordId) };
     frame.show(true);
     announce();
   };

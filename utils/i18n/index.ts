@@ -1,5 +1,8 @@
 import { en, zhCN, type StringKey } from './strings';
 import type { Reason } from '../match/types';
+import { FIELD_REASONS, languageName } from './fieldReasons';
+
+export { languageName };
 
 export type Lang = 'en' | 'zh-CN';
 
@@ -43,6 +46,7 @@ const REASONS: Record<Reason['code'], { en: string; zh: string }> = {
   no_account: { en: 'no account for {looked}', zh: '没有与 {looked} 对应的客户' },
   own_domain_skipped: { en: '{domain} is our own domain, skipped', zh: '{domain} 是我方域名，已忽略' },
   free_mail_skipped: { en: '{domain} is a free-mail provider, skipped', zh: '{domain} 是免费邮箱，已忽略' },
+  ...FIELD_REASONS,
 };
 
 const DOMAIN_SOURCE: Record<string, { en: string; zh: string }> = {
@@ -70,6 +74,7 @@ export function formatReason(reason: Reason, lang: Lang): string {
     const w = WHERE[String(params.where)];
     if (w) params = { ...params, where: lang === 'zh-CN' ? w.zh : w.en };
   }
+  if (reason.code === 'expert_language') params = { ...params, language: languageName(String(params.language), lang) };
   return fill(lang === 'zh-CN' ? r.zh : r.en, params);
 }
 

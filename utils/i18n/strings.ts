@@ -1,3 +1,5 @@
+import { fieldEn, fieldZh } from './fieldStrings';
+
 /** Every UI string, in English and Simplified Chinese. `{name}` marks a parameter. */
 export const en = {
   appName: 'Frontline',
@@ -117,6 +119,7 @@ export const en = {
   playSnoozed: 'Recommended play (snoozed until {date})',
   snoozePlay: 'Snooze for {days} days',
   unsnoozePlay: 'Stop snoozing',
+  ...fieldEn,
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -239,4 +242,5 @@ export const zhCN: Record<StringKey, string> = {
   playSnoozed: '推荐行动（已暂停提醒，至 {date}）',
   snoozePlay: '暂停提醒 {days} 天',
   unsnoozePlay: '恢复提醒',
+  ...fieldZh,
 };

@@ -28,7 +28,23 @@ export type ReasonCode =
   | 'playbook_stage' // params: playbook, stage, source ('crm' | 'remembered' | 'pack'): the stage in view belongs to this playbook only
   | 'no_account' // params: looked (a summary of what was looked for)
   | 'own_domain_skipped' // params: domain
-  | 'free_mail_skipped'; // params: domain
+  | 'free_mail_skipped' // params: domain
+  // Field ops (issue 19): why an expert, a rule or a product is shown for this record.
+  | 'expert_competitor' // params: competitor
+  | 'expert_product' // params: product
+  | 'expert_industry' // params: industry
+  | 'expert_region' // params: region
+  | 'expert_segment' // params: segment
+  | 'expert_deal' // params: amount, currency (the account's ARR is at least the expert's deal size)
+  | 'expert_language' // params: language
+  | 'rule_industry' // params: industry
+  | 'rule_region' // params: region
+  | 'rule_segment' // params: segment
+  | 'fit_industry' // params: industry (the scenario's)
+  | 'fit_segment' // params: segment
+  | 'fit_stack' // params: tech (what the account runs)
+  | 'nofit_segment' // params: segment (the account's), segments (the ones it fits)
+  | 'nofit_stack'; // params: stack (what it needs)
 
 export interface Reason {
   code: ReasonCode;

@@ -9,6 +9,7 @@
 import type { KnowledgePack, Text } from './schema';
 import { convertMarkdown, type Rich } from './rich';
 import { pickLocale } from './text';
+import { formatPath } from './jsonPath';
 import type { PackError } from './validate';
 
 /** Bump when the tree format or the conversion changes: stored trees of another version are rebuilt on load. */
@@ -27,6 +28,11 @@ export function markdownFields(pack: KnowledgePack): { path: string; text: Text 
   pack.competitors.forEach((c, ci) => {
     out.push({ path: richPath.summary(ci), text: c.battlecard.summary });
     if (c.battlecard.pricing !== undefined) out.push({ path: richPath.pricing(ci), text: c.battlecard.pricing });
+    // Regional variants of the Markdown sections are Markdown too (issue 19).
+    for (const [region, variant] of Object.entries(c.battlecard.regional ?? {})) {
+      if (variant.summary !== undefined) out.push({ path: richPath.regional(ci, region, 'summary'), text: variant.summary });
+      if (variant.pricing !== undefined) out.push({ path: richPath.regional(ci, region, 'pricing'), text: variant.pricing });
+    }
   });
   pack.playbooks.forEach((p, pi) =>
     p.stages.forEach((s, si) => {
@@ -44,6 +50,7 @@ export const richPath = {
   pricing: (ci: number) => `competitors[${ci}].battlecard.pricing`,
   guidance: (pi: number, si: number) => `playbooks[${pi}].stages[${si}].guidance`,
   play: (bi: number) => `healthModel.bands[${bi}].play`,
+  regional: (ci: number, region: string, field: 'summary' | 'pricing') => formatPath(['competitors', ci, 'battlecard', 'regional', region, field]),
 };
 
 /**

@@ -7,7 +7,8 @@
 import type { KnowledgePack } from './schema';
 import { localize } from './text';
 
-export const SECTIONS = ['scenarios', 'competitors', 'playbooks', 'accounts', 'measures', 'bands', 'sites'] as const;
+// experts, rules, products: issue 19. Regional variants are fields of their card or scenario: they show as `battlecard.regional.APAC.pricing`.
+export const SECTIONS = ['scenarios', 'competitors', 'playbooks', 'accounts', 'measures', 'bands', 'sites', 'products', 'experts', 'rules'] as const;
 export type SectionKey = (typeof SECTIONS)[number];
 
 export interface FieldChange {
@@ -157,6 +158,12 @@ function nameOf(key: SectionKey, e: Obj, pack: KnowledgePack, lang: string): str
       return loc(e.label);
     case 'sites':
       return String(e.host);
+    case 'experts':
+      return String(e.name);
+    case 'products':
+      return loc(e.name);
+    case 'rules':
+      return loc(e.title);
   }
 }
 

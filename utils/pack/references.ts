@@ -5,6 +5,7 @@
 import { MOTIONS, type KnowledgePack } from './schema';
 import type { PackError } from './validate';
 import { checkAudienceQuotes, checkLayouts } from './audience';
+import { checkFieldOps } from './fieldOpsReferences';
 
 function duplicates<T>(items: readonly T[], key: (t: T) => string, at: (i: number) => string, what: string, errors: PackError[]) {
   const seen = new Map<string, number>();
@@ -90,6 +91,7 @@ export function checkReferences(pack: KnowledgePack): { errors: PackError[]; war
   // Role layouts and text audiences (issue 16).
   errors.push(...checkLayouts(pack));
   warnings.push(...checkAudienceQuotes(pack));
+  checkFieldOps(pack, errors, warnings);
   if (!pack.meta.locales.includes(pack.meta.defaultLocale)) {
     errors.push({ path: 'meta.defaultLocale', message: `"${pack.meta.defaultLocale}" is not listed in meta.locales` });
   }

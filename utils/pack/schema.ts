@@ -11,6 +11,7 @@ import { GENERIC_SITE, sitesOfKind } from '../sites/catalog';
 import { ID_PATTERN, Id, nonEmpty } from './primitives';
 import { SitePatch, SiteRule } from './siteRules';
 import { Audience, Layouts, PlayOpenEvery, Role } from './roles';
+import { fieldOpsSchemas } from './fieldOpsSchema';
 
 export { ID_PATTERN } from './primitives';
 export { SitePatch, SiteRule, type SiteField, type SiteRoute } from './siteRules';
@@ -143,6 +144,9 @@ export const Meta = v.strictObject({
   defaultAudience: v.optional(Audience),
 });
 
+/** Experts, rules, products and regional variants (issue 19): fieldOpsSchema.ts. */
+export const FieldOps = fieldOpsSchemas({ Text, IsoDate, Locale, between, maxArr: MAX_ARR });
+
 export const Scenario = v.strictObject({
   id: Id,
   /** Matches `accounts[].industry` (case-insensitive). */
@@ -153,6 +157,10 @@ export const Scenario = v.strictObject({
   value: Text,
   /** Who the talk track is for (else meta.defaultAudience). */
   audience: v.optional(Audience),
+  /** The products that fit this scenario (packs with several product lines), best first. */
+  products: v.optional(v.pipe(v.array(FieldOps.ProductFit, 'expected a list of product fits'), v.maxLength(FieldOps.MAX.fits, `at most ${FieldOps.MAX.fits} products per scenario`)), []),
+  /** Per-region talk track: the account's region picks it, the fields above are the fallback. */
+  regional: FieldOps.regionalOf(FieldOps.ScenarioVariant),
 });
 
 export const CJK_BOUNDARIES = ['strict', 'loose'] as const;
@@ -198,6 +206,8 @@ export const Battlecard = v.strictObject({
   /** Who the pricing text and the proof points are for (else meta.defaultAudience). */
   pricingAudience: v.optional(Audience),
   proofPointsAudience: v.optional(Audience),
+  /** Per-region sections: the account's region picks them, the sections above are the fallback. */
+  regional: FieldOps.regionalOf(FieldOps.BattlecardVariant),
 });
 
 export const Competitor = v.strictObject({
@@ -276,6 +286,8 @@ export const Account = v.strictObject({
   arr: v.optional(between('a number', 0, MAX_ARR, '0 to 1e13')),
   currency: v.optional(v.pipe(v.string('expected a currency code'), v.regex(CURRENCY_PATTERN, 'expected a currency code such as "USD"'))),
   health: v.optional(v.array(HealthSnapshot, 'expected a list of health snapshots'), []),
+  /** What the account is known to run ("Kafka", "Snowflake"): decides which products fit. */
+  stack: v.optional(StringList),
 });
 
 export const DIRECTIONS = ['higher_better', 'lower_better'] as const;
@@ -327,6 +339,10 @@ export const KnowledgePack = v.strictObject({
   healthModel: HealthModel,
   sites: v.optional(v.array(SiteRule, 'expected a list of site rules'), []),
   sitePatches: v.optional(v.pipe(v.array(SitePatch, 'expected a list of site patches'), v.maxLength(100, 'at most 100 site patches')), []),
+  // Capped: every record view ranks all experts and checks all rules.
+  experts: v.optional(v.pipe(v.array(FieldOps.Expert, 'expected a list of experts'), v.maxLength(FieldOps.MAX.experts, `at most ${FieldOps.MAX.experts} experts`)), []),
+  rules: v.optional(v.pipe(v.array(FieldOps.Rule, 'expected a list of rules'), v.maxLength(FieldOps.MAX.rules, `at most ${FieldOps.MAX.rules} rules`)), []),
+  products: v.optional(v.pipe(v.array(FieldOps.Product, 'expected a list of products'), v.maxLength(FieldOps.MAX.products, `at most ${FieldOps.MAX.products} products`)), []),
 });
 
 export type KnowledgePack = v.InferOutput<typeof KnowledgePack>;
@@ -342,3 +358,7 @@ export type HealthSnapshot = v.InferOutput<typeof HealthSnapshot>;
 export type HealthModel = v.InferOutput<typeof HealthModel>;
 export type Measure = v.InferOutput<typeof Measure>;
 export type Band = v.InferOutput<typeof Band>;
+export type Expert = v.InferOutput<typeof FieldOps.Expert>;
+export type PackRule = v.InferOutput<typeof FieldOps.Rule>;
+export type Product = v.InferOutput<typeof FieldOps.Product>;
+export type ProductFit = v.InferOutput<typeof FieldOps.ProductFit>;

@@ -191,5 +191,6 @@ export function fastAccount(a: unknown): Account | null {
     out.currency = a.currency;
   }
   if (!((out.health = 'health' in a ? snapshots(a.health) : []))) return null;
+  if ('stack' in a && !((out.stack = texts(a.stack)))) return null;
   return (sameShape(a, out) ? a : out) as Account;
 }

@@ -86,6 +86,12 @@ export const PageContextSchema = v.object({
   ownEmail: v.optional(idOrNull(320)),
   /** Visible text worth scanning for competitor mentions (record fields, notes, message bodies). A long thread is cut, not refused: the first 200 KB carry the conversation. */
   text: cut(200_000),
+  /**
+   * The record's own link, as the content script rebuilt it from the site adapter's URL
+   * reading (utils/sites/recordLink.ts): no query, a fragment only where the record id
+   * lives in it. It goes into an "Ask for help" message; nothing else of the page does.
+   */
+  recordUrl: v.optional(idOrNull(2000)),
   /** Which reading layer produced this context (utils/sites/layers.ts); absent from adapters called directly. */
   read: v.optional(ReadInfoSchema),
 });

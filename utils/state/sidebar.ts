@@ -313,6 +313,16 @@ function cardActions(s: Signals, deps: SidebarDeps, log: (e: Usage) => void, not
   };
 }
 
+/** "Ask for help" (issue 19): the link opens the channel; the message also goes to the clipboard, for channels whose links take none. */
+function expertActions(deps: SidebarDeps, log: (e: Usage) => void) {
+  return {
+    askExpert(expertId: string, message: string, channel: string) {
+      void deps.copyText(message).catch(() => undefined);
+      log({ kind: 'expert_ask', expertId, section: channel });
+    },
+  };
+}
+
 export const SidebarModel = createModel((deps: SidebarDeps, init: SidebarInit) => {
   const s = createSignals(init);
   const log = usageLog(s, deps);
@@ -327,6 +337,7 @@ export const SidebarModel = createModel((deps: SidebarDeps, init: SidebarInit) =
     ...panelActions(s, deps),
     ...cardActions(s, deps, log, notices.notify),
     ...roleActions(s, deps, record.load),
+    ...expertActions(deps, log),
   };
 });
 

@@ -49,7 +49,7 @@ export interface SeenStageRecord {
 export interface UsageEvent {
   id?: number;
   at: string;
-  kind: 'card_view' | 'section_view' | 'copy' | 'insert' | 'tick' | 'untick' | 'read_fallback';
+  kind: 'card_view' | 'section_view' | 'copy' | 'insert' | 'tick' | 'untick' | 'read_fallback' | 'expert_ask';
   accountId?: string | null;
   competitorId?: string;
   section?: string;
@@ -62,6 +62,8 @@ export interface UsageEvent {
   layer?: 'semantic' | 'page-text';
   /** The adapter's landmark the page did not have ("highlights panel"), when one was missing. */
   missing?: string | null;
+  /** expert_ask: the expert asked for help (issue 19); `section` holds the channel. */
+  expertId?: string;
 }
 
 /** What the rep last saw of a card or a playbook stage (issue 16.3): per part, each item's key, content hash and label. */

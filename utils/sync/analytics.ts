@@ -99,6 +99,8 @@ function tallyEvents(events: readonly UsageEvent[], pack: KnowledgePack) {
       reading.set(k, cur);
       continue;
     }
+    // "Ask for help" clicks (issue 19) are logged for ops but have no column in the card table yet: no empty row for them.
+    if (e.kind === 'expert_ask') continue;
     const a = e.accountId ? accounts.get(e.accountId) : undefined;
     const week = isoWeek(e.at);
     const segment = a?.segment ?? NONE;

@@ -1,5 +1,6 @@
 /** The ops console's reports: cards due for review, site rules, local analytics. */
 import type { KnowledgePack, SiteRule } from '../pack/schema';
+import { localize } from '../pack/text';
 import { buildReport, type AnalyticsReport } from './analytics';
 import type { OpsContext } from './opsCore';
 
@@ -12,6 +13,18 @@ export interface StaleCard {
   dueOn: string;
   /** Days past due (negative: due in that many days). */
   daysOverdue: number;
+  /** Regions with their own variant of the card (issue 19): reviewed with it. */
+  variants?: string[];
+}
+
+/** A rule (regulation) past its review date (issue 19). */
+export interface StaleRule {
+  id: string;
+  title: string;
+  owner: string | null;
+  reviewBy: string;
+  daysOverdue: number;
+  regions: string[];
 }
 
 export interface OpsReport {
@@ -20,6 +33,8 @@ export interface OpsReport {
   /** Cards due for review within 14 days. */
   dueSoon: StaleCard[];
   sites: Pick<SiteRule, 'id' | 'host' | 'pathPrefix' | 'recordType'>[];
+  /** Rules past their review date, most overdue first (issue 19). */
+  staleRules?: StaleRule[];
 }
 
 const DAY = 86_400_000;
@@ -36,7 +51,22 @@ function reviewOf(c: KnowledgePack['competitors'][number], today: Date): StaleCa
     reviewEvery: c.reviewEvery,
     dueOn: new Date(due).toISOString().slice(0, 10),
     daysOverdue: Math.floor((today.getTime() - due) / DAY),
+    variants: Object.keys(c.battlecard.regional ?? {}),
   };
+}
+
+function staleRules(pack: KnowledgePack, today: Date): StaleRule[] {
+  return (pack.rules ?? [])
+    .map((r) => ({
+      id: r.id,
+      title: localize(r.title, pack.meta.defaultLocale, pack.meta.defaultLocale),
+      owner: r.owner ?? null,
+      reviewBy: r.reviewBy.slice(0, 10),
+      daysOverdue: Math.floor((today.getTime() - Date.parse(`${r.reviewBy.slice(0, 10)}T00:00:00Z`)) / DAY),
+      regions: r.regions ?? [],
+    }))
+    .filter((r) => r.daysOverdue > 0)
+    .sort((a, b) => b.daysOverdue - a.daysOverdue);
 }
 
 export function opsReport(pack: KnowledgePack, today: Date): OpsReport {
@@ -49,6 +79,7 @@ export function opsReport(pack: KnowledgePack, today: Date): OpsReport {
     stale: [...byOwner].map(([owner, list]) => ({ owner, cards: list })),
     dueSoon: cards.filter((c) => c.daysOverdue <= 0 && c.daysOverdue > -DUE_SOON_DAYS).map(({ owner: _o, ...c }) => c),
     sites: pack.sites.map((s) => ({ id: s.id, host: s.host, pathPrefix: s.pathPrefix, recordType: s.recordType })),
+    staleRules: staleRules(pack, today),
   };
 }
 

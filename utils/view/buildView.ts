@@ -1,5 +1,5 @@
 /** Match + pack + the rep's ticks → the sidebar's view, in the UI language. Pure. */
-import type { Account, KnowledgePack, Text } from '../pack/schema';
+import type { Account, KnowledgePack, Scenario, Text } from '../pack/schema';
 import { localize } from '../pack/text';
 import type { Rich } from '../pack/rich';
 import { richAt, richPath, type PackDerived } from '../pack/derived';
@@ -10,6 +10,8 @@ import type { AccountView, CardView, ChecklistView, HealthView, PackInfo, Scenar
 import type { StoredPack } from '../store/db';
 import { audienceOf } from '../pack/audience';
 import { richToPlain } from './plainText';
+import { regionalCard, regionalScenario } from './regional';
+import { fieldOpsView } from './fieldOps';
 
 const DAY = 86_400_000;
 
@@ -82,6 +84,13 @@ export function buildView({ pack, derived, ctx, match, ticks, lang, now, scenari
   const tx: Texts = { t: (text) => localize(text, lang, loc), rich: (path) => richAt(derived, path, lang, loc) };
   const account = match.accountId ? (pack.accounts.find((a) => a.id === match.accountId) ?? null) : null;
   const { stage, checklist } = stageViews(pack, match, account, ticks, tx);
+  // Field ops (issue 19): regional variants over the cards and talk track, then experts, rules and product fit.
+  const cards = cardViews(pack, match, now, tx).map((card) => {
+    const ci = pack.competitors.findIndex((c) => c.id === card.id);
+    return regionalCard(card, pack.competitors[ci], ci, account?.region, tx);
+  });
+  const scenario = pickScenario(pack, account, scenarioId);
+  const ops = fieldOpsView({ pack, ctx, account, cards, stage, scenario, lang, now, t: tx.t });
   return {
     pack: { id: pack.meta.id, name: tx.t(pack.meta.name), version: pack.meta.version },
     recordKey: recordKey(ctx),
@@ -90,11 +99,12 @@ export function buildView({ pack, derived, ctx, match, ticks, lang, now, scenari
     candidates: match.candidates,
     lookedFor: match.lookedFor,
     reading: ctx.read && ctx.read.layer !== 'selectors' ? { layer: ctx.read.layer, missing: ctx.read.missing ?? null } : null,
-    cards: cardViews(pack, match, now, tx),
+    cards,
     stage,
     checklist,
     health: healthView(pack, match, tx),
-    scenario: scenarioView(pack, account, scenarioId, tx),
+    scenario: scenario ? regionalScenario(scenarioView(scenario, pack, tx), scenario, account?.region, tx) : null,
+    ...ops,
   };
 }
 
@@ -188,8 +198,11 @@ function healthView(pack: KnowledgePack, match: MatchResult, { t, rich }: Texts)
 }
 
 /** The talk track opened from the palette, else the one for the account's industry. */
-function scenarioView(pack: KnowledgePack, account: Account | null, scenarioId: string | undefined, { t }: Texts): ScenarioView | null {
+function pickScenario(pack: KnowledgePack, account: Account | null, scenarioId: string | undefined): Scenario | null {
   const industry = account?.industry?.toLowerCase();
-  const s = scenarioId ? pack.scenarios.find((x) => x.id === scenarioId) : industry ? pack.scenarios.find((x) => x.industry.toLowerCase() === industry) : undefined;
-  return s ? { id: s.id, industry: s.industry, useCase: t(s.useCase), scenario: t(s.scenario), advantage: t(s.advantage), value: t(s.value), audience: audienceOf(s.audience, pack) } : null;
+  return (scenarioId ? pack.scenarios.find((x) => x.id === scenarioId) : industry ? pack.scenarios.find((x) => x.industry.toLowerCase() === industry) : undefined) ?? null;
+}
+
+function scenarioView(s: Scenario, pack: KnowledgePack, { t }: Texts): ScenarioView {
+  return { id: s.id, industry: s.industry, useCase: t(s.useCase), scenario: t(s.scenario), advantage: t(s.advantage), value: t(s.value), audience: audienceOf(s.audience, pack) };
 }

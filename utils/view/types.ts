@@ -65,6 +65,9 @@ export interface CardView {
   proofPointsAudience: AudienceValue;
   /** What changed since the rep last looked (utils/view/decorate.ts). */
   seen?: SeenMarks;
+  /** The account's region when the card has a variant for it, and the sections that variant replaced (issue 19). */
+  region?: string | null;
+  regionalSections?: string[];
 }
 
 export interface StageView {
@@ -109,6 +112,9 @@ export interface ScenarioView {
   advantage: string;
   value: string;
   audience: AudienceValue;
+  /** The region whose talk track this is, and the fields its variant replaced (issue 19). */
+  region?: string | null;
+  regionalFields?: string[];
 }
 
 export interface SidebarView {
@@ -127,6 +133,10 @@ export interface SidebarView {
   scenario: ScenarioView | null;
   /** The rep's role and its sections in order (utils/view/sections.ts); absent: every section, in id order. */
   layout?: SectionLayout & { source: RoleSource };
+  /** Field ops (issue 19); absent from views built before it. */
+  experts?: ExpertView[];
+  rules?: RuleView[];
+  products?: ProductFitView | null;
 }
 
 export interface AccountHit {
@@ -135,4 +145,51 @@ export interface AccountHit {
   segment: string | null;
   region: string | null;
   domains: string[];
+}
+
+export interface ExpertContactView {
+  kind: import('../pack/contactHref').ContactKind;
+  /** The deep link, with the message in it where the channel takes one. */
+  href: string;
+  /** False: the channel's link takes no message, so the sidebar copies it to the clipboard. */
+  carriesMessage: boolean;
+}
+
+export interface ExpertView {
+  id: string;
+  name: string;
+  role: string;
+  languages: string[];
+  reasons: Reason[];
+  contacts: ExpertContactView[];
+  /** The prefilled message: account, stage, competitors in play and the record's link, nothing from the page beyond that. */
+  message: string;
+}
+
+export interface RuleView {
+  id: string;
+  title: string;
+  body: string;
+  effective: string;
+  source: string;
+  sourceUrl: string | null;
+  reviewBy: string;
+  stale: boolean;
+  reasons: Reason[];
+}
+
+export interface ProductFitEntryView {
+  id: string;
+  name: string;
+  summary: string | null;
+  advantage: string;
+  value: string;
+  references: string[];
+  reasons: Reason[];
+}
+
+export interface ProductFitView {
+  scenarioId: string;
+  fits: ProductFitEntryView[];
+  notFit: { id: string; name: string; reason: string; reasons: Reason[] }[];
 }

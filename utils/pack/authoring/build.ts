@@ -11,6 +11,8 @@
  * site-patches.yaml             optional selectors patching built-in sites
  * accounts.yaml                 optional hand-written accounts
  * accounts.csv, health.csv      CRM / CS-platform exports, mapped in pack.yaml
+ * products.yaml, experts.yaml,  optional lists: product lines, the experts reps can ask,
+ * rules.yaml                    the rules (regulation) per industry / region / segment
  * ```
  *
  * Pure: files come through `PackFiles`. Every problem is reported, each with its file
@@ -49,6 +51,7 @@ export async function buildPackFolder(files: PackFiles, opts: BuildOptions = {})
   const sites = await readListFile(ctx, FILES.sites, 'sites', 'site rules');
   const sitePatches = await readListFile(ctx, FILES.sitePatches, 'sitePatches', 'site patches');
   const accounts = await readAccounts(ctx);
+  const fieldOps = await readFieldOpsLists(ctx);
   Object.assign(ctx.stats, { competitors: competitors.length, playbooks: playbooks.length, accounts: accounts.length });
   warnUnreadFiles(ctx);
 
@@ -57,7 +60,18 @@ export async function buildPackFolder(files: PackFiles, opts: BuildOptions = {})
   Object.assign(raw, { competitors, playbooks, accounts, healthModel });
   if (sites) raw.sites = sites;
   if (sitePatches) raw.sitePatches = sitePatches;
+  Object.assign(raw, fieldOps);
   return checkBuilt(ctx, canonicalOrder(raw));
+}
+
+/** experts.yaml, rules.yaml, products.yaml: the lists present (issue 19). */
+async function readFieldOpsLists(ctx: BuildContext): Promise<Obj> {
+  const out: Obj = {};
+  for (const [key, what] of [['products', 'products'], ['experts', 'experts'], ['rules', 'rules']] as const) {
+    const list = await readListFile(ctx, FILES[key], key, `${what} (each starting with "- id: …")`);
+    if (list) out[key] = list;
+  }
+  return out;
 }
 
 /** YAML, Markdown and CSV files no step read are most likely a typo in a name. */

@@ -22,10 +22,11 @@ export const ACCOUNT_TARGETS = [
   'renewalDate',
   'arr',
   'currency',
+  'stack',
 ] as const;
 export type AccountTarget = (typeof ACCOUNT_TARGETS)[number];
 
-export const LIST_TARGETS: ReadonlySet<string> = new Set(['aliases', 'domains', 'competitors', ...CRM_SITES.map((s) => `crmIds.${s}`)]);
+export const LIST_TARGETS: ReadonlySet<string> = new Set(['aliases', 'domains', 'competitors', 'stack', ...CRM_SITES.map((s) => `crmIds.${s}`)]);
 export const NUMBER_TARGETS: ReadonlySet<string> = new Set(['arr']);
 export const DATE_TARGETS: ReadonlySet<string> = new Set(['renewalDate']);
 

@@ -12,6 +12,10 @@ export const FILES = {
   sites: 'sites.yaml',
   sitePatches: 'site-patches.yaml',
   accounts: 'accounts.yaml',
+  // Field ops (issue 19): one list each.
+  experts: 'experts.yaml',
+  rules: 'rules.yaml',
+  products: 'products.yaml',
 } as const;
 
 /** The stem of the health model's Markdown companions (`health-model.<locale>.md`). */

@@ -37,6 +37,7 @@ const COLUMN_NAMES: Record<AccountTarget, string> = {
   renewalDate: 'Renewal Date',
   arr: 'ARR',
   currency: 'Currency',
+  stack: 'Stack',
 };
 const HEALTH_COLUMNS = { account: COLUMN_NAMES.id, date: 'Date', note: 'Note' };
 const LIST_SEPARATOR = DEFAULT_LIST_SEPARATOR;
@@ -196,7 +197,7 @@ type Files = Record<string, string>;
 function unbuildCompetitor(files: Files, notes: string[], c: Obj, locales: string[]): void {
   const id = c.id as string;
   const { battlecard, ...rest } = c;
-  // Fields that are not Markdown sections (pricingAudience, …) stay in the YAML's battlecard block.
+  // Fields that are not Markdown sections (pricingAudience, regional variants, …) stay in the YAML's battlecard block.
   const sectionsOnly = isObj(battlecard) ? Object.fromEntries(Object.entries(battlecard).filter(([k]) => isBattlecardSection(k))) : null;
   const yamlCard = isObj(battlecard) ? Object.fromEntries(Object.entries(battlecard).filter(([k]) => !isBattlecardSection(k))) : {};
   const docs = sectionsOnly ? battlecardDocs(sectionsOnly, locales, String(c.name ?? id)) : null;
@@ -268,6 +269,7 @@ export function unbuildPack(input: unknown): UnbuildResult {
   if (pack.scenarios !== undefined) files[FILES.scenarios] = yaml(pack.scenarios);
   if (pack.sites !== undefined) files[FILES.sites] = yaml(pack.sites);
   if (pack.sitePatches !== undefined) files[FILES.sitePatches] = yaml(pack.sitePatches);
+  for (const key of ['products', 'experts', 'rules'] as const) if (pack[key] !== undefined) files[FILES[key]] = yaml(pack[key]);
 
   const config: Obj = { meta, order: { competitors: competitors.map((c) => c.id), playbooks: playbooks.map((p) => p.id) } };
   unbuildAccounts(files, notes, pack, config, locales);
