@@ -12,11 +12,13 @@ import { iconStateFor, showIconState } from '@/utils/background/toolbarIcon';
 import { dispatch } from '@/utils/background/dispatch';
 import { browserTrialTabs } from '@/utils/background/ruleTrialTabs';
 import { seedSample, useSampleSource } from '@/utils/store/samplePack';
+import { browserLoopDeps } from '@/utils/telemetry/loopBrowser';
+import { TELEMETRY_ALARM } from '@/utils/telemetry/browser';
 
 export default defineBackground(() => {
   // The sample pack is a file of the package (wxt.config.ts copies it), not part of this script.
   useSampleSource(async () => (await fetch(browser.runtime.getURL('/sample-pack.json' as '/options.html'))).json());
-  const service = createService({ getDb, ops: browserOpsDeps(), tabs: browserTrialTabs });
+  const service = createService({ getDb, ops: browserOpsDeps(), tabs: browserTrialTabs, loop: browserLoopDeps() });
   const extensionOrigin = browser.runtime.getURL('/');
   acceptFramePorts();
 
@@ -74,6 +76,12 @@ export default defineBackground(() => {
       () => undefined,
     );
   });
+  // Team analytics: the outbox is sent when its alarm fires (after a batch gathers, or a
+  // retry's backoff); the queue is in IndexedDB, so a stopped worker just catches up.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TELEMETRY_ALARM) void service.telemetry.flush().catch(() => undefined);
+  });
+  void service.telemetry.ensureScheduled().catch(() => undefined);
   watchManaged(() => void service.ops.settingsChanged().catch(() => undefined));
   void service.ops.ensureScheduled().catch(() => undefined);
 

@@ -16,6 +16,9 @@ import type { PaletteHit } from './search/palette';
 import type { SiteTrial } from './background/ruleTrial';
 import type { SitePatch, SiteRule } from './pack/schema';
 import type { Envelope } from './envelope';
+import { FlagSchema, type FlagMark } from './feedback/types';
+import type { FeedbackReport } from './feedback/report';
+import type { TelemetryView } from './background/loopHandlers';
 
 const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Id = v.pipe(v.string(), v.maxLength(80));
@@ -57,7 +60,7 @@ export const REQUESTS = {
   // The page in this tab no longer shows a record (an SPA went to a list or inbox).
   'record:none': page(v.object({})),
   'usage:log': page(v.object({
-    kind: v.picklist(['card_view', 'section_view', 'copy', 'insert', 'tick', 'untick', 'read_fallback']),
+    kind: v.picklist(['card_view', 'section_view', 'copy', 'insert', 'tick', 'untick', 'read_fallback', 'search_miss']),
     accountId: v.optional(v.nullable(Id)),
     competitorId: v.optional(Id),
     section: v.optional(str(40)),
@@ -68,6 +71,7 @@ export const REQUESTS = {
     site: v.optional(v.picklist(SITE_IDS)),
     layer: v.optional(v.picklist(['semantic', 'page-text'])),
     missing: v.optional(nullableCut(80)),
+    query: v.optional(str(200)),
   })),
   'pack:info': ops(v.object({})),
   'pack:import': ops(v.object({ text: v.string(), source: str(2000) }), PACK_CHANGE),
@@ -84,6 +88,13 @@ export const REQUESTS = {
   'sites:try': ops(v.object({ ruleId: Id })),
   'usage:report': ops(v.object({ lang: Lang })),
   'usage:clear': ops(v.object({})),
+  // The ops loop (utils/background/loopHandlers.ts): a rep's flag; the Feedback report; team analytics.
+  'feedback:flag': page(FlagSchema),
+  'feedback:report': ops(v.object({ lang: Lang })),
+  'telemetry:status': ops(v.object({})),
+  'telemetry:settings': ops(v.object({ endpoint: v.nullable(str(2000)), includeNotes: v.boolean() })),
+  'telemetry:flush': ops(v.object({})),
+  'telemetry:rotate': ops(v.object({})),
 } as const;
 
 export type MessageType = keyof typeof REQUESTS;
@@ -115,6 +126,12 @@ export interface Responses {
   'sites:try': SiteTrial;
   'usage:report': AnalyticsReport;
   'usage:clear': { ok: true; cleared: number };
+  'feedback:flag': { ok: true; key: string; mark: FlagMark };
+  'feedback:report': FeedbackReport;
+  'telemetry:status': TelemetryView;
+  'telemetry:settings': { ok: true; view: TelemetryView } | { ok: false; error: string };
+  'telemetry:flush': TelemetryView;
+  'telemetry:rotate': TelemetryView;
 }
 
 const MESSAGE_TYPES = Object.keys(REQUESTS) as MessageType[];

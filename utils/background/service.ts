@@ -19,6 +19,10 @@ import type { MessageType, Request, Responses } from '../messages';
 import type { AccountHit } from '../view/types';
 import { createOpsHandlers, type OpsDeps } from '../sync/handlers';
 import { NO_TABS, ruleTrialHandler, type RuleTrialTabs } from './ruleTrial';
+import { createLoopHandlers, memoryLoopDeps, type LoopDeps } from './loopHandlers';
+import { openLoopDb } from '../store/loopDb';
+import { withFlags } from '../feedback/viewFlags';
+import { usageTelemetry } from '../telemetry/fromUsage';
 
 export interface ServiceDeps {
   getDb: () => Promise<Db>;
@@ -27,6 +31,8 @@ export interface ServiceDeps {
   ops?: OpsDeps;
   /** The tabs "Try this rule" reads (none by default). */
   tabs?: RuleTrialTabs;
+  /** Feedback store and team analytics (in-memory, no endpoint, by default). */
+  loop?: LoopDeps;
 }
 
 export type Handlers = { [K in MessageType]: (payload: Request<K>) => Promise<Responses[K]> };
@@ -139,9 +145,15 @@ function recordHandlers(
   };
 }
 
-export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TABS }: ServiceDeps): Handlers & { invalidate(): void; ops: ReturnType<typeof createOpsHandlers>['ops'] } {
+export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TABS, loop = memoryLoopDeps(openLoopDb) }: ServiceDeps): Handlers & {
+  invalidate(): void;
+  ops: ReturnType<typeof createOpsHandlers>['ops'];
+  telemetry: ReturnType<typeof createLoopHandlers>['telemetry'];
+} {
   const pack = activePackCache(getDb);
   const { current, palette, invalidate } = pack;
+  const loopPart = createLoopHandlers({ getDb, now, current, loop });
+  const records = recordHandlers({ getDb, now }, pack);
 
   async function info(lang = 'en') {
     const db = await getDb();
@@ -154,7 +166,14 @@ export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TA
   return {
     invalidate,
     ...opsHandlers,
-    ...recordHandlers({ getDb, now }, pack),
+    ...records,
+    ...loopPart.handlers,
+    telemetry: loopPart.telemetry,
+
+    async 'view:get'(req) {
+      // What this rep flagged on the items in view, so they see what they said.
+      return withFlags(await records['view:get'](req), await loop.getLoopDb());
+    },
 
     async 'index:warm'() {
       await pack.indexed();
@@ -181,6 +200,9 @@ export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TA
 
     async 'usage:log'(event) {
       await logUsage(await getDb(), event, now());
+      // Team analytics, when ops set an endpoint: ids only (utils/telemetry/fromUsage.ts).
+      const t = usageTelemetry(event);
+      if (t) await loopPart.enqueue(t);
       return { ok: true };
     },
 

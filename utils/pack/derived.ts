@@ -9,6 +9,7 @@
 import type { KnowledgePack, Text } from './schema';
 import { convertMarkdown, type Rich } from './rich';
 import { pickLocale } from './text';
+import { claimText } from './claims';
 import type { PackError } from './validate';
 
 /** Bump when the tree format or the conversion changes: stored trees of another version are rebuilt on load. */
@@ -26,7 +27,7 @@ export function markdownFields(pack: KnowledgePack): { path: string; text: Text 
   const out: { path: string; text: Text }[] = [];
   pack.competitors.forEach((c, ci) => {
     out.push({ path: richPath.summary(ci), text: c.battlecard.summary });
-    if (c.battlecard.pricing !== undefined) out.push({ path: richPath.pricing(ci), text: c.battlecard.pricing });
+    if (c.battlecard.pricing !== undefined) out.push({ path: richPath.pricing(ci), text: claimText(c.battlecard.pricing) });
   });
   pack.playbooks.forEach((p, pi) =>
     p.stages.forEach((s, si) => {

@@ -49,7 +49,7 @@ export interface SeenStageRecord {
 export interface UsageEvent {
   id?: number;
   at: string;
-  kind: 'card_view' | 'section_view' | 'copy' | 'insert' | 'tick' | 'untick' | 'read_fallback';
+  kind: 'card_view' | 'section_view' | 'copy' | 'insert' | 'tick' | 'untick' | 'read_fallback' | 'search_miss';
   accountId?: string | null;
   competitorId?: string;
   section?: string;
@@ -62,6 +62,8 @@ export interface UsageEvent {
   layer?: 'semantic' | 'page-text';
   /** The adapter's landmark the page did not have ("highlights panel"), when one was missing. */
   missing?: string | null;
+  /** search_miss: what the rep typed into the palette that found nothing (kept in this browser; never sent). */
+  query?: string;
 }
 
 export interface FrontlineDB extends DBSchema {

@@ -8,6 +8,7 @@ import type { PageContext } from '../sites/types';
 import type { TickRecord } from '../store/db';
 import type { AccountView, CardView, ChecklistView, HealthView, PackInfo, ScenarioView, SidebarView, StageView } from './types';
 import type { StoredPack } from '../store/db';
+import { claimMark, claimText } from '../pack/claims';
 
 const DAY = 86_400_000;
 
@@ -113,13 +114,14 @@ function cardViews(pack: KnowledgePack, match: MatchResult, now: Date, { t, rich
         reviewEvery: c.reviewEvery,
         stale: reviewedDaysAgo > c.reviewEvery,
         summary: rich(richPath.summary(ci)) ?? [],
-        whyWeWin: b.whyWeWin.map(t),
+        whyWeWin: b.whyWeWin.map((x) => t(claimText(x))),
         whyWeLose: b.whyWeLose.map(t),
         objections: b.objections.map((o) => ({ id: o.id, objection: t(o.objection), response: t(o.response), proof: o.proof ? t(o.proof) : null })),
-        landmines: b.landmines.map(t),
+        landmines: b.landmines.map((x) => t(claimText(x))),
         pricing: rich(richPath.pricing(ci)),
-        proofPoints: b.proofPoints.map(t),
+        proofPoints: b.proofPoints.map((x) => t(claimText(x))),
         match: m,
+        claims: claimMarks(b, pack.meta.claimMaxAgeDays, now),
       },
     ];
   });
@@ -183,4 +185,10 @@ function scenarioView(pack: KnowledgePack, account: Account | null, scenarioId: 
   const industry = account?.industry?.toLowerCase();
   const s = scenarioId ? pack.scenarios.find((x) => x.id === scenarioId) : industry ? pack.scenarios.find((x) => x.industry.toLowerCase() === industry) : undefined;
   return s ? { id: s.id, industry: s.industry, useCase: t(s.useCase), scenario: t(s.scenario), advantage: t(s.advantage), value: t(s.value) } : null;
+}
+
+/** Each claim's source and age, by position beside the card's texts; null where a claim is plain. */
+function claimMarks(b: KnowledgePack['competitors'][number]['battlecard'], max: number | undefined, now: Date): NonNullable<CardView['claims']> {
+  const marks = (list: readonly Parameters<typeof claimMark>[0][]) => list.map((c) => claimMark(c, max, now));
+  return { whyWeWin: marks(b.whyWeWin), landmines: marks(b.landmines), proofPoints: marks(b.proofPoints), pricing: b.pricing === undefined ? null : claimMark(b.pricing, max, now) };
 }

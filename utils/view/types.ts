@@ -7,6 +7,8 @@ import type { Rich } from '../pack/rich';
 import type { AccountCandidate, CompetitorMatch, Reason, StageMatch } from '../match/types';
 import type { HealthResult, MeasureScore } from '../health/types';
 import type { Motion } from '../pack/schema';
+import type { ClaimMark } from '../pack/claims';
+import type { FlagMark } from '../feedback/types';
 
 export interface PackInfo {
   id: string;
@@ -55,6 +57,8 @@ export interface CardView {
   pricing: Rich | null;
   proofPoints: string[];
   match: CompetitorMatch;
+  /** Source and date of each claim, by position beside the texts above (null: a plain claim). */
+  claims?: { whyWeWin: (ClaimMark | null)[]; landmines: (ClaimMark | null)[]; proofPoints: (ClaimMark | null)[]; pricing: ClaimMark | null };
 }
 
 export interface StageView {
@@ -109,6 +113,8 @@ export interface SidebarView {
   checklist: ChecklistView | null;
   health: HealthView | null;
   scenario: ScenarioView | null;
+  /** What this rep flagged on the items in view, by target key (utils/feedback/types.ts), latest flag each. */
+  flags?: Record<string, FlagMark>;
 }
 
 export interface AccountHit {
