@@ -3,6 +3,10 @@ import { useEffect, useRef } from 'preact/hooks';
 import { reasonTexts, tr, type Lang } from '@/utils/i18n';
 import type { CardView, ObjectionView } from '@/utils/view/types';
 import { RichText } from './RichText';
+import { ClaimLine } from './ClaimLine';
+import { FeedbackControl, type FeedbackActions } from './FeedbackControl';
+import type { ClaimMark } from '@/utils/pack/claims';
+import type { CARD_SECTIONS } from '@/utils/feedback/types';
 
 export interface CardActions {
   copy(text: string, o: { competitorId: string; objectionId: string }): void;
@@ -10,24 +14,38 @@ export interface CardActions {
   insert?(text: string, o: { competitorId: string; objectionId: string }): Promise<boolean>;
   viewed?(competitorId: string): void;
   sectionOpened?(competitorId: string, section: string): void;
+  /** Flags on items (utils/state/feedback.ts); absent: no feedback controls. */
+  feedback?: FeedbackActions;
 }
 
+type SectionId = (typeof CARD_SECTIONS)[number];
+
 /** A collapsible card section that reports being opened (for the local usage log). */
-function Part({ id, title, card, actions, open, children }: { id: string; title: string; card: CardView; actions: CardActions; open?: boolean; children: preact.ComponentChildren }) {
+function Part({ id, title, card, actions, open, lang, children }: { id: SectionId; title: string; card: CardView; actions: CardActions; open?: boolean; lang: Lang; children: preact.ComponentChildren }) {
   return (
     <details open={open} data-part={id} onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && actions.sectionOpened?.(card.id, id)}>
       <summary>{title}</summary>
       {children}
+      <FeedbackControl target={{ kind: 'section', competitorId: card.id, section: id }} item={`${card.name} · ${title}`} lang={lang} actions={actions.feedback} />
     </details>
   );
 }
 
-function List({ items, class: cls }: { items: string[]; class?: string }) {
+/** A list of texts; claims get their source and date beneath (marks by position). */
+function List({ items, class: cls, marks, lang, maxAgeDays }: { items: string[]; class?: string; marks?: (ClaimMark | null)[]; lang?: Lang; maxAgeDays?: number | null }) {
   if (!items.length) return null;
   return (
     <ul class={cls}>
       {items.map((x, i) => (
-        <li key={i}>{x}</li>
+        <li key={i}>
+          {x}
+          {marks?.[i] && lang && (
+            <>
+              {' '}
+              <ClaimLine mark={marks[i]} lang={lang} maxAgeDays={maxAgeDays ?? undefined} />
+            </>
+          )}
+        </li>
       ))}
     </ul>
   );
@@ -82,6 +100,7 @@ function Objection({ o, card, lang, actions, highlight }: { o: ObjectionView; ca
           </button>
         )}
       </div>
+      <FeedbackControl target={{ kind: 'objection', competitorId: card.id, objectionId: o.id }} item={o.objection} lang={lang} actions={actions.feedback} />
     </li>
   );
 }
@@ -89,6 +108,7 @@ function Objection({ o, card, lang, actions, highlight }: { o: ObjectionView; ca
 function Card({ card, lang, actions, objectionId }: { card: CardView; lang: Lang; actions: CardActions; objectionId?: string }) {
   const m = card.match;
   const hasObjection = Boolean(objectionId && card.objections.some((o) => o.id === objectionId));
+  const claims = card.claims;
   return (
     <div class="fl-card">
       <p class="fl-card-meta">
@@ -119,29 +139,34 @@ function Card({ card, lang, actions, objectionId }: { card: CardView; lang: Lang
       </div>
       <h4>{tr(lang, 'summary')}</h4>
       <RichText value={card.summary} />
-      <Part id="whyWeWin" title={tr(lang, 'whyWeWin')} card={card} actions={actions}>
-        <List items={card.whyWeWin} class="fl-win" />
+      <Part id="whyWeWin" title={tr(lang, 'whyWeWin')} card={card} actions={actions} lang={lang}>
+        <List items={card.whyWeWin} class="fl-win" marks={claims?.whyWeWin} lang={lang} maxAgeDays={claims?.maxAgeDays} />
       </Part>
-      <Part id="whyWeLose" title={tr(lang, 'whyWeLose')} card={card} actions={actions}>
+      <Part id="whyWeLose" title={tr(lang, 'whyWeLose')} card={card} actions={actions} lang={lang}>
         <List items={card.whyWeLose} class="fl-lose" />
       </Part>
-      <Part id="objections" title={tr(lang, 'objections')} card={card} actions={actions} open={hasObjection || undefined}>
+      <Part id="objections" title={tr(lang, 'objections')} card={card} actions={actions} open={hasObjection || undefined} lang={lang}>
         <ul class="fl-objections">
           {card.objections.map((o) => (
             <Objection key={o.id} o={o} card={card} lang={lang} actions={actions} highlight={o.id === objectionId} />
           ))}
         </ul>
       </Part>
-      <Part id="landmines" title={tr(lang, 'landmines')} card={card} actions={actions}>
-        <List items={card.landmines} />
+      <Part id="landmines" title={tr(lang, 'landmines')} card={card} actions={actions} lang={lang}>
+        <List items={card.landmines} marks={claims?.landmines} lang={lang} maxAgeDays={claims?.maxAgeDays} />
       </Part>
       {card.pricing && (
-        <Part id="pricing" title={tr(lang, 'pricing')} card={card} actions={actions}>
+        <Part id="pricing" title={tr(lang, 'pricing')} card={card} actions={actions} lang={lang}>
           <RichText value={card.pricing} />
+          {claims?.pricing && (
+            <p>
+              <ClaimLine mark={claims.pricing} lang={lang} maxAgeDays={claims.maxAgeDays ?? undefined} />
+            </p>
+          )}
         </Part>
       )}
-      <Part id="proofPoints" title={tr(lang, 'proofPoints')} card={card} actions={actions}>
-        <List items={card.proofPoints} />
+      <Part id="proofPoints" title={tr(lang, 'proofPoints')} card={card} actions={actions} lang={lang}>
+        <List items={card.proofPoints} marks={claims?.proofPoints} lang={lang} maxAgeDays={claims?.maxAgeDays} />
       </Part>
     </div>
   );

@@ -9,6 +9,8 @@ import { BattlecardSection, type CardActions } from './BattlecardSection';
 import { StageSection } from './StageSection';
 import { ChecklistSection } from './ChecklistSection';
 import { HealthSection } from './HealthSection';
+import { FeedbackControl, type FeedbackActions } from './FeedbackControl';
+import { lt } from '@/utils/i18n/loopStrings';
 
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
@@ -196,7 +198,8 @@ function StatusLines({ model, lang }: { model: SidebarModel; lang: Lang }) {
 function ViewSections({ model, view, lang }: { model: SidebarModel; view: SidebarView; lang: Lang }) {
   const focus = model.focus.value;
   // Insert shows only where the page has a reply box (webmail).
-  const cardActions: CardActions = { copy: model.copy, viewed: model.viewed, sectionOpened: model.sectionOpened, insert: model.canInsert.value ? model.insert : undefined };
+  const feedback: FeedbackActions = { flags: view.flags ?? {}, flag: model.flag };
+  const cardActions: CardActions = { copy: model.copy, viewed: model.viewed, sectionOpened: model.sectionOpened, insert: model.canInsert.value ? model.insert : undefined, feedback };
   return (
     <>
       <AccountHeader view={view} lang={lang} actions={model} />
@@ -206,12 +209,14 @@ function ViewSections({ model, view, lang }: { model: SidebarModel; view: Sideba
       </Section>
       <Section id="stage" title={tr(lang, 'sectionStage')}>
         <StageSection stage={view.stage} scenario={view.scenario} lang={lang} openTalkTrack={Boolean(focus?.scenarioId)} />
+        {view.stage && <FeedbackControl target={{ kind: 'stage', playbookId: view.stage.playbookId, stageId: view.stage.current.stageId }} item={`${view.stage.name} (${lt(lang, 'itemStage')})`} lang={lang} actions={feedback} />}
       </Section>
       <Section id="next-steps" title={tr(lang, 'sectionNextSteps')}>
         <ChecklistSection checklist={view.checklist} lang={lang} onToggle={model.tick} />
       </Section>
       <Section id="health" title={tr(lang, 'sectionHealth')}>
         <HealthSection health={view.health} lang={lang} />
+        {view.health?.play && <FeedbackControl target={{ kind: 'play', bandId: view.health.bandId }} item={`${view.health.bandLabel} (${lt(lang, 'itemPlay')})`} lang={lang} actions={feedback} />}
       </Section>
     </>
   );

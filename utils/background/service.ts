@@ -23,6 +23,7 @@ import { createLoopHandlers, memoryLoopDeps, type LoopDeps } from './loopHandler
 import { openLoopDb } from '../store/loopDb';
 import { withFlags } from '../feedback/viewFlags';
 import { usageTelemetry } from '../telemetry/fromUsage';
+import { withLoopReport } from '../feedback/staleLoop';
 
 export interface ServiceDeps {
   getDb: () => Promise<Db>;
@@ -169,6 +170,13 @@ export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TA
     ...records,
     ...loopPart.handlers,
     telemetry: loopPart.telemetry,
+
+    async 'ops:report'() {
+      // Beside the stale cards: old claims by owner, and the open flags each owner's reminder lists.
+      const { stored } = await current();
+      const feedback = await loopPart.handlers['feedback:report']({ lang: stored.pack.meta.defaultLocale });
+      return withLoopReport(await opsHandlers['ops:report'](), stored.pack, feedback, now());
+    },
 
     async 'view:get'(req) {
       // What this rep flagged on the items in view, so they see what they said.

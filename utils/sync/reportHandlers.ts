@@ -2,6 +2,8 @@
 import type { KnowledgePack, SiteRule } from '../pack/schema';
 import { buildReport, type AnalyticsReport } from './analytics';
 import type { OpsContext } from './opsCore';
+import type { OldClaim } from '../pack/claims';
+import type { FeedbackRow } from '../feedback/report';
 
 export interface StaleCard {
   id: string;
@@ -20,6 +22,10 @@ export interface OpsReport {
   /** Cards due for review within 14 days. */
   dueSoon: StaleCard[];
   sites: Pick<SiteRule, 'id' | 'host' | 'pathPrefix' | 'recordType'>[];
+  /** Claims older than meta.claimMaxAgeDays, by card owner (the service adds them: utils/feedback/staleLoop.ts). */
+  claims?: { owner: string; claims: OldClaim[] }[];
+  /** Open flags on each owner's items, for the review reminders. */
+  openFlags?: { owner: string; flags: FeedbackRow[] }[];
 }
 
 const DAY = 86_400_000;

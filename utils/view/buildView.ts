@@ -190,5 +190,5 @@ function scenarioView(pack: KnowledgePack, account: Account | null, scenarioId: 
 /** Each claim's source and age, by position beside the card's texts; null where a claim is plain. */
 function claimMarks(b: KnowledgePack['competitors'][number]['battlecard'], max: number | undefined, now: Date): NonNullable<CardView['claims']> {
   const marks = (list: readonly Parameters<typeof claimMark>[0][]) => list.map((c) => claimMark(c, max, now));
-  return { whyWeWin: marks(b.whyWeWin), landmines: marks(b.landmines), proofPoints: marks(b.proofPoints), pricing: b.pricing === undefined ? null : claimMark(b.pricing, max, now) };
+  return { whyWeWin: marks(b.whyWeWin), landmines: marks(b.landmines), proofPoints: marks(b.proofPoints), pricing: b.pricing === undefined ? null : claimMark(b.pricing, max, now), maxAgeDays: max ?? null };
 }

@@ -58,7 +58,7 @@ export interface CardView {
   proofPoints: string[];
   match: CompetitorMatch;
   /** Source and date of each claim, by position beside the texts above (null: a plain claim). */
-  claims?: { whyWeWin: (ClaimMark | null)[]; landmines: (ClaimMark | null)[]; proofPoints: (ClaimMark | null)[]; pricing: ClaimMark | null };
+  claims?: { whyWeWin: (ClaimMark | null)[]; landmines: (ClaimMark | null)[]; proofPoints: (ClaimMark | null)[]; pricing: ClaimMark | null; maxAgeDays: number | null };
 }
 
 export interface StageView {

@@ -12,6 +12,7 @@ import { csvCell } from './csv';
 import { ACCOUNT_FIELDS, DEFAULT_LIST_SEPARATOR, LIST_TARGETS, NUMBER_TARGETS, innerKeys, readTarget, type AccountTarget } from './config';
 import { canonicalOrder } from './format';
 import { BATTLECARD_SECTIONS, FILES, HEALTH_MODEL_STEM, OBJECTION_PARTS, mdName, objectionPart } from './layout';
+import { claimSourcesOf, SOURCES_KEY } from './build/claimSources';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -196,9 +197,11 @@ type Files = Record<string, string>;
 function unbuildCompetitor(files: Files, notes: string[], c: Obj, locales: string[]): void {
   const id = c.id as string;
   const { battlecard, ...rest } = c;
-  const docs = isObj(battlecard) ? battlecardDocs(battlecard, locales, String(c.name ?? id)) : null;
+  // Claim sources go to the YAML's `sources` map, the claims' text to the Markdown.
+  const split = isObj(battlecard) ? claimSourcesOf(battlecard) : null;
+  const docs = split ? battlecardDocs(split.card, locales, String(c.name ?? id)) : null;
   if (docs) {
-    files[`competitors/${id}.yaml`] = yaml(rest);
+    files[`competitors/${id}.yaml`] = yaml(split!.sources ? { ...rest, [SOURCES_KEY]: split!.sources } : rest);
     for (const [locale, text] of docs) files[mdName(`competitors/${id}`, locale)] = text;
   } else {
     files[`competitors/${id}.yaml`] = yaml(c);
