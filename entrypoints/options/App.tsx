@@ -17,6 +17,9 @@ import { SyncSection } from './SyncSection';
 import { SyncResultText } from './SyncResultText';
 import { SitesSection, StaleSection } from './ReportSections';
 import { AnalyticsSection } from './AnalyticsSection';
+import { FeedbackSection } from './FeedbackSection';
+import { TeamAnalyticsSection } from './TeamAnalyticsSection';
+import { lo } from './loopStrings';
 import { ot } from './strings';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
@@ -87,6 +90,8 @@ export function App({ initialLang, initialPref }: { initialLang: Lang; initialPr
       <StaleSection lang={l} report={report.value} />
       <SitesSection lang={l} report={report.value} />
       <AnalyticsSection lang={l} epoch={epoch.value} />
+      <FeedbackSection lang={l} epoch={epoch.value} />
+      <TeamAnalyticsSection lang={l} />
       <LanguageSection lang={l} pref={pref.value} onLang={onLang} />
     </main>
   );
@@ -109,6 +114,8 @@ function Toc({ lang: l }: { lang: Lang }) {
           {ot(l, key)}
         </a>
       ))}
+      <a href="#feedback">{lo(l, 'feedbackTitle')}</a>
+      <a href="#team">{lo(l, 'teamTitle')}</a>
     </nav>
   );
 }

@@ -8,5 +8,5 @@ import { openFlagsByOwner, type FeedbackReport } from './report';
 export function withLoopReport(report: OpsReport, pack: KnowledgePack, feedback: FeedbackReport, now: Date): OpsReport {
   const claims = oldClaimsByOwner(pack, now, (t) => localize(t, pack.meta.defaultLocale, pack.meta.defaultLocale));
   const openFlags = [...openFlagsByOwner(feedback)].map(([owner, flags]) => ({ owner, flags }));
-  return { ...report, claims, openFlags };
+  return { ...report, claims, openFlags, claimMaxAgeDays: pack.meta.claimMaxAgeDays ?? null };
 }

@@ -24,6 +24,8 @@ export interface OpsReport {
   sites: Pick<SiteRule, 'id' | 'host' | 'pathPrefix' | 'recordType'>[];
   /** Claims older than meta.claimMaxAgeDays, by card owner (the service adds them: utils/feedback/staleLoop.ts). */
   claims?: { owner: string; claims: OldClaim[] }[];
+  /** The pack's meta.claimMaxAgeDays (null: claims are not checked for age). */
+  claimMaxAgeDays?: number | null;
   /** Open flags on each owner's items, for the review reminders. */
   openFlags?: { owner: string; flags: FeedbackRow[] }[];
 }

@@ -42,33 +42,33 @@ export interface QueuedEvent {
  * other key (utils/telemetry/otlp.ts), so this list is what can be sent.
  */
 export const SENT_ATTRIBUTES = {
-  'frontline.event': 'the event kind: usage, feedback, outcome, selector_miss, search_miss',
-  'frontline.rep_id': 'a random id made at install (rotatable on the options page), not tied to the rep’s name or account',
-  'frontline.pack.id': 'the active pack’s meta.id',
-  'frontline.pack.version': 'the active pack’s meta.version',
-  'frontline.action': 'usage: card_view, section_view, copy, insert, tick, untick',
-  'frontline.competitor_id': 'a competitor id from the pack',
-  'frontline.section': 'a battlecard section name (whyWeWin, pricing…)',
-  'frontline.objection_id': 'an objection id from the pack',
-  'frontline.playbook_id': 'a playbook id from the pack',
-  'frontline.stage_id': 'a stage id from the pack',
-  'frontline.item_id': 'a checklist item id from the pack',
-  'frontline.band_id': 'a health band id from the pack (a flagged play)',
-  'frontline.target': 'what was flagged: section, objection, stage or play',
-  'frontline.verdict': 'helpful, outdated, wrong or missing',
-  'frontline.note': 'the rep’s note on a flag — only when “include notes” is on (off by default)',
-  'frontline.outcome': 'the outcome id (won, lost…)',
-  'frontline.reason_ids': 'outcome reason ids from the pack',
-  'frontline.site': 'the CRM or mail site id (salesforce, gmail…)',
-  'frontline.layer': 'how the page was read instead: semantic or page-text',
-  'frontline.missing': 'the adapter’s own name for the landmark it did not find',
-  'frontline.query_length': 'the length of a search that found nothing (not its words)',
+  'frontline.event': { en: 'the event kind: usage, feedback, outcome, selector_miss, search_miss', zh: '事件类型：usage、feedback、outcome、selector_miss、search_miss' },
+  'frontline.rep_id': { en: 'a random id made at install (rotatable on the options page), not tied to the rep’s name or account', zh: '安装时生成的随机编号（可在选项页更换），与销售的姓名或账号无关' },
+  'frontline.pack.id': { en: 'the active pack’s meta.id', zh: '当前知识包的 meta.id' },
+  'frontline.pack.version': { en: 'the active pack’s meta.version', zh: '当前知识包的 meta.version' },
+  'frontline.action': { en: 'usage: card_view, section_view, copy, insert, tick, untick', zh: '使用情况：card_view、section_view、copy、insert、tick、untick' },
+  'frontline.competitor_id': { en: 'a competitor id from the pack', zh: '知识包中的竞争对手编号' },
+  'frontline.section': { en: 'a battlecard section name (whyWeWin, pricing…)', zh: '作战卡栏目名称（whyWeWin、pricing…）' },
+  'frontline.objection_id': { en: 'an objection id from the pack', zh: '知识包中的异议编号' },
+  'frontline.playbook_id': { en: 'a playbook id from the pack', zh: '知识包中的手册编号' },
+  'frontline.stage_id': { en: 'a stage id from the pack', zh: '知识包中的阶段编号' },
+  'frontline.item_id': { en: 'a checklist item id from the pack', zh: '知识包中的清单条目编号' },
+  'frontline.band_id': { en: 'a health band id from the pack (a flagged play)', zh: '知识包中的健康度区间编号（被反馈的应对措施）' },
+  'frontline.target': { en: 'what was flagged: section, objection, stage or play', zh: '反馈对象：section、objection、stage 或 play' },
+  'frontline.verdict': { en: 'helpful, outdated, wrong or missing', zh: 'helpful、outdated、wrong 或 missing' },
+  'frontline.note': { en: 'the rep’s note on a flag — only when “include notes” is on (off by default)', zh: '销售在反馈中写的备注——仅在开启“包含备注”时发送（默认关闭）' },
+  'frontline.outcome': { en: 'the outcome id (won, lost…)', zh: '结果编号（won、lost…）' },
+  'frontline.reason_ids': { en: 'outcome reason ids from the pack', zh: '知识包中的赢单/丢单原因编号' },
+  'frontline.site': { en: 'the CRM or mail site id (salesforce, gmail…)', zh: 'CRM 或邮箱站点编号（salesforce、gmail…）' },
+  'frontline.layer': { en: 'how the page was read instead: semantic or page-text', zh: '改用的读取方式：semantic 或 page-text' },
+  'frontline.missing': { en: 'the adapter’s own name for the landmark it did not find', zh: '适配器对未找到的页面区域的内部名称' },
+  'frontline.query_length': { en: 'the length of a search that found nothing (not its words)', zh: '无结果搜索的长度（不含其文字）' },
 } as const;
 
 export type SentAttribute = keyof typeof SENT_ATTRIBUTES;
 
 /** Resource attributes of every batch (who sends, not who uses). */
 export const RESOURCE_ATTRIBUTES = {
-  'service.name': 'always "frontline"',
-  'service.version': 'the extension’s version',
+  'service.name': { en: 'always "frontline"', zh: '固定为 "frontline"' },
+  'service.version': { en: 'the extension’s version', zh: '扩展的版本' },
 } as const;
