@@ -19,6 +19,7 @@ import type { KnowledgePack } from '../../utils/pack/schema';
 import { extractPage } from '../../utils/sites/registry';
 import type { PageContext } from '../../utils/sites/types';
 import { whyNoContext } from './why';
+import { oldClaimsByOwner } from '../../utils/pack/claims';
 
 export interface ExplainedReason {
   code: Reason['code'];
@@ -38,6 +39,8 @@ export interface ExplainedCompetitor {
     snippets: string[];
     reasons: ExplainedReason[];
   };
+  /** Claims on its card older than the pack's claimMaxAgeDays (the sidebar marks them). */
+  oldClaims: { path: string; text: string; source: string | null; asOf: string; ageDays: number }[];
 }
 
 export interface ExplainedMatch {
@@ -104,11 +107,13 @@ function explainMatch(ctx: PageContext, pack: KnowledgePack, opts: ExplainOption
   const playbook = m.playbookId ? pack.playbooks.find((p) => p.id === m.playbookId) ?? null : null;
   const out = (rs: readonly Reason[]) => rs.map((r) => reasonOut(r, lang));
 
+  const old = oldClaimsByOwner(pack, opts.now ?? new Date(), (t) => textIn(t, loc)).flatMap((g) => g.claims);
   const competitors: ExplainedCompetitor[] = m.competitors.map((c) => ({
     id: c.competitorId,
     name: c.name,
     confidence: c.confidence,
     evidence: { sources: [...c.sources], mentionCount: c.mentionCount, snippets: c.mentions.map((x) => x.snippet), reasons: out(c.reasons) },
+    oldClaims: old.filter((x) => x.competitorId === c.competitorId).map(({ path, text, source, asOf, ageDays }) => ({ path, text, source, asOf, ageDays })),
   }));
 
   let stage: ExplainedMatch['stage'] = null;

@@ -75,6 +75,7 @@ export function formatExplain(result: ExplainResult, url: URL | string): string 
     lines.push(more(`${c.name} [${c.id}] — ${src}; confidence ${c.confidence}`));
     for (const r of c.evidence.reasons) lines.push(more(`    - ${r.text}`));
     for (const s of c.evidence.snippets) lines.push(more(`      ${s}`));
+    for (const o of c.oldClaims ?? []) lines.push(more(`    ! old claim (${o.asOf}, ${o.ageDays} days${o.source ? `, ${o.source}` : ''}): ${excerpt(o.text, 80)} [${o.path}]`));
   }
 
   lines.push(row('Playbook', m.playbook ? `${m.playbook.name} [${m.playbook.id}]` : 'none'));
