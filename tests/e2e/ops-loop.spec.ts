@@ -5,7 +5,10 @@
  * gets valid OTLP JSON logs with ids only, catches up after it was away, and gets
  * nothing of what happened while no endpoint was set.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../scripts/demo/launch';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, demo, panel, options, inWorker } from './fixtures';
 import { otlpReceiver, type OtlpReceiver } from './support/otlpReceiver';
@@ -148,4 +151,36 @@ test('team analytics: OTLP JSON batches with ids only, nothing from before the e
   } finally {
     await rx.close();
   }
+});
+
+test.describe('team analytics set by policy', () => {
+  // As in ops.spec.ts: this build reads the policy from a local item (utils/sync/managed.ts, `--mode e2e` only).
+  const E2E_DIR = join(ROOT, '.output/chrome-mv3-e2e');
+  test.use({ launch: { extensionDir: E2E_DIR } });
+  test.beforeAll(() => {
+    execFileSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: ROOT, stdio: 'pipe' });
+    expect(existsSync(join(E2E_DIR, 'manifest.json'))).toBe(true);
+  });
+
+  test('a policy endpoint is locked on the options page and the receiver gets the events', async ({ context, extId }) => {
+    const rx = await otlpReceiver();
+    try {
+      let [worker] = context.serviceWorkers();
+      worker ??= await context.waitForEvent('serviceworker');
+      await worker.evaluate(
+        (policy) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ 'e2e.managedPolicy': policy }),
+        { telemetryEndpoint: rx.url },
+      );
+      const ops = await options(context, extId);
+      await expect(ops.getByTestId('team-endpoint')).toBeDisabled();
+      await expect(ops.getByTestId('team-endpoint')).toHaveValue(rx.url);
+      await expect(ops.locator('#team .policy')).toBeVisible();
+      const page = await crm(context);
+      await panel(page).locator('[data-part="pricing"] > summary').click();
+      await expect.poll(() => rx.records().filter((r) => r.attrs['frontline.section'] === 'pricing').length).toBe(1);
+      assertIdsOnly(rx);
+    } finally {
+      await rx.close();
+    }
+  });
 });
