@@ -139,6 +139,7 @@ function Card({ card, lang, actions, objectionId }: { card: CardView; lang: Lang
       </div>
       <h4>{tr(lang, 'summary')}</h4>
       <RichText value={card.summary} />
+      <FeedbackControl target={{ kind: 'section', competitorId: card.id, section: 'summary' }} item={`${card.name} · ${tr(lang, 'summary')}`} lang={lang} actions={actions.feedback} />
       <Part id="whyWeWin" title={tr(lang, 'whyWeWin')} card={card} actions={actions} lang={lang}>
         <List items={card.whyWeWin} class="fl-win" marks={claims?.whyWeWin} lang={lang} maxAgeDays={claims?.maxAgeDays} />
       </Part>
