@@ -7,6 +7,10 @@ import { TextActions, type TextActionsProps } from './TextActions';
 import { Mark, PartMark, RemovedSince, UpdatedBanner } from './SeenMarks';
 import { CardList, partTitles } from './CardParts';
 import { RegionalMark } from './RegionalMark';
+import { ClaimLine } from './ClaimLine';
+import { FeedbackControl, type FeedbackActions } from './FeedbackControl';
+import type { ClaimMark } from '@/utils/pack/claims';
+import type { CARD_SECTIONS } from '@/utils/feedback/types';
 
 export interface CardActions extends TextActionsProps {
   viewed?(competitorId: string): void;
@@ -15,10 +19,14 @@ export interface CardActions extends TextActionsProps {
   markSeen?(key: string, parts?: string[], first?: boolean): void;
   /** "Mark as read": every part seen, and the view again without marks. */
   markAllSeen?(key: string): void;
+  /** Flags on items (utils/state/feedback.ts); absent: no feedback controls. */
+  feedback?: FeedbackActions;
 }
 
+type SectionId = (typeof CARD_SECTIONS)[number];
+
 /** A collapsible card section that reports being opened (for the local usage log, and as seen when it holds changes). */
-function Part({ id, title, card, actions, open, lang, children }: { id: string; title: string; card: CardView; actions: CardActions; open?: boolean; lang: Lang; children: preact.ComponentChildren }) {
+function Part({ id, title, card, actions, open, lang, children }: { id: SectionId; title: string; card: CardView; actions: CardActions; open?: boolean; lang: Lang; children: preact.ComponentChildren }) {
   const onToggle = (e: Event) => {
     if (!(e.currentTarget as HTMLDetailsElement).open) return;
     actions.sectionOpened?.(card.id, id);
@@ -32,6 +40,7 @@ function Part({ id, title, card, actions, open, lang, children }: { id: string; 
       </summary>
       {children}
       <RemovedSince marks={card.seen} part={id} lang={lang} />
+      <FeedbackControl target={{ kind: 'section', competitorId: card.id, section: id }} item={`${card.name} · ${title}`} lang={lang} actions={actions.feedback} />
     </details>
   );
 }
@@ -62,6 +71,7 @@ function Objection({ o, card, lang, actions, highlight }: { o: ObjectionView; ca
         </p>
       )}
       <TextActions item={{ ref: { kind: 'objection', competitorId: card.id, id: o.id }, text: o.response, audience: o.audience }} lang={lang} actions={actions} />
+      <FeedbackControl target={{ kind: 'objection', competitorId: card.id, objectionId: o.id }} item={o.objection} lang={lang} actions={actions.feedback} />
     </li>
   );
 }
@@ -75,6 +85,7 @@ function Card({ card, lang, actions, objectionId }: { card: CardView; lang: Lang
     if (card.seen && !card.seen.known) actions.markSeen?.(key, undefined, true);
     else if (card.seen?.parts.includes('summary')) actions.markSeen?.(key, ['summary']);
   }, [key]);
+  const claims = card.claims;
   return (
     <div class="fl-card">
       <p class="fl-card-meta">
@@ -109,8 +120,9 @@ function Card({ card, lang, actions, objectionId }: { card: CardView; lang: Lang
         <Regional card={card} field="summary" lang={lang} />
       </h4>
       <RichText value={card.summary} />
+      <FeedbackControl target={{ kind: 'section', competitorId: card.id, section: 'summary' }} item={`${card.name} · ${tr(lang, 'summary')}`} lang={lang} actions={actions.feedback} />
       <Part id="whyWeWin" title={tr(lang, 'whyWeWin')} card={card} actions={actions} lang={lang}>
-        <CardList items={card.whyWeWin} part="whyWeWin" card={card} lang={lang} class="fl-win" />
+        <CardList items={card.whyWeWin} part="whyWeWin" card={card} lang={lang} class="fl-win" claims={claims?.whyWeWin} />
       </Part>
       <Part id="whyWeLose" title={tr(lang, 'whyWeLose')} card={card} actions={actions} lang={lang}>
         <CardList items={card.whyWeLose} part="whyWeLose" card={card} lang={lang} class="fl-lose" />
@@ -123,12 +135,17 @@ function Card({ card, lang, actions, objectionId }: { card: CardView; lang: Lang
         </ul>
       </Part>
       <Part id="landmines" title={tr(lang, 'landmines')} card={card} actions={actions} lang={lang}>
-        <CardList items={card.landmines} part="landmines" card={card} lang={lang} />
+        <CardList items={card.landmines} part="landmines" card={card} lang={lang} claims={claims?.landmines} />
       </Part>
       {card.pricing && (
         <Part id="pricing" title={tr(lang, 'pricing')} card={card} actions={actions} lang={lang}>
           <Mark marks={card.seen} at="pricing" lang={lang} />
           <RichText value={card.pricing} />
+          {claims?.pricing && (
+            <p>
+              <ClaimLine mark={claims.pricing} lang={lang} maxAgeDays={claims.maxAgeDays ?? undefined} />
+            </p>
+          )}
           <TextActions item={{ ref: { kind: 'pricing', competitorId: card.id }, text: card.pricingText ?? '', audience: card.pricingAudience }} lang={lang} actions={card.regionalSections?.includes('pricing') ? { ...actions, insert: undefined } : actions} />
         </Part>
       )}
@@ -138,6 +155,7 @@ function Card({ card, lang, actions, objectionId }: { card: CardView; lang: Lang
           part="proofPoints"
           card={card}
           lang={lang}
+          claims={claims?.proofPoints}
           action={(text, i) => <TextActions item={{ ref: { kind: 'proof', competitorId: card.id, index: i }, text, audience: card.proofPointsAudience }} lang={lang} actions={card.regionalSections?.includes('proofPoints') ? { ...actions, insert: undefined } : actions} />}
         />
       </Part>

@@ -12,6 +12,8 @@ import { HealthSection } from './HealthSection';
 import { RoleSwitch } from './RoleSwitch';
 import { fieldOpsBodies } from './FieldOpsSections';
 import { SECTION_IDS, type SectionId } from '@/utils/view/sections';
+import { FeedbackControl, type FeedbackActions } from './FeedbackControl';
+import { lt } from '@/utils/i18n/loopStrings';
 
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
@@ -214,6 +216,7 @@ function StatusLines({ model, lang }: { model: SidebarModel; lang: Lang }) {
 function ViewSections({ model, view, lang }: { model: SidebarModel; view: SidebarView; lang: Lang }) {
   const focus = model.focus.value;
   // Insert shows only where the page has a reply box (webmail), and only on customer-safe text.
+  const feedback: FeedbackActions = { flags: view.flags ?? {}, flag: model.flag };
   const cardActions: CardActions = {
     copy: model.copy,
     viewed: model.viewed,
@@ -221,6 +224,7 @@ function ViewSections({ model, view, lang }: { model: SidebarModel; view: Sideba
     markSeen: model.markSeen,
     markAllSeen: model.markAllSeen,
     insert: model.canInsert.value ? model.insert : undefined,
+    feedback,
   };
   const play = view.account ? { accountId: view.account.id, shown: model.playShown, snooze: model.snoozePlay } : undefined;
   const bodies: Partial<Record<SectionId, { title: string; body: preact.ComponentChildren }>> = {
@@ -228,9 +232,25 @@ function ViewSections({ model, view, lang }: { model: SidebarModel; view: Sideba
       title: tr(lang, 'sectionBattlecard'),
       body: <BattlecardSection key={view.recordKey} cards={view.cards} lang={lang} actions={cardActions} selectedId={model.selectedCard.value} onSelect={model.selectCard} objectionId={focus?.objectionId} />,
     },
-    stage: { title: tr(lang, 'sectionStage'), body: <StageSection stage={view.stage} scenario={view.scenario} lang={lang} openTalkTrack={Boolean(focus?.scenarioId)} actions={cardActions} /> },
+    stage: {
+      title: tr(lang, 'sectionStage'),
+      body: (
+        <>
+          <StageSection stage={view.stage} scenario={view.scenario} lang={lang} openTalkTrack={Boolean(focus?.scenarioId)} actions={cardActions} />
+          {view.stage && <FeedbackControl target={{ kind: 'stage', playbookId: view.stage.playbookId, stageId: view.stage.current.stageId }} item={`${view.stage.name} (${lt(lang, 'itemStage')})`} lang={lang} actions={feedback} />}
+        </>
+      ),
+    },
     'next-steps': { title: tr(lang, 'sectionNextSteps'), body: <ChecklistSection checklist={view.checklist} lang={lang} onToggle={model.tick} marks={view.stage?.seen} /> },
-    health: { title: tr(lang, 'sectionHealth'), body: <HealthSection health={view.health} lang={lang} play={play} /> },
+    health: {
+      title: tr(lang, 'sectionHealth'),
+      body: (
+        <>
+          <HealthSection health={view.health} lang={lang} play={play} />
+          {view.health?.play && <FeedbackControl target={{ kind: 'play', bandId: view.health.bandId }} item={`${view.health.bandLabel} (${lt(lang, 'itemPlay')})`} lang={lang} actions={feedback} />}
+        </>
+      ),
+    },
     ...fieldOpsBodies(view, lang, model),
   };
   const layout = view.layout?.sections ?? SECTION_IDS.map((id) => ({ id, collapsed: false }));

@@ -15,6 +15,8 @@ import { browserTrialTabs } from '@/utils/background/ruleTrialTabs';
 import { seedSample, useSampleSource } from '@/utils/store/samplePack';
 import { createViewPush } from '@/utils/background/viewPush';
 import type { PortLike } from '@/utils/ui/viewPort';
+import { browserLoopDeps } from '@/utils/telemetry/loopBrowser';
+import { TELEMETRY_ALARM } from '@/utils/telemetry/browser';
 
 export default defineBackground(() => {
   // The sample pack is a file of the package (wxt.config.ts copies it), not part of this script.
@@ -34,7 +36,7 @@ export default defineBackground(() => {
     // Not getURL('/sidebar.html'): Chrome answers that with the page's dynamic URL (use_dynamic_url), senders carry the static one.
     framePage: `${extensionOrigin}sidebar.html`,
   });
-  const service = createService({ getDb, ops: browserOpsDeps(), tabs: browserTrialTabs, rolePrefs, views });
+  const service = createService({ getDb, ops: browserOpsDeps(), tabs: browserTrialTabs, rolePrefs, views, loop: browserLoopDeps() });
   acceptFramePorts();
   browser.runtime.onConnect.addListener((port) => void views.accept(port as PortLike));
   browser.tabs.onRemoved.addListener((tabId) => views.forget(tabId));
@@ -94,6 +96,12 @@ export default defineBackground(() => {
       () => undefined,
     );
   });
+  // Team analytics: the outbox is sent when its alarm fires (after a batch gathers, or a
+  // retry's backoff); the queue is in IndexedDB, so a stopped worker just catches up.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TELEMETRY_ALARM) void service.telemetry.flush().catch(() => undefined);
+  });
+  void service.telemetry.ensureScheduled().catch(() => undefined);
   watchManaged(() => void service.ops.settingsChanged().catch(() => undefined));
   void service.ops.ensureScheduled().catch(() => undefined);
 

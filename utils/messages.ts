@@ -17,6 +17,9 @@ import type { SiteTrial } from './background/ruleTrial';
 import type { SitePatch, SiteRule } from './pack/schema';
 import type { Envelope } from './envelope';
 import { ProgressReport } from './sync/activationProgress';
+import { FlagSchema, type FlagMark } from './feedback/types';
+import type { FeedbackReport } from './feedback/report';
+import type { TelemetryView } from './background/loopHandlers';
 
 const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Id = v.pipe(v.string(), v.maxLength(80));
@@ -80,7 +83,7 @@ export const REQUESTS = {
   // The page in this tab no longer shows a record (an SPA went to a list or inbox).
   'record:none': page(v.object({})),
   'usage:log': page(v.object({
-    kind: v.picklist(['card_view', 'section_view', 'copy', 'insert', 'tick', 'untick', 'read_fallback', 'expert_ask']),
+    kind: v.picklist(['card_view', 'section_view', 'copy', 'insert', 'tick', 'untick', 'read_fallback', 'expert_ask', 'search_miss']),
     accountId: v.optional(v.nullable(Id)),
     competitorId: v.optional(Id),
     section: v.optional(str(40)),
@@ -92,6 +95,7 @@ export const REQUESTS = {
     layer: v.optional(v.picklist(['semantic', 'page-text'])),
     missing: v.optional(nullableCut(80)),
     expertId: v.optional(Id),
+    query: v.optional(str(200)),
   })),
   // Issue 16: what the rep saw of a card or stage, a play shown expanded or snoozed, and the insert boundary.
   'seen:mark': page(v.object({ key: v.pipe(str(200), v.regex(/^(card|stage):/)), parts: v.optional(v.array(str(40))), first: v.optional(v.boolean()) })),
@@ -124,6 +128,13 @@ export const REQUESTS = {
   'sites:try': ops(v.object({ ruleId: Id })),
   'usage:report': ops(v.object({ lang: Lang })),
   'usage:clear': ops(v.object({})),
+  // The ops loop (utils/background/loopHandlers.ts): a rep's flag; the Feedback report; team analytics.
+  'feedback:flag': page(FlagSchema),
+  'feedback:report': ops(v.object({ lang: Lang })),
+  'telemetry:status': ops(v.object({})),
+  'telemetry:settings': ops(v.object({ endpoint: v.nullable(str(2000)), includeNotes: v.boolean() })),
+  'telemetry:flush': ops(v.object({})),
+  'telemetry:rotate': ops(v.object({})),
 } as const;
 
 export type MessageType = keyof typeof REQUESTS;
@@ -160,6 +171,12 @@ export interface Responses {
   'sites:try': SiteTrial;
   'usage:report': AnalyticsReport;
   'usage:clear': { ok: true; cleared: number };
+  'feedback:flag': { ok: true; key: string; mark: FlagMark };
+  'feedback:report': FeedbackReport;
+  'telemetry:status': TelemetryView;
+  'telemetry:settings': { ok: true; view: TelemetryView } | { ok: false; error: string };
+  'telemetry:flush': TelemetryView;
+  'telemetry:rotate': TelemetryView;
 }
 
 const MESSAGE_TYPES = Object.keys(REQUESTS) as MessageType[];

@@ -17,6 +17,9 @@ import { SyncSection } from './SyncSection';
 import { SyncResultText } from './SyncResultText';
 import { SitesSection, StaleSection } from './ReportSections';
 import { AnalyticsSection } from './AnalyticsSection';
+import { FeedbackSection } from './FeedbackSection';
+import { TeamAnalyticsSection } from './TeamAnalyticsSection';
+import { lo } from './loopStrings';
 import { ot } from './strings';
 import { RoleSetting } from './RoleSetting';
 
@@ -88,6 +91,8 @@ export function App({ initialLang, initialPref }: { initialLang: Lang; initialPr
       <StaleSection lang={l} report={report.value} />
       <SitesSection lang={l} report={report.value} />
       <AnalyticsSection lang={l} epoch={epoch.value} />
+      <FeedbackSection lang={l} epoch={epoch.value} />
+      <TeamAnalyticsSection lang={l} />
       <LanguageSection lang={l} pref={pref.value} onLang={onLang} />
     </main>
   );
@@ -110,6 +115,8 @@ function Toc({ lang: l }: { lang: Lang }) {
           {ot(l, key)}
         </a>
       ))}
+      <a href="#feedback">{lo(l, 'feedbackTitle')}</a>
+      <a href="#team">{lo(l, 'teamTitle')}</a>
     </nav>
   );
 }

@@ -10,6 +10,7 @@ import { download, staleCsv } from './csv';
 import { TrialRow, TryRuleButton, useRuleTrials } from './RuleTrial';
 import { ot } from './strings';
 import { StaleRules } from './StaleRules';
+import { OldClaims, Reminders } from './StaleLoopParts';
 
 export function StaleSection({ lang: l, report }: { lang: Lang; report: OpsReport | null }) {
   if (!report) return null;
@@ -64,6 +65,8 @@ export function StaleSection({ lang: l, report }: { lang: Lang; report: OpsRepor
           {ot(l, 'dueSoon')} {report.dueSoon.map((c) => `${c.name} (${c.dueOn})`).join(', ')}
         </p>
       )}
+      <OldClaims lang={l} report={report} />
+      <Reminders lang={l} report={report} />
     </section>
   );
 }

@@ -22,6 +22,7 @@ import { extractPage } from '../../utils/sites/registry';
 import type { PageContext } from '../../utils/sites/types';
 import { whyNoContext } from './why';
 import { explainFieldOps, type ExplainedFieldOps } from './fieldOps';
+import { oldClaimsByOwner } from '../../utils/pack/claims';
 
 export interface ExplainedReason {
   code: Reason['code'];
@@ -43,6 +44,8 @@ export interface ExplainedCompetitor {
   };
   /** The card's texts the pack keeps internal (never offered for Insert; issue 16.2), as `objection gx-migrate`, `pricing`, …. */
   internal: string[];
+  /** Claims on its card older than the pack's claimMaxAgeDays (the sidebar marks them). */
+  oldClaims: { path: string; text: string; source: string | null; asOf: string; ageDays: number }[];
 }
 
 export interface ExplainedMatch {
@@ -113,12 +116,14 @@ function explainMatch(ctx: PageContext, pack: KnowledgePack, opts: ExplainOption
   const playbook = m.playbookId ? pack.playbooks.find((p) => p.id === m.playbookId) ?? null : null;
   const out = (rs: readonly Reason[]) => rs.map((r) => reasonOut(r, lang));
 
+  const old = oldClaimsByOwner(pack, opts.now ?? new Date(), (t) => textIn(t, loc)).flatMap((g) => g.claims);
   const competitors: ExplainedCompetitor[] = m.competitors.map((c) => ({
     id: c.competitorId,
     name: c.name,
     confidence: c.confidence,
     evidence: { sources: [...c.sources], mentionCount: c.mentionCount, snippets: c.mentions.map((x) => x.snippet), reasons: out(c.reasons) },
     internal: internalOf(pack, c.competitorId),
+    oldClaims: old.filter((x) => x.competitorId === c.competitorId).map(({ path, text, source, asOf, ageDays }) => ({ path, text, source, asOf, ageDays })),
   }));
 
   let stage: ExplainedMatch['stage'] = null;

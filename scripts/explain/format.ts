@@ -77,6 +77,7 @@ export function formatExplain(result: ExplainResult, url: URL | string): string 
     for (const r of c.evidence.reasons) lines.push(more(`    - ${r.text}`));
     for (const s of c.evidence.snippets) lines.push(more(`      ${s}`));
     if (c.internal.length) lines.push(more(`    internal (no Insert): ${c.internal.join(', ')}`));
+    for (const o of c.oldClaims ?? []) lines.push(more(`    ! old claim (${o.asOf}, ${o.ageDays} days${o.source ? `, ${o.source}` : ''}): ${excerpt(o.text, 80)} [${o.path}]`));
   }
   lines.push(row('Roles', `default ${m.roles.defaultRole}; ${Object.entries(m.roles.layouts).map(([r, l]) => `${r}: ${l.join(' › ')}`).join('; ')}`));
 

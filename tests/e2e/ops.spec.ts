@@ -200,7 +200,7 @@ test('the production build has no stand-in for the browser policy', () => {
   expect(manifest.storage.managed_schema).toBe('managed_schema.json');
   expect(manifest.permissions).toContain('alarms');
   const schema = JSON.parse(readFileSync(join(ROOT, '.output/chrome-mv3/managed_schema.json'), 'utf8'));
-  expect(Object.keys(schema.properties)).toEqual(['packUrl', 'publicKey', 'refreshMinutes', 'allowPackSwitch', 'defaultRole', 'lockSettings']);
+  expect(Object.keys(schema.properties)).toEqual(['packUrl', 'publicKey', 'refreshMinutes', 'allowPackSwitch', 'defaultRole', 'lockSettings', 'telemetryEndpoint', 'telemetryIncludeNotes']);
 });
 
 test.describe('managed (enterprise) settings', () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import samplePack from '../../assets/sample-pack.json';
 import type { HealthModel, KnowledgePack, Text } from '../../utils/pack/schema';
 import { validatePack } from '../../utils/pack/validate';
+import { claimText } from '../../utils/pack/claims';
 
 const result = validatePack(samplePack);
 const pack = (result.ok ? result.pack : undefined) as KnowledgePack;
@@ -66,8 +67,9 @@ function proseTexts(p: KnowledgePack): [string, Text | undefined][] {
   p.competitors.forEach((c, i) => {
     const b = c.battlecard;
     const at = `competitors[${i}].battlecard`;
-    out.push([`${at}.summary`, b.summary], [`${at}.pricing`, b.pricing]);
-    for (const k of ['whyWeWin', 'whyWeLose', 'landmines', 'proofPoints'] as const) b[k].forEach((t, j) => out.push([`${at}.${k}[${j}]`, t]));
+    // Claims may carry a source and a date: their text is what needs both locales.
+    out.push([`${at}.summary`, b.summary], [`${at}.pricing`, b.pricing === undefined ? undefined : claimText(b.pricing)]);
+    for (const k of ['whyWeWin', 'whyWeLose', 'landmines', 'proofPoints'] as const) b[k].forEach((t, j) => out.push([`${at}.${k}[${j}]`, claimText(t)]));
     b.objections.forEach((o, j) => {
       for (const k of ['objection', 'response', 'proof'] as const) out.push([`${at}.objections[${j}].${k}`, o[k]]);
     });

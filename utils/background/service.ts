@@ -22,6 +22,11 @@ import { NO_TABS, ruleTrialHandler, type RuleTrialTabs } from './ruleTrial';
 import type { From } from './dispatch';
 import type { Reading } from '../ui/viewPort';
 import { roleHandlers, type RolePrefs } from './roleHandlers';
+import { createLoopHandlers, memoryLoopDeps, type LoopDeps } from './loopHandlers';
+import { openLoopDb } from '../store/loopDb';
+import { withFlags } from '../feedback/viewFlags';
+import { usageTelemetry } from '../telemetry/fromUsage';
+import { withLoopReport } from '../feedback/staleLoop';
 
 export interface ServiceDeps {
   getDb: () => Promise<Db>;
@@ -34,6 +39,8 @@ export interface ServiceDeps {
   views?: { prime(tabId: number, reading: Reading): Promise<number> };
   /** The rep's role setting and the policy's default role (none by default). */
   rolePrefs?: RolePrefs;
+  /** Feedback store and team analytics (in-memory, no endpoint, by default). */
+  loop?: LoopDeps;
 }
 
 export type Handlers = { [K in MessageType]: (payload: Request<K>, from?: From) => Promise<Responses[K]> };
@@ -146,9 +153,15 @@ function recordHandlers(
   };
 }
 
-export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TABS, views, rolePrefs = async () => ({ rep: null, policy: null }) }: ServiceDeps): Handlers & { invalidate(): void; ops: ReturnType<typeof createOpsHandlers>['ops'] } {
+export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TABS, views, rolePrefs = async () => ({ rep: null, policy: null }), loop = memoryLoopDeps(openLoopDb) }: ServiceDeps): Handlers & {
+  invalidate(): void;
+  ops: ReturnType<typeof createOpsHandlers>['ops'];
+  telemetry: ReturnType<typeof createLoopHandlers>['telemetry'];
+} {
   const pack = activePackCache(getDb);
   const { current, palette, invalidate } = pack;
+  const loopPart = createLoopHandlers({ getDb, now, current, loop });
+  const records = recordHandlers({ getDb, now }, pack);
 
   async function info(lang = 'en') {
     const db = await getDb();
@@ -157,15 +170,28 @@ export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TA
   }
 
   const opsHandlers = createOpsHandlers({ getDb, now, current, invalidate, info: () => info(), ops });
-  const record = recordHandlers({ getDb, now }, pack);
   const roles = roleHandlers({ getDb, now, current, rolePrefs });
 
   return {
     invalidate,
     ...opsHandlers,
-    ...record,
+    ...records,
     ...roles.handlers,
-    'view:get': async (req) => roles.decorate(await record['view:get'](req), req.lang),
+    ...loopPart.handlers,
+    telemetry: loopPart.telemetry,
+
+    async 'ops:report'() {
+      // Beside the stale cards: old claims by owner, and the open flags each owner's reminder lists.
+      const { stored } = await current();
+      const feedback = await loopPart.handlers['feedback:report']({ lang: stored.pack.meta.defaultLocale });
+      return withLoopReport(await opsHandlers['ops:report'](), stored.pack, feedback, now());
+    },
+
+    async 'view:get'(req) {
+      // The role's layout and what changed since the rep last looked; then what this rep flagged on the items in view.
+      const view = await roles.decorate(await records['view:get'](req), req.lang);
+      return withFlags(view, await loop.getLoopDb());
+    },
 
     async 'index:warm'() {
       await pack.indexed();
@@ -198,6 +224,9 @@ export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TA
 
     async 'usage:log'(event) {
       await logUsage(await getDb(), event, now());
+      // Team analytics, when ops set an endpoint: ids only (utils/telemetry/fromUsage.ts).
+      const t = usageTelemetry(event);
+      if (t) await loopPart.enqueue(t);
       return { ok: true };
     },
 

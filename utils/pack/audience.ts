@@ -5,6 +5,7 @@
 import type { KnowledgePack, Text } from './schema';
 import type { AudienceValue } from './roles';
 import type { PackError } from './validate';
+import { claimText } from './claims';
 
 /** Where a copyable text lives; the insert boundary resolves these, never raw text from the frame. */
 export type TextRef =
@@ -37,8 +38,8 @@ export function copyableTexts(pack: KnowledgePack): CopyableText[] {
       const audience = audienceOf(o.audience, pack);
       out.push({ ref: { kind: 'objection', competitorId: c.id, id: o.id }, path: `${at}.objections[${oi}].response`, audience, text: o.response });
     });
-    if (b.pricing) out.push({ ref: { kind: 'pricing', competitorId: c.id }, path: `${at}.pricing`, audience: audienceOf(b.pricingAudience, pack), text: b.pricing });
-    b.proofPoints.forEach((p, i) => out.push({ ref: { kind: 'proof', competitorId: c.id, index: i }, path: `${at}.proofPoints[${i}]`, audience: audienceOf(b.proofPointsAudience, pack), text: p }));
+    if (b.pricing) out.push({ ref: { kind: 'pricing', competitorId: c.id }, path: `${at}.pricing`, audience: audienceOf(b.pricingAudience, pack), text: claimText(b.pricing) });
+    b.proofPoints.forEach((p, i) => out.push({ ref: { kind: 'proof', competitorId: c.id, index: i }, path: `${at}.proofPoints[${i}]`, audience: audienceOf(b.proofPointsAudience, pack), text: claimText(p) }));
   });
   pack.playbooks.forEach((p, pi) =>
     p.stages.forEach((s, si) => {

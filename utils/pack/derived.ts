@@ -10,6 +10,7 @@ import type { KnowledgePack, Text } from './schema';
 import { convertMarkdown, type Rich } from './rich';
 import { pickLocale } from './text';
 import { formatPath } from './jsonPath';
+import { claimText } from './claims';
 import type { PackError } from './validate';
 
 /** Bump when the tree format or the conversion changes: stored trees of another version are rebuilt on load. */
@@ -27,7 +28,7 @@ export function markdownFields(pack: KnowledgePack): { path: string; text: Text 
   const out: { path: string; text: Text }[] = [];
   pack.competitors.forEach((c, ci) => {
     out.push({ path: richPath.summary(ci), text: c.battlecard.summary });
-    if (c.battlecard.pricing !== undefined) out.push({ path: richPath.pricing(ci), text: c.battlecard.pricing });
+    if (c.battlecard.pricing !== undefined) out.push({ path: richPath.pricing(ci), text: claimText(c.battlecard.pricing) });
     // Regional variants of the Markdown sections are Markdown too (issue 19).
     for (const [region, variant] of Object.entries(c.battlecard.regional ?? {})) {
       if (variant.summary !== undefined) out.push({ path: richPath.regional(ci, region, 'summary'), text: variant.summary });

@@ -142,6 +142,10 @@ export const Meta = v.strictObject({
   layouts: v.optional(Layouts),
   /** The audience of every copyable text that does not name its own (absent: internal). */
   defaultAudience: v.optional(Audience),
+  /** Claims (proof points, pricing, landmines, why we win) dated `asOf` longer ago than this are marked old. */
+  claimMaxAgeDays: v.optional(v.pipe(between('a number of days', 1, MAX_REVIEW_DAYS), v.integer('expected whole days'))),
+  /** Every claim must name its `source`: validation refuses the pack otherwise. */
+  requireClaimSources: v.optional(v.boolean('expected true or false')),
 });
 
 /** Experts, rules, products and regional variants (issue 19): fieldOpsSchema.ts. */
@@ -195,14 +199,40 @@ export const Objection = v.strictObject({
   audience: v.optional(Audience),
 });
 
+/** Longest claim source (a URL or a document name). */
+export const MAX_SOURCE_LENGTH = 500;
+
+/**
+ * A claim ("no SSO", "20 % cheaper"): plain text as before, or the text with where it
+ * comes from and the date it was true, so the sidebar can show both and mark it when it
+ * is older than `meta.claimMaxAgeDays`. Proof points, pricing, landmines and why-we-win
+ * items are claims; a plain string stays valid, so packs written before still validate.
+ */
+export const Claim = v.union(
+  [
+    Text,
+    v.strictObject({
+      text: Text,
+      /** A URL (http/https) or the name of a document ("Globex price list 2026"). */
+      source: v.optional(v.pipe(nonEmpty('a source (a URL or a document name)'), v.maxLength(MAX_SOURCE_LENGTH, `expected a source of at most ${MAX_SOURCE_LENGTH} characters`))),
+      asOf: v.optional(IsoDate),
+    }),
+  ],
+  'expected a claim (text, or { text, source?, asOf? })',
+);
+export type Claim = v.InferOutput<typeof Claim>;
+
+const ClaimList = v.array(Claim, 'expected a list of claims');
+
 export const Battlecard = v.strictObject({
   summary: Text,
-  whyWeWin: TextList,
+  whyWeWin: ClaimList,
   whyWeLose: TextList,
   objections: v.array(Objection, 'expected a list of objections'),
-  landmines: TextList,
-  pricing: v.optional(Text),
-  proofPoints: TextList,
+  landmines: ClaimList,
+  /** Markdown; a claim, so it may carry a source and a date. */
+  pricing: v.optional(Claim),
+  proofPoints: ClaimList,
   /** Who the pricing text and the proof points are for (else meta.defaultAudience). */
   pricingAudience: v.optional(Audience),
   proofPointsAudience: v.optional(Audience),

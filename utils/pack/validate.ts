@@ -10,6 +10,7 @@ import { checkIndexCost } from './cost';
 import { packDerived } from './derived';
 import { formatPath, type PathItem } from './jsonPath';
 import { checkReferences } from './references';
+import { claimSourceErrors } from './claims';
 import { MAX_ERRORS, checkStructure } from './limits';
 import { parsePackText } from './packText';
 import { parsePackShape } from './validateAccounts';
@@ -99,6 +100,8 @@ export function validatePack(input: unknown, { wholeValibot = false }: { wholeVa
   const { errors, warnings } = checkReferences(parsed.output);
   // What the pack would cost later: the match index, and its Markdown converted once here.
   errors.push(...checkIndexCost(parsed.output), ...packDerived(parsed.output).errors);
+  // The pack's own rule (meta.requireClaimSources): every claim names where it comes from.
+  errors.push(...claimSourceErrors(parsed.output));
   return errors.length ? { ok: false, errors: capped(errors), warnings } : { ok: true, pack: parsed.output, warnings };
 }
 

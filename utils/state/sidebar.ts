@@ -17,6 +17,7 @@ import type { FrameInit, ToContent } from '../ui/channel';
 import type { SidebarView } from '../view/types';
 import type { RoleSetting } from '../settings';
 import { roleActions, roleSignals, type CopyItem, type RoleNotice } from './roleActions';
+import { feedbackActions, searchMissTracker } from './feedback';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -227,11 +228,24 @@ function focusFor(hit: PaletteHit, current: Focus): Focus {
 
 /** Ctrl+K: browse the pack beyond the record, then back to it. */
 function paletteActions(s: Signals, deps: SidebarDeps, log: (e: Usage) => void, load: () => Promise<void>) {
+  // Searches that found nothing go to the Feedback report (utils/state/feedback.ts).
+  const misses = searchMissTracker((query) => log({ kind: 'search_miss', query }));
   return {
-    openPalette: () => void (s.paletteOpen.value = true),
-    closePalette: () => void (s.paletteOpen.value = false),
-    paletteSearch: (query: string) => deps.ask('search:palette', { query, lang: s.lang.peek() }),
+    openPalette: () => {
+      misses.opened();
+      s.paletteOpen.value = true;
+    },
+    closePalette: () => {
+      misses.closed();
+      s.paletteOpen.value = false;
+    },
+    paletteSearch: async (query: string) => {
+      const hits = await deps.ask('search:palette', { query, lang: s.lang.peek() });
+      misses.searched(query, hits.length);
+      return hits;
+    },
     openHit(hit: PaletteHit) {
+      misses.opened();
       s.paletteOpen.value = false;
       s.focus.value = focusFor(hit, s.focus.peek() ?? {});
       if (hit.kind === 'competitor') s.selectedCard.value = hit.id;
@@ -338,6 +352,7 @@ export const SidebarModel = createModel((deps: SidebarDeps, init: SidebarInit) =
     ...cardActions(s, deps, log, notices.notify),
     ...roleActions(s, deps, record.load),
     ...expertActions(deps, log),
+    ...feedbackActions(s.view, deps),
   };
 });
 

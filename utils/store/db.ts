@@ -49,7 +49,7 @@ export interface SeenStageRecord {
 export interface UsageEvent {
   id?: number;
   at: string;
-  kind: 'card_view' | 'section_view' | 'copy' | 'insert' | 'tick' | 'untick' | 'read_fallback' | 'expert_ask';
+  kind: 'card_view' | 'section_view' | 'copy' | 'insert' | 'tick' | 'untick' | 'read_fallback' | 'expert_ask' | 'search_miss';
   accountId?: string | null;
   competitorId?: string;
   section?: string;
@@ -64,6 +64,8 @@ export interface UsageEvent {
   missing?: string | null;
   /** expert_ask: the expert asked for help (issue 19); `section` holds the channel. */
   expertId?: string;
+  /** search_miss: what the rep typed into the palette that found nothing (kept in this browser; never sent). */
+  query?: string;
 }
 
 /** What the rep last saw of a card or a playbook stage (issue 16.3): per part, each item's key, content hash and label. */

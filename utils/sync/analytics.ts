@@ -91,6 +91,8 @@ function tallyEvents(events: readonly UsageEvent[], pack: KnowledgePack) {
   for (const e of events) {
     if (!first || e.at < first) first = e.at;
     if (!last || e.at > last) last = e.at;
+    // Searches that found nothing are the Feedback report's (utils/feedback/report.ts).
+    if (e.kind === 'search_miss') continue;
     if (e.kind === 'read_fallback') {
       const cell = { week: isoWeek(e.at), site: e.site ?? NONE, layer: e.layer ?? NONE, missing: e.missing ?? '', views: 0 };
       const k = `${cell.week}\u0000${cell.site}\u0000${cell.layer}\u0000${cell.missing}`;

@@ -3,6 +3,8 @@ import type { KnowledgePack, SiteRule } from '../pack/schema';
 import { localize } from '../pack/text';
 import { buildReport, type AnalyticsReport } from './analytics';
 import type { OpsContext } from './opsCore';
+import type { OldClaim } from '../pack/claims';
+import type { FeedbackRow } from '../feedback/report';
 
 export interface StaleCard {
   id: string;
@@ -35,6 +37,12 @@ export interface OpsReport {
   sites: Pick<SiteRule, 'id' | 'host' | 'pathPrefix' | 'recordType'>[];
   /** Rules past their review date, most overdue first (issue 19). */
   staleRules?: StaleRule[];
+  /** Claims older than meta.claimMaxAgeDays, by card owner (the service adds them: utils/feedback/staleLoop.ts). */
+  claims?: { owner: string; claims: OldClaim[] }[];
+  /** The pack's meta.claimMaxAgeDays (null: claims are not checked for age). */
+  claimMaxAgeDays?: number | null;
+  /** Open flags on each owner's items, for the review reminders. */
+  openFlags?: { owner: string; flags: FeedbackRow[] }[];
 }
 
 const DAY = 86_400_000;

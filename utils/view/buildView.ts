@@ -12,6 +12,7 @@ import { audienceOf } from '../pack/audience';
 import { richToPlain } from './plainText';
 import { regionalCard, regionalScenario } from './regional';
 import { fieldOpsView } from './fieldOps';
+import { claimMark, claimText } from '../pack/claims';
 
 const DAY = 86_400_000;
 
@@ -126,13 +127,14 @@ function cardViews(pack: KnowledgePack, match: MatchResult, now: Date, { t, rich
         reviewEvery: c.reviewEvery,
         stale: reviewedDaysAgo > c.reviewEvery,
         summary: rich(richPath.summary(ci)) ?? [],
-        whyWeWin: b.whyWeWin.map(t),
+        whyWeWin: b.whyWeWin.map((x) => t(claimText(x))),
         whyWeLose: b.whyWeLose.map(t),
         objections: b.objections.map((o) => ({ id: o.id, objection: t(o.objection), response: t(o.response), proof: o.proof ? t(o.proof) : null, audience: audienceOf(o.audience, pack) })),
-        landmines: b.landmines.map(t),
+        landmines: b.landmines.map((x) => t(claimText(x))),
         pricing,
-        proofPoints: b.proofPoints.map(t),
+        proofPoints: b.proofPoints.map((x) => t(claimText(x))),
         match: m,
+        claims: claimMarks(b, pack.meta.claimMaxAgeDays, now),
         pricingAudience: audienceOf(b.pricingAudience, pack),
         pricingText: pricing ? richToPlain(pricing) : null,
         proofPointsAudience: audienceOf(b.proofPointsAudience, pack),
@@ -205,4 +207,10 @@ function pickScenario(pack: KnowledgePack, account: Account | null, scenarioId: 
 
 function scenarioView(s: Scenario, pack: KnowledgePack, { t }: Texts): ScenarioView {
   return { id: s.id, industry: s.industry, useCase: t(s.useCase), scenario: t(s.scenario), advantage: t(s.advantage), value: t(s.value), audience: audienceOf(s.audience, pack) };
+}
+
+/** Each claim's source and age, by position beside the card's texts; null where a claim is plain. */
+function claimMarks(b: KnowledgePack['competitors'][number]['battlecard'], max: number | undefined, now: Date): NonNullable<CardView['claims']> {
+  const marks = (list: readonly Parameters<typeof claimMark>[0][]) => list.map((c) => claimMark(c, max, now));
+  return { whyWeWin: marks(b.whyWeWin), landmines: marks(b.landmines), proofPoints: marks(b.proofPoints), pricing: b.pricing === undefined ? null : claimMark(b.pricing, max, now), maxAgeDays: max ?? null };
 }

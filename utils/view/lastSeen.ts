@@ -7,6 +7,7 @@
  * Items with ids (objections, checklist items) pair by id; list entries without ids pair
  * by content, so one entry inserted at the top does not mark every entry below it.
  */
+import { claimText } from '../pack/claims';
 import type { Competitor, Stage, Text } from '../pack/schema';
 import type { SeenRecord } from '../store/db';
 
@@ -47,13 +48,14 @@ export function cardItems(c: Competitor): SeenItems {
   const b = c.battlecard;
   return {
     summary: single(b.summary, 'summary'),
-    whyWeWin: byContent(b.whyWeWin),
+    // A claim is its text here: a new source or date alone is not news to the rep.
+    whyWeWin: byContent(b.whyWeWin.map(claimText)),
     whyWeLose: byContent(b.whyWeLose),
     // An objection's audience is part of it: a response that became internal is a change the rep must see.
     objections: b.objections.map((o) => ({ k: o.id, h: hashOf([o.objection, o.response, o.proof ?? null, o.audience ?? null]), l: label(o.objection) })),
-    landmines: byContent(b.landmines),
-    pricing: single(b.pricing, 'pricing'),
-    proofPoints: byContent(b.proofPoints),
+    landmines: byContent(b.landmines.map(claimText)),
+    pricing: single(b.pricing === undefined ? undefined : claimText(b.pricing), 'pricing'),
+    proofPoints: byContent(b.proofPoints.map(claimText)),
   };
 }
 

@@ -31,12 +31,15 @@ export function regionalCard(card: CardView, c: Competitor, ci: number, region: 
     const list = v[f];
     if (list === undefined) continue;
     out[f] = list.map(t);
+    // The global list's claim sources are by position: they do not describe the variant's entries.
+    if (out.claims && f !== 'whyWeLose') out.claims = { ...out.claims, [f]: [] };
     mark(f);
   }
   if (v.pricing !== undefined) {
     out.pricing = rich(richPath.regional(ci, hit.region, 'pricing')) ?? card.pricing;
     // Copy takes the text shown.
     out.pricingText = out.pricing ? richToPlain(out.pricing) : null;
+    if (out.claims) out.claims = { ...out.claims, pricing: null };
     mark('pricing');
   }
   return out;

@@ -10,6 +10,8 @@ import type { Motion } from '../pack/schema';
 import type { AudienceValue } from '../pack/roles';
 import type { SeenMarks } from './lastSeen';
 import type { RoleSource, SectionLayout } from './sections';
+import type { ClaimMark } from '../pack/claims';
+import type { FlagMark } from '../feedback/types';
 
 export interface PackInfo {
   id: string;
@@ -68,6 +70,8 @@ export interface CardView {
   /** The account's region when the card has a variant for it, and the sections that variant replaced (issue 19). */
   region?: string | null;
   regionalSections?: string[];
+  /** Source and date of each claim, by position beside the texts above (null: a plain claim). */
+  claims?: { whyWeWin: (ClaimMark | null)[]; landmines: (ClaimMark | null)[]; proofPoints: (ClaimMark | null)[]; pricing: ClaimMark | null; maxAgeDays: number | null };
 }
 
 export interface StageView {
@@ -137,6 +141,8 @@ export interface SidebarView {
   experts?: ExpertView[];
   rules?: RuleView[];
   products?: ProductFitView | null;
+  /** What this rep flagged on the items in view, by target key (utils/feedback/types.ts), latest flag each. */
+  flags?: Record<string, FlagMark>;
 }
 
 export interface AccountHit {

@@ -12,6 +12,7 @@ import { csvCell } from './csv';
 import { ACCOUNT_FIELDS, DEFAULT_LIST_SEPARATOR, LIST_TARGETS, NUMBER_TARGETS, innerKeys, readTarget, type AccountTarget } from './config';
 import { canonicalOrder } from './format';
 import { BATTLECARD_SECTIONS, FILES, HEALTH_MODEL_STEM, OBJECTION_PARTS, PLAIN_OBJECTION_PARTS, isBattlecardSection, mdName, objectionPart } from './layout';
+import { claimSourcesOf, SOURCES_KEY } from './build/claimSources';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -197,12 +198,15 @@ type Files = Record<string, string>;
 function unbuildCompetitor(files: Files, notes: string[], c: Obj, locales: string[]): void {
   const id = c.id as string;
   const { battlecard, ...rest } = c;
-  // Fields that are not Markdown sections (pricingAudience, regional variants, …) stay in the YAML's battlecard block.
-  const sectionsOnly = isObj(battlecard) ? Object.fromEntries(Object.entries(battlecard).filter(([k]) => isBattlecardSection(k))) : null;
-  const yamlCard = isObj(battlecard) ? Object.fromEntries(Object.entries(battlecard).filter(([k]) => !isBattlecardSection(k))) : {};
+  // Claim sources go to the YAML's `sources` map and the claims' text to the Markdown;
+  // fields that are not Markdown sections (pricingAudience, regional variants, …) stay in the YAML's battlecard block.
+  const split = isObj(battlecard) ? claimSourcesOf(battlecard) : null;
+  const sectionsOnly = split ? Object.fromEntries(Object.entries(split.card).filter(([k]) => isBattlecardSection(k))) : null;
+  const yamlCard = split ? Object.fromEntries(Object.entries(split.card).filter(([k]) => !isBattlecardSection(k))) : {};
   const docs = sectionsOnly ? battlecardDocs(sectionsOnly, locales, String(c.name ?? id)) : null;
   if (docs) {
-    files[`competitors/${id}.yaml`] = yaml(Object.keys(yamlCard).length ? { ...rest, battlecard: yamlCard } : rest);
+    const withCard = Object.keys(yamlCard).length ? { ...rest, battlecard: yamlCard } : rest;
+    files[`competitors/${id}.yaml`] = yaml(split!.sources ? { ...withCard, [SOURCES_KEY]: split!.sources } : withCard);
     for (const [locale, text] of docs) files[mdName(`competitors/${id}`, locale)] = text;
   } else {
     files[`competitors/${id}.yaml`] = yaml(c);

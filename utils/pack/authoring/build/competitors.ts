@@ -4,6 +4,7 @@ import { isObj, type BuildContext, type Obj } from './context';
 import { loadDocs } from './docs';
 import { entityFolder } from './entities';
 import { battlecardFromDocs } from './battlecard';
+import { applyClaimSources } from './claimSources';
 
 export async function readCompetitors(ctx: BuildContext): Promise<unknown[]> {
   const competitors: unknown[] = [];
@@ -16,6 +17,7 @@ export async function readCompetitors(ctx: BuildContext): Promise<unknown[]> {
       const yamlCard = isObj(obj.battlecard) ? obj.battlecard : {};
       obj.battlecard = { ...yamlCard, ...battlecardFromDocs(ctx, docs, path, yamlCard, yaml) };
     }
+    applyClaimSources(ctx, obj, path, yaml);
     competitors.push(obj);
   }
   return competitors;
