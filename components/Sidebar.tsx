@@ -9,6 +9,9 @@ import { BattlecardSection, type CardActions } from './BattlecardSection';
 import { StageSection } from './StageSection';
 import { ChecklistSection } from './ChecklistSection';
 import { HealthSection } from './HealthSection';
+import { ScorecardSection } from './ScorecardSection';
+import { OutcomeSection } from './OutcomeSection';
+import { SentimentBox } from './SentimentBox';
 
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
@@ -85,6 +88,8 @@ function Glance({ view, lang }: { view: SidebarView; lang: Lang }) {
   if (view.stage) items.push({ id: 'stage', text: view.stage.name });
   if (view.checklist) items.push({ id: 'next-steps', text: tr(lang, 'progress', { done: view.checklist.doneCount, total: view.checklist.items.length }) });
   if (view.cards.length) items.push({ id: 'battlecard', text: tr(lang, 'competitorsInPlay', { count: view.cards.length }) });
+  if (view.scorecard) items.push({ id: 'scorecard', text: tr(lang, 'scGlance', { name: view.scorecard.name, done: view.scorecard.validated, total: view.scorecard.elements.length }) });
+  if (view.outcome && !view.outcome.recorded) items.push({ id: 'outcome', text: tr(lang, 'ocGlance'), cls: 'fl-glance-yellow' });
   if (!items.length) return null;
   return (
     <ul class="fl-glance">
@@ -212,7 +217,18 @@ function ViewSections({ model, view, lang }: { model: SidebarModel; view: Sideba
       </Section>
       <Section id="health" title={tr(lang, 'sectionHealth')}>
         <HealthSection health={view.health} lang={lang} />
+        {view.sentiment && <SentimentBox key={view.recordKey} sentiment={view.sentiment} lang={lang} onSave={model.saveSentiment} />}
       </Section>
+      {view.scorecard && (
+        <Section id="scorecard" title={tr(lang, 'sectionScorecard')}>
+          <ScorecardSection scorecard={view.scorecard} lang={lang} onSet={model.setElement} />
+        </Section>
+      )}
+      {view.outcome && (
+        <Section id="outcome" title={tr(lang, 'sectionOutcome')}>
+          <OutcomeSection key={view.outcome.recordKey} outcome={view.outcome} lang={lang} onAnswer={model.recordOutcome} />
+        </Section>
+      )}
     </>
   );
 }

@@ -16,6 +16,7 @@ import type { PaletteHit } from './search/palette';
 import type { SiteTrial } from './background/ruleTrial';
 import type { SitePatch, SiteRule } from './pack/schema';
 import type { Envelope } from './envelope';
+import type { OutcomeRecord } from './store/repRecords';
 
 const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Id = v.pipe(v.string(), v.maxLength(80));
@@ -84,6 +85,21 @@ export const REQUESTS = {
   'sites:try': ops(v.object({ ruleId: Id })),
   'usage:report': ops(v.object({ lang: Lang })),
   'usage:clear': ops(v.object({})),
+  // Issue 16 (items 4–6): the rep's own read, stored by the background (utils/background/repHandlers.ts).
+  'scorecard:set': page(v.object({ accountId: Id, dealKey: str(400), elementId: Id, state: v.picklist(['empty', 'noted', 'validated']), note: str(500) })),
+  'outcome:set': page(v.object({
+    recordKey: str(400),
+    accountId: Id,
+    result: v.picklist(['won', 'lost']),
+    stage: str(200),
+    reasonId: v.nullable(Id),
+    competitorId: v.nullable(Id),
+    note: str(2000),
+    skipped: v.boolean(),
+  })),
+  'sentiment:set': page(v.object({ accountId: Id, color: v.picklist(['green', 'yellow', 'red']), comment: str(1000) })),
+  /** The ops console's list of outcomes (and its CSV export). */
+  'outcomes:report': ops(v.object({})),
 } as const;
 
 export type MessageType = keyof typeof REQUESTS;
@@ -115,6 +131,10 @@ export interface Responses {
   'sites:try': SiteTrial;
   'usage:report': AnalyticsReport;
   'usage:clear': { ok: true; cleared: number };
+  'scorecard:set': { entries: number };
+  'outcome:set': { at: string };
+  'sentiment:set': { at: string };
+  'outcomes:report': OutcomeRecord[];
 }
 
 const MESSAGE_TYPES = Object.keys(REQUESTS) as MessageType[];

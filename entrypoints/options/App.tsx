@@ -17,6 +17,7 @@ import { SyncSection } from './SyncSection';
 import { SyncResultText } from './SyncResultText';
 import { SitesSection, StaleSection } from './ReportSections';
 import { AnalyticsSection } from './AnalyticsSection';
+import { OutcomesSection } from './OutcomesSection';
 import { ot } from './strings';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
@@ -87,6 +88,7 @@ export function App({ initialLang, initialPref }: { initialLang: Lang; initialPr
       <StaleSection lang={l} report={report.value} />
       <SitesSection lang={l} report={report.value} />
       <AnalyticsSection lang={l} epoch={epoch.value} />
+      <OutcomesSection lang={l} epoch={epoch.value} />
       <LanguageSection lang={l} pref={pref.value} onLang={onLang} />
     </main>
   );

@@ -1,4 +1,5 @@
 /** Every UI string, in English and Simplified Chinese. `{name}` marks a parameter. */
+import { scoreEn, scoreZh } from './strings.score';
 export const en = {
   appName: 'Frontline',
   open: 'Open Frontline',
@@ -94,6 +95,7 @@ export const en = {
   inserted: 'Inserted',
   clickRefused: 'Click ignored: the page is covering or hiding Frontline.',
   insertNoBox: 'Nothing inserted: click into the reply first.',
+  ...scoreEn,
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -193,4 +195,5 @@ export const zhCN: Record<StringKey, string> = {
   inserted: '已插入',
   clickRefused: '已忽略点击：页面遮挡或隐藏了 Frontline。',
   insertNoBox: '未插入：请先点击回复框。',
+  ...scoreZh,
 };

@@ -4,6 +4,7 @@
  */
 import { MOTIONS, type KnowledgePack } from './schema';
 import type { PackError } from './validate';
+import { checkScoreReferences } from './referencesScore';
 
 function duplicates<T>(items: readonly T[], key: (t: T) => string, at: (i: number) => string, what: string, errors: PackError[]) {
   const seen = new Map<string, number>();
@@ -86,6 +87,7 @@ export function checkReferences(pack: KnowledgePack): { errors: PackError[]; war
   const stagesByPlaybook = checkPlaybooks(pack, errors, warnings);
   checkAccounts(pack, stagesByPlaybook, errors);
   checkHealthModel(pack, errors);
+  checkScoreReferences(pack, errors);
   if (!pack.meta.locales.includes(pack.meta.defaultLocale)) {
     errors.push({ path: 'meta.defaultLocale', message: `"${pack.meta.defaultLocale}" is not listed in meta.locales` });
   }

@@ -8,7 +8,8 @@
  */
 import * as v from 'valibot';
 import { GENERIC_SITE, sitesOfKind } from '../sites/catalog';
-import { ID_PATTERN, Id, nonEmpty } from './primitives';
+import { ID_PATTERN, Id, Locale, Text, nonEmpty } from './primitives';
+import { HealthProfile, HealthSentiment, Qualification, StageOutcome, WinLoss } from './schemaScore';
 import { SitePatch, SiteRule } from './siteRules';
 
 export { ID_PATTERN } from './primitives';
@@ -62,7 +63,6 @@ function isPlainDate(s: string): boolean {
   return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]);
 }
 
-const Locale = v.pipe(v.string('expected a locale'), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a locale such as "en" or "zh-CN"'));
 
 /** ISO date `2026-03-01` or full timestamp; must be a real calendar date. */
 const IsoDate = v.pipe(
@@ -70,21 +70,7 @@ const IsoDate = v.pipe(
   v.check(isIsoDate, 'expected a real date as YYYY-MM-DD'),
 );
 
-/**
- * Pack text: a plain string, or one string per locale. Plain strings are taken to be
- * in the pack's default locale.
- */
-export const Text = v.union(
-  [
-    nonEmpty('text'),
-    v.pipe(
-      v.record(Locale, nonEmpty('text')),
-      v.check((r) => Object.keys(r).length > 0, 'expected at least one locale'),
-    ),
-  ],
-  'expected text',
-);
-export type Text = v.InferOutput<typeof Text>;
+export { Text } from './primitives';
 
 const TextList = v.array(Text, 'expected a list of texts');
 
@@ -219,6 +205,10 @@ export const Stage = v.strictObject({
   /** Markdown. */
   guidance: v.optional(Text),
   checklist: v.array(ChecklistItem, 'expected a list of checklist items'),
+  /** Scorecard elements (pack `qualification`) that must be validated to leave this stage. */
+  requiresValidated: v.optional(v.array(Id, 'expected a list of element ids'), []),
+  /** Which of this stage's CRM labels close the deal won or lost: the sidebar then asks why, once. */
+  outcome: v.optional(StageOutcome),
 });
 
 export const MOTIONS = ['new_business', 'poc', 'renewal_expansion'] as const;
@@ -260,6 +250,8 @@ export const Account = v.strictObject({
   arr: v.optional(between('a number', 0, MAX_ARR, '0 to 1e13')),
   currency: v.optional(v.pipe(v.string('expected a currency code'), v.regex(CURRENCY_PATTERN, 'expected a currency code such as "USD"'))),
   health: v.optional(v.array(HealthSnapshot, 'expected a list of health snapshots'), []),
+  /** The health model's lifecycle profile for this account (`healthModel.profiles[].id`). */
+  lifecycle: v.optional(Id),
 });
 
 export const DIRECTIONS = ['higher_better', 'lower_better'] as const;
@@ -296,6 +288,9 @@ export const Band = v.strictObject({
 export const HealthModel = v.strictObject({
   measures: v.pipe(v.array(Measure, 'expected a list of measures'), v.minLength(1, 'expected at least one measure')),
   bands: v.pipe(v.array(Band, 'expected a list of bands'), v.minLength(1, 'expected at least one band')),
+  /** Whether and how much the CS rep's own read counts (left out: shown, never counted). */
+  sentiment: v.optional(HealthSentiment),
+  profiles: v.optional(v.pipe(v.array(HealthProfile, 'expected a list of profiles'), v.maxLength(20, 'at most 20 profiles')), []),
 });
 
 export const KnowledgePack = v.strictObject({
@@ -309,6 +304,10 @@ export const KnowledgePack = v.strictObject({
   healthModel: HealthModel,
   sites: v.optional(v.array(SiteRule, 'expected a list of site rules'), []),
   sitePatches: v.optional(v.pipe(v.array(SitePatch, 'expected a list of site patches'), v.maxLength(100, 'at most 100 site patches')), []),
+  /** The deal scorecard's methodology (MEDDPICC in the sample). */
+  qualification: v.optional(Qualification),
+  /** The reasons asked when a record's CRM stage closes the deal. */
+  winLoss: v.optional(WinLoss),
 });
 
 export type KnowledgePack = v.InferOutput<typeof KnowledgePack>;

@@ -15,6 +15,7 @@ import type { PageContext } from '../sites/types';
 import type { UsageEvent } from '../store/db';
 import type { FrameInit, ToContent } from '../ui/channel';
 import type { SidebarView } from '../view/types';
+import { repActions } from './repActions';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -286,6 +287,7 @@ export const SidebarModel = createModel((deps: SidebarDeps, init: SidebarInit) =
     ...paletteActions(s, deps, log, record.load),
     ...panelActions(s, deps),
     ...cardActions(s, deps, log, notices.notify),
+    ...repActions(s, deps, record.load),
   };
 });
 

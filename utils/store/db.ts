@@ -64,16 +64,23 @@ export interface UsageEvent {
   missing?: string | null;
 }
 
+export type { ScorecardRecord, OutcomeRecord, SentimentRecord } from './repRecords';
+import type { ScorecardRecord, OutcomeRecord, SentimentRecord } from './repRecords';
+
 export interface FrontlineDB extends DBSchema {
   packs: { key: 'active' | 'previous'; value: StoredPack };
   ticks: { key: string; value: TickRecord };
   picks: { key: string; value: PickRecord };
   stages: { key: string; value: SeenStageRecord };
   usage: { key: number; value: UsageEvent; indexes: { at: string } };
+  // Rep state of issue 16 (scorecard, win/loss, CS sentiment): utils/store/repState.ts.
+  scorecards: { key: string; value: ScorecardRecord; indexes: { accountId: string } };
+  outcomes: { key: string; value: OutcomeRecord; indexes: { at: string } };
+  sentiments: { key: string; value: SentimentRecord };
 }
 
 export const DB_NAME = 'frontline';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export type Db = IDBPDatabase<FrontlineDB>;
 
@@ -89,6 +96,10 @@ export function openFrontlineDb(name = DB_NAME): Promise<Db> {
         db.createObjectStore('stages', { keyPath: 'accountId' });
         db.createObjectStore('usage', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
       }
+      // Version 2: stores are created when missing, so another version-2 block merges beside this one.
+      if (!db.objectStoreNames.contains('scorecards')) db.createObjectStore('scorecards', { keyPath: 'key' }).createIndex('accountId', 'accountId');
+      if (!db.objectStoreNames.contains('outcomes')) db.createObjectStore('outcomes', { keyPath: 'recordKey' }).createIndex('at', 'at');
+      if (!db.objectStoreNames.contains('sentiments')) db.createObjectStore('sentiments', { keyPath: 'accountId' });
     },
     blocking() {
       // A newer version of the extension wants to upgrade: let it.

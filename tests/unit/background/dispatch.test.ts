@@ -43,6 +43,6 @@ describe('after a request, the site-rule script is re-registered only when the p
 
 describe('who may send what is declared beside each schema', () => {
   it('lets the page send only the sidebar and reading requests', () => {
-    expect([...PAGE_ALLOWED].sort()).toEqual(['account:pick', 'account:search', 'checklist:set', 'index:warm', 'record:none', 'search:palette', 'sites:patches', 'sites:rules', 'stage:seen', 'usage:log', 'view:get']);
+    expect([...PAGE_ALLOWED].sort()).toEqual(['account:pick', 'account:search', 'checklist:set', 'index:warm', 'outcome:set', 'record:none', 'scorecard:set', 'search:palette', 'sentiment:set', 'sites:patches', 'sites:rules', 'stage:seen', 'usage:log', 'view:get']);
   });
 });

@@ -26,7 +26,7 @@ import { canonicalOrder } from './format';
 import { FILES } from './layout';
 import { BuildContext, type BuildOptions, type BuildProgress, type BuildStats, type Obj } from './build/context';
 import { readPackConfig } from './build/meta';
-import { readListFile } from './build/lists';
+import { readListFile, readObjectFile } from './build/lists';
 import { readCompetitors } from './build/competitors';
 import { readPlaybooks } from './build/playbooks';
 import { readHealthModel } from './build/healthModel';
@@ -49,6 +49,8 @@ export async function buildPackFolder(files: PackFiles, opts: BuildOptions = {})
   const sites = await readListFile(ctx, FILES.sites, 'sites', 'site rules');
   const sitePatches = await readListFile(ctx, FILES.sitePatches, 'sitePatches', 'site patches');
   const accounts = await readAccounts(ctx);
+  const qualification = await readObjectFile(ctx, FILES.qualification, 'qualification', 'a methodology (id, name, elements)');
+  const winLoss = await readObjectFile(ctx, FILES.winLoss, 'winLoss', 'win/loss reasons (reasons: …)');
   Object.assign(ctx.stats, { competitors: competitors.length, playbooks: playbooks.length, accounts: accounts.length });
   warnUnreadFiles(ctx);
 
@@ -57,6 +59,8 @@ export async function buildPackFolder(files: PackFiles, opts: BuildOptions = {})
   Object.assign(raw, { competitors, playbooks, accounts, healthModel });
   if (sites) raw.sites = sites;
   if (sitePatches) raw.sitePatches = sitePatches;
+  if (qualification) raw.qualification = qualification;
+  if (winLoss) raw.winLoss = winLoss;
   return checkBuilt(ctx, canonicalOrder(raw));
 }
 

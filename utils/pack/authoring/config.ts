@@ -22,6 +22,7 @@ export const ACCOUNT_TARGETS = [
   'renewalDate',
   'arr',
   'currency',
+  'lifecycle',
 ] as const;
 export type AccountTarget = (typeof ACCOUNT_TARGETS)[number];
 

@@ -12,6 +12,8 @@ export const FILES = {
   sites: 'sites.yaml',
   sitePatches: 'site-patches.yaml',
   accounts: 'accounts.yaml',
+  qualification: 'qualification.yaml',
+  winLoss: 'win-loss.yaml',
 } as const;
 
 /** The stem of the health model's Markdown companions (`health-model.<locale>.md`). */

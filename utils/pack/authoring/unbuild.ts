@@ -37,6 +37,7 @@ const COLUMN_NAMES: Record<AccountTarget, string> = {
   renewalDate: 'Renewal Date',
   arr: 'ARR',
   currency: 'Currency',
+  lifecycle: 'Lifecycle',
 };
 const HEALTH_COLUMNS = { account: COLUMN_NAMES.id, date: 'Date', note: 'Note' };
 const LIST_SEPARATOR = DEFAULT_LIST_SEPARATOR;
@@ -265,6 +266,8 @@ export function unbuildPack(input: unknown): UnbuildResult {
   if (pack.scenarios !== undefined) files[FILES.scenarios] = yaml(pack.scenarios);
   if (pack.sites !== undefined) files[FILES.sites] = yaml(pack.sites);
   if (pack.sitePatches !== undefined) files[FILES.sitePatches] = yaml(pack.sitePatches);
+  if (pack.qualification !== undefined) files[FILES.qualification] = yaml(pack.qualification);
+  if (pack.winLoss !== undefined) files[FILES.winLoss] = yaml(pack.winLoss);
 
   const config: Obj = { meta, order: { competitors: competitors.map((c) => c.id), playbooks: playbooks.map((p) => p.id) } };
   unbuildAccounts(files, notes, pack, config, locales);
