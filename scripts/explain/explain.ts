@@ -17,6 +17,7 @@ import { matchPage } from '../../utils/match/match';
 import type { CompetitorMatch, Reason } from '../../utils/match/types';
 import type { KnowledgePack } from '../../utils/pack/schema';
 import { extractPage } from '../../utils/sites/registry';
+import { explainRep, type ExplainedRep } from './rep';
 import type { PageContext } from '../../utils/sites/types';
 import { whyNoContext } from './why';
 
@@ -61,6 +62,8 @@ export interface ExplainedMatch {
     trend: 'up' | 'down' | 'flat' | null;
     missing: string[];
   } | null;
+  /** Scorecard suggestions, the close, the health profile (scripts/explain/rep.ts). */
+  rep: ExplainedRep;
   /** Every reason above in one list, each saying what it is about. */
   reasons: (ExplainedReason & { about: 'account' | 'competitor' | 'playbook' | 'stage' })[];
 }
@@ -136,6 +139,7 @@ function explainMatch(ctx: PageContext, pack: KnowledgePack, opts: ExplainOption
     playbookReasons,
     stage,
     health,
+    rep: explainRep(ctx, pack, m),
     reasons: [
       ...accountReasons.map((r) => ({ about: 'account' as const, ...r })),
       ...competitors.flatMap((c) => c.evidence.reasons.map((r) => ({ about: 'competitor' as const, ...r }))),

@@ -2,6 +2,7 @@
 import { SITE_LABEL } from '../../utils/sites/labels';
 import type { PageContext } from '../../utils/sites/types';
 import type { ExplainResult } from './explain';
+import { formatRep } from './rep';
 
 const DASH = '—';
 const LABEL_WIDTH = 18;
@@ -42,6 +43,8 @@ export function formatExplain(result: ExplainResult, url: URL | string): string 
   const deal = ctx.recordType === 'opportunity' || ctx.recordType === 'deal';
   if (deal || ctx.opportunityType) lines.push(row('Type', orDash(ctx.opportunityType)));
   if (deal || ctx.amount || ctx.closeDate) lines.push(row('Amount / close', `${orDash(ctx.amount)} · ${orDash(ctx.closeDate)}`));
+  if (ctx.nextStep) lines.push(row('Next step', ctx.nextStep));
+  if (ctx.contactRoles?.length) lines.push(row('Contact roles', ctx.contactRoles.map((c) => `${c.name} (${c.role})`).join(', ')));
   lines.push(row('Competitor field', list(ctx.competitorsField)));
   lines.push(row('Text', ctx.text ? `${ctx.text.length} characters: “${excerpt(ctx.text)}”` : DASH));
 
@@ -89,6 +92,7 @@ export function formatExplain(result: ExplainResult, url: URL | string): string 
   } else {
     lines.push(row('Health', m.account ? 'no snapshot in the pack' : 'none (no account)'));
   }
+  lines.push(...formatRep(m.rep, row, more));
   return lines.map((l) => l.trimEnd()).join('\n');
 }
 
