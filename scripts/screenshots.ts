@@ -9,6 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { launchWithExtension } from './demo/launch';
 import { DEMO_PAGES } from './demo/routes';
 import { panel as sidebarPanel, sidebar } from './demo/sidebarFrame';
+import { routeClosedDeal } from './demo/closedDeal';
 
 const DOCS = resolve(import.meta.dirname, '../docs');
 const url = (id: string) => DEMO_PAGES.find((p) => p.id === id)!.url;
@@ -22,6 +23,10 @@ interface Shot {
   palette?: string;
   /** The whole 1280×800 window (store listings) instead of the page's right part. */
   store?: boolean;
+  /** Scrolls this sidebar section (its id) to the top of the panel. */
+  section?: string;
+  /** Serves the demo opportunity with its stage closed lost (scripts/demo/closedDeal.ts). */
+  closedLost?: boolean;
 }
 
 const README_SHOTS: Shot[] = [
@@ -31,6 +36,8 @@ const README_SHOTS: Shot[] = [
   { file: 'panel-dark-zh.png', page: 'salesforce-opportunity', locale: 'zh-CN', scheme: 'dark' },
   { file: 'rail-light-en.png', page: 'salesforce-opportunity', locale: 'en-US', scheme: 'light', collapsed: true },
   { file: 'palette-light-en.png', page: 'salesforce-opportunity', locale: 'en-US', scheme: 'light', palette: 'globex' },
+  { file: 'scorecard-light-en.png', page: 'salesforce-opportunity', locale: 'en-US', scheme: 'light', section: 'scorecard' },
+  { file: 'win-loss-light-zh.png', page: 'salesforce-opportunity', locale: 'zh-CN', scheme: 'light', section: 'outcome', closedLost: true },
 ];
 
 /** Chrome Web Store and AMO both take 1280×800; the same five scenes in each listing language. */
@@ -55,9 +62,11 @@ async function main() {
     const viewport = shot.store ? { width: 1280, height: 800 } : { width: 1280, height: 1000 };
     const context = await launchWithExtension({ headless: true, locale: shot.locale, colorScheme: shot.scheme, viewport });
     const page = await context.newPage();
+    if (shot.closedLost) await routeClosedDeal(page);
     await page.goto(url(shot.page));
     const panel = sidebarPanel(page);
     await panel.locator('.fl-account-name').waitFor();
+    if (shot.section) await panel.locator(`#fl-h-${shot.section}`).evaluate((h) => h.scrollIntoView({ block: 'start' }));
     if (shot.collapsed) {
       await panel.locator('.fl-topbar button').last().click();
       await sidebar(page).locator('.fl-rail').waitFor();
