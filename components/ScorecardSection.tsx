@@ -31,13 +31,14 @@ function Element({ e, lang, onSet }: { e: ScorecardElementView; lang: Lang; onSe
       <div class="fl-sc-head">
         <span class="fl-sc-name">{e.name}</span>
         {e.required && <span class="fl-badge">{tr(lang, 'scRequired')}</span>}
-        <select class="fl-sc-state" aria-label={`${e.name}: ${tr(lang, 'scState')}`} value={e.state} onChange={(ev) => onSet(e.id, (ev.currentTarget as HTMLSelectElement).value as ElementState, e.note)}>
+        {/* Buttons, not a <select>: one tap, and the state reads at a glance on every element. */}
+        <span class="fl-sc-states" role="group" aria-label={`${e.name}: ${tr(lang, 'scState')}`}>
           {STATES.map((s) => (
-            <option key={s.id} value={s.id}>
+            <button key={s.id} type="button" class="fl-sc-state" aria-pressed={e.state === s.id ? 'true' : 'false'} onClick={() => onSet(e.id, s.id, e.note)}>
               {tr(lang, s.key)}
-            </option>
+            </button>
           ))}
-        </select>
+        </span>
       </div>
       <p class="fl-muted fl-sc-help">{e.help}</p>
       {e.suggestion && (
@@ -79,7 +80,7 @@ export function ScorecardSection({ scorecard, lang, onSet }: { scorecard: Scorec
         ))}
       </ul>
       {scorecard.removed.length > 0 && (
-        <div class="fl-removed fl-sc-removed" role="note">
+        <div class="fl-sc-removed" role="note">
           <p class="fl-muted">{tr(lang, 'scRemoved')}</p>
           <ul>
             {scorecard.removed.map((r) => (
