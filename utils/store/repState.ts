@@ -6,6 +6,7 @@
  */
 import type { Db, OutcomeRecord, ScorecardRecord, SentimentRecord } from './db';
 import type { ElementState } from './repRecords';
+import type { KnowledgePack } from '../pack/schema';
 
 export const ACCOUNT_DEAL = 'account';
 
@@ -63,4 +64,24 @@ export async function getSentiment(db: Db, accountId: string): Promise<Sentiment
 
 export async function setSentiment(db: Db, rec: SentimentRecord): Promise<void> {
   await db.put('sentiments', rec);
+}
+
+/**
+ * Like ticks (userState.ts pruneTicks): after a pack change, an entry is kept while its
+ * element is in the active or the previous pack's scorecard, so one a pack drops is
+ * listed as removed (a rollback shows it again) until the pack after that one comes in.
+ */
+export async function pruneScorecards(db: Db, packs: readonly KnowledgePack[]): Promise<number> {
+  const reachable = new Set(packs.flatMap((p) => p.qualification?.elements.map((e) => e.id) ?? []));
+  let pruned = 0;
+  const tx = db.transaction('scorecards', 'readwrite');
+  for (let cur = await tx.store.openCursor(); cur; cur = await cur.continue()) {
+    const rec = cur.value;
+    const kept = Object.entries(rec.entries).filter(([id]) => reachable.has(id));
+    if (kept.length === Object.keys(rec.entries).length) continue;
+    pruned += Object.keys(rec.entries).length - kept.length;
+    await cur.update({ ...rec, entries: Object.fromEntries(kept) });
+  }
+  await tx.done;
+  return pruned;
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openFrontlineDb, type Db, type OutcomeRecord } from '../../../utils/store/db';
-import { addOutcome, getScorecard, latestScorecard, listOutcomes, setScorecardEntry } from '../../../utils/store/repState';
+import { addOutcome, getScorecard, latestScorecard, listOutcomes, pruneScorecards, setScorecardEntry } from '../../../utils/store/repState';
+import type { KnowledgePack } from '../../../utils/pack/schema';
 
 let db: Db;
 let n = 0;
@@ -22,6 +23,16 @@ describe('rep state', () => {
     // Back to empty with no note: the element has nothing left to keep.
     await setScorecardEntry(db, { ...k, elementId: 'champion', state: 'empty', note: '' }, at(2));
     expect(Object.keys((await getScorecard(db, 'northwind', 'salesforce:opportunity:006A'))!.entries)).toEqual(['metrics']);
+  });
+
+  it('drops an entry only when neither the active nor the previous pack has its element', async () => {
+    const k = { accountId: 'a', dealKey: 'd', label: 'x', state: 'noted' as const, note: 'n' };
+    await setScorecardEntry(db, { ...k, elementId: 'metrics' }, at(1));
+    await setScorecardEntry(db, { ...k, elementId: 'champion' }, at(2));
+    const pack = (ids: string[]) => ({ qualification: { id: 'q', name: 'Q', elements: ids.map((id) => ({ id })) } }) as unknown as KnowledgePack;
+    expect(await pruneScorecards(db, [pack(['metrics']), pack(['metrics', 'champion'])])).toBe(0);
+    expect(await pruneScorecards(db, [pack(['metrics']), pack(['metrics'])])).toBe(1);
+    expect(Object.keys((await getScorecard(db, 'a', 'd'))!.entries)).toEqual(['metrics']);
   });
 
   it('gives a mail thread the account’s scorecard worked on last', async () => {
