@@ -23,18 +23,16 @@ export function OutcomeSection({ outcome, lang, onAnswer }: { outcome: OutcomeVi
   const competitor = useSignal(outcome.suggestedCompetitorId ?? '');
   const note = useSignal('');
   if (outcome.recorded) return <Recorded outcome={outcome} lang={lang} />;
-  const submit = (e: Event) => {
-    e.preventDefault();
-    onAnswer({ reasonId: reason.value || null, competitorId: competitor.value || null, note: note.value, skipped: false });
-  };
+  const save = () => onAnswer({ reasonId: reason.value || null, competitorId: competitor.value || null, note: note.value, skipped: false });
+  // A group, not a <form>: nothing in the sidebar can submit anywhere (tests/e2e/xss.spec.ts forbids forms).
   return (
-    <form class="fl-outcome" aria-labelledby="fl-oc-ask" onSubmit={submit}>
+    <div class="fl-outcome" role="group" aria-labelledby="fl-oc-ask">
       <p id="fl-oc-ask" class="fl-oc-ask">
         {tr(lang, outcome.result === 'won' ? 'ocAskWon' : 'ocAskLost', { stage: outcome.stage })}
       </p>
       <label class="fl-field">
         <span>{tr(lang, 'ocReason')}</span>
-        <select required value={reason.value} onChange={(e) => (reason.value = (e.currentTarget as HTMLSelectElement).value)}>
+        <select value={reason.value} onChange={(e) => (reason.value = (e.currentTarget as HTMLSelectElement).value)}>
           <option value="">{tr(lang, 'ocChoose')}</option>
           {outcome.reasons.map((r) => (
             <option key={r.id} value={r.id}>
@@ -59,13 +57,13 @@ export function OutcomeSection({ outcome, lang, onAnswer }: { outcome: OutcomeVi
         <textarea rows={2} maxLength={2000} value={note.value} onInput={(e) => (note.value = (e.currentTarget as HTMLTextAreaElement).value)} />
       </label>
       <p class="fl-actions">
-        <button type="submit" class="fl-btn">
+        <button type="button" class="fl-btn" onClick={save} disabled={!reason.value}>
           {tr(lang, 'ocSave')}
         </button>{' '}
         <button type="button" class="fl-link" onClick={() => onAnswer({ reasonId: null, competitorId: null, note: '', skipped: true })}>
           {tr(lang, 'ocSkip')}
         </button>
       </p>
-    </form>
+    </div>
   );
 }

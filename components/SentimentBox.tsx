@@ -29,8 +29,7 @@ function Current({ sentiment, lang }: { sentiment: SentimentView; lang: Lang }) 
 export function SentimentBox({ sentiment, lang, onSave }: { sentiment: SentimentView; lang: Lang; onSave(color: Color, comment: string): void }) {
   const color = useSignal<Color>(sentiment.current?.color ?? 'green');
   const comment = useSignal('');
-  const submit = (e: Event) => {
-    e.preventDefault();
+  const save = () => {
     onSave(color.value, comment.value);
     comment.value = '';
   };
@@ -38,7 +37,8 @@ export function SentimentBox({ sentiment, lang, onSave }: { sentiment: Sentiment
     <div class="fl-sentiment">
       {sentiment.profile && <p class="fl-muted">{tr(lang, 'snProfile', { profile: sentiment.profile })}</p>}
       <Current sentiment={sentiment} lang={lang} />
-      <form onSubmit={submit}>
+      {/* A group, not a <form>: nothing in the sidebar can submit anywhere. */}
+      <div role="group" aria-label={tr(lang, 'snTitle')}>
         <fieldset class="fl-sn-colors">
           <legend>{tr(lang, 'snTitle')}</legend>
           {COLORS.map((c) => (
@@ -53,11 +53,11 @@ export function SentimentBox({ sentiment, lang, onSave }: { sentiment: Sentiment
           <input type="text" maxLength={1000} value={comment.value} onInput={(e) => (comment.value = (e.currentTarget as HTMLInputElement).value)} />
         </label>
         <p class="fl-actions">
-          <button type="submit" class="fl-btn">
+          <button type="button" class="fl-btn" onClick={save}>
             {tr(lang, 'snSave')}
           </button>
         </p>
-      </form>
+      </div>
       {!sentiment.weighted && !sentiment.current && <p class="fl-muted">{tr(lang, 'snNotCounted')}</p>}
     </div>
   );

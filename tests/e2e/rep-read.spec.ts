@@ -74,7 +74,7 @@ test('a closed-lost opportunity asks once for the outcome; the ops console lists
   await routeClosedDeal(crm);
   await crm.goto(demo('salesforce-opportunity').url);
   const p = panel(crm);
-  const form = p.locator('form.fl-outcome');
+  const form = p.locator('.fl-outcome');
   await expect(form).toContainText('This deal closed lost (Closed Lost). Why?');
   await expect(p.locator('.fl-glance')).toContainText('Record the outcome');
   // The main competitor comes prefilled from the evidence on the page.
@@ -84,6 +84,7 @@ test('a closed-lost opportunity asks once for the outcome; the ops console lists
   await expect(form.getByLabel('Main reason').locator('option')).not.toContainText(['Clear business value']);
   expect(await violations(crm)).toEqual([]);
 
+  await expect(form.getByRole('button', { name: 'Save outcome' })).toBeDisabled();
   await form.getByLabel('Main reason').selectOption({ label: 'Price' });
   await form.getByLabel('Note').fill('Globex bundled the ELA at 30% off');
   await form.getByRole('button', { name: 'Save outcome' }).click();
@@ -91,7 +92,7 @@ test('a closed-lost opportunity asks once for the outcome; the ops console lists
 
   await crm.reload();
   await expect(panel(crm).locator('.fl-outcome-done')).toContainText('Outcome recorded on');
-  await expect(panel(crm).locator('form.fl-outcome')).toHaveCount(0);
+  await expect(panel(crm).locator('.fl-outcome')).toHaveCount(0);
   await expect(panel(crm).locator('.fl-glance')).not.toContainText('Record the outcome');
 
   const ops = await options(context, extId);
@@ -139,7 +140,7 @@ test.describe('in Chinese', () => {
     await routeClosedDeal(crm);
     await crm.goto(demo('salesforce-opportunity').url);
     const p = panel(crm);
-    await expect(p.locator('form.fl-outcome')).toContainText('此商机已丢单（Closed Lost）。原因是什么？');
+    await expect(p.locator('.fl-outcome')).toContainText('此商机已丢单（Closed Lost）。原因是什么？');
     await expect(element(crm, 'economic-buyer')).toContainText('经济决策人');
     await expect(element(crm, 'economic-buyer').locator('.fl-sc-suggest')).toContainText('联系人角色“Economic Buyer”');
     expect(await violations(crm)).toEqual([]);
@@ -153,7 +154,7 @@ test.describe('dark theme', () => {
     const crm = await context.newPage();
     await routeClosedDeal(crm);
     await crm.goto(demo('salesforce-opportunity').url);
-    await expect(panel(crm).locator('form.fl-outcome')).toBeVisible();
+    await expect(panel(crm).locator('.fl-outcome')).toBeVisible();
     await expect(panel(crm).locator('.fl-sentiment')).toBeVisible();
     expect(await violations(crm)).toEqual([]);
   });
