@@ -14,7 +14,7 @@ const DAY_MS = 86_400_000;
 
 /** The model as it applies to this account: its profile's measures and weights, when it names one the model has. */
 export function modelForAccount(model: HealthModel, account: Account): { model: HealthModel; profileId: string | null } {
-  const profile = account.lifecycle ? model.profiles.find((p) => p.id === account.lifecycle) : undefined;
+  const profile = account.lifecycle ? model.profiles?.find((p) => p.id === account.lifecycle) : undefined;
   if (!profile) return { model, profileId: null };
   const measures = model.measures.filter((m) => Object.hasOwn(profile.weights, m.id)).map((m) => ({ ...m, weight: profile.weights[m.id] }));
   const sentiment = model.sentiment && profile.sentimentWeight !== undefined ? { ...model.sentiment, weight: profile.sentimentWeight } : model.sentiment;

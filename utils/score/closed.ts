@@ -27,8 +27,9 @@ export function closedResult(pack: KnowledgePack, ctx: PageContext, match: Match
   const outcome = matchedStage(pack, match)?.outcome;
   if (!outcome) return null;
   const key = normalizeLoose(ctx.stage);
-  if (outcome.won.some((l) => normalizeLoose(l) === key)) return 'won';
-  if (outcome.lost.some((l) => normalizeLoose(l) === key)) return 'lost';
+  // `?? []`: packs read as raw JSON by tools and tests lack the schema's defaults.
+  if ((outcome.won ?? []).some((l) => normalizeLoose(l) === key)) return 'won';
+  if ((outcome.lost ?? []).some((l) => normalizeLoose(l) === key)) return 'lost';
   return null;
 }
 

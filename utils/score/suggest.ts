@@ -15,9 +15,12 @@ export interface Suggestion {
 
 const fold = (s: string) => s.trim().toLowerCase();
 
-/** The first of the element's sources, in its order, that the page fills. */
+/**
+ * The first of the element's sources, in its order, that the page fills. (`?? []`: packs
+ * read as raw JSON by tools and tests lack the schema's defaults.)
+ */
 export function suggestFor(element: ScorecardElement, ctx: PageContext, competitorName: string | null): Suggestion | null {
-  for (const from of element.suggestFrom) {
+  for (const from of element.suggestFrom ?? []) {
     const s = fromSource(from, element, ctx, competitorName);
     if (s) return s;
   }
@@ -27,7 +30,7 @@ export function suggestFor(element: ScorecardElement, ctx: PageContext, competit
 function fromSource(from: ScorecardElement['suggestFrom'][number], element: ScorecardElement, ctx: PageContext, competitorName: string | null): Suggestion | null {
   switch (from) {
     case 'contactRole': {
-      const roles = new Set(element.contactRoles.map(fold));
+      const roles = new Set((element.contactRoles ?? []).map(fold));
       const hits = (ctx.contactRoles ?? []).filter((c) => roles.has(fold(c.role)));
       return hits.length ? { text: hits.map((c) => c.name).join(', '), source: { kind: 'contactRole', role: hits[0].role } } : null;
     }

@@ -40,7 +40,7 @@ function scorecardView({ pack, ctx, match, rep, t }: RepInput): ScorecardView | 
     accountId: match.accountId,
     dealKey: rep.scorecard.dealKey,
     t,
-    exit: stage ? { stage: t(stage.name), requires: stage.requiresValidated } : null,
+    exit: stage ? { stage: t(stage.name), requires: stage.requiresValidated ?? [] } : null,
     suggest: (id) => suggestFor(byId.get(id)!, ctx, competitor),
   });
 }
@@ -73,7 +73,7 @@ function outcomeView({ pack, ctx, match, rep, t }: RepInput): OutcomeView | null
 function sentimentView({ pack, match, rep, t }: RepInput): SentimentView | null {
   if (!match.accountId) return null;
   const h = match.health;
-  const profile = h?.profileId ? pack.healthModel.profiles.find((p) => p.id === h.profileId) : undefined;
+  const profile = h?.profileId ? pack.healthModel.profiles?.find((p) => p.id === h.profileId) : undefined;
   const weight = profile?.sentimentWeight ?? pack.healthModel.sentiment?.weight ?? 0;
   const s = rep.sentiment;
   const scored = h?.sentiment ?? null;

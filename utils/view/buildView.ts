@@ -178,7 +178,7 @@ function healthView(pack: KnowledgePack, match: MatchResult, { t, rich }: Texts)
     measures: health.measures.map((ms) => {
       const m = pack.healthModel.measures.find((x) => x.id === ms.measureId);
       // A lifecycle profile weighs measures its own way: the weight shown is the one that scored.
-      const weight = health.profileId ? (pack.healthModel.profiles.find((p) => p.id === health.profileId)?.weights[ms.measureId] ?? 0) : (m?.weight ?? 0);
+      const weight = health.profileId ? (pack.healthModel.profiles?.find((p) => p.id === health.profileId)?.weights[ms.measureId] ?? 0) : (m?.weight ?? 0);
       return { ...ms, label: m ? t(m.label) : ms.measureId, unit: m?.unit ? t(m.unit) : null, weight };
     }),
   };
