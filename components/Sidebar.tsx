@@ -14,6 +14,9 @@ import { fieldOpsBodies } from './FieldOpsSections';
 import { SECTION_IDS, type SectionId } from '@/utils/view/sections';
 import { FeedbackControl, type FeedbackActions } from './FeedbackControl';
 import { lt } from '@/utils/i18n/loopStrings';
+import { ScorecardSection } from './ScorecardSection';
+import { OutcomeSection } from './OutcomeSection';
+import { SentimentBox } from './SentimentBox';
 
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
@@ -91,6 +94,8 @@ function Glance({ view, lang, onJump }: { view: SidebarView; lang: Lang; onJump?
   if (view.stage) items.push({ id: 'stage', text: view.stage.name });
   if (view.checklist) items.push({ id: 'next-steps', text: tr(lang, 'progress', { done: view.checklist.doneCount, total: view.checklist.items.length }) });
   if (view.cards.length) items.push({ id: 'battlecard', text: tr(lang, 'competitorsInPlay', { count: view.cards.length }) });
+  if (view.scorecard) items.push({ id: 'scorecard', text: tr(lang, 'scGlance', { name: view.scorecard.name, done: view.scorecard.validated, total: view.scorecard.elements.length }) });
+  if (view.outcome && !view.outcome.recorded) items.push({ id: 'outcome', text: tr(lang, 'ocGlance'), cls: 'fl-glance-yellow' });
   if (!items.length) return null;
   return (
     <ul class="fl-glance">
@@ -247,11 +252,14 @@ function ViewSections({ model, view, lang }: { model: SidebarModel; view: Sideba
       body: (
         <>
           <HealthSection health={view.health} lang={lang} play={play} />
+          {view.sentiment && <SentimentBox key={view.recordKey} sentiment={view.sentiment} lang={lang} onSave={model.saveSentiment} />}
           {view.health?.play && <FeedbackControl target={{ kind: 'play', bandId: view.health.bandId }} item={`${view.health.bandLabel} (${lt(lang, 'itemPlay')})`} lang={lang} actions={feedback} />}
         </>
       ),
     },
     ...fieldOpsBodies(view, lang, model),
+    ...(view.scorecard && { scorecard: { title: tr(lang, 'sectionScorecard'), body: <ScorecardSection scorecard={view.scorecard} lang={lang} onSet={model.setElement} /> } }),
+    ...(view.outcome && { outcome: { title: tr(lang, 'sectionOutcome'), body: <OutcomeSection key={view.outcome.recordKey} outcome={view.outcome} lang={lang} onAnswer={model.recordOutcome} /> } }),
   };
   const layout = view.layout?.sections ?? SECTION_IDS.map((id) => ({ id, collapsed: false }));
   const expanded = model.expanded.value;

@@ -10,6 +10,7 @@ import { launchWithExtension } from './demo/launch';
 import { DEMO_PAGES } from './demo/routes';
 import { panel as sidebarPanel, sidebar } from './demo/sidebarFrame';
 import { prepareRoleShot, type RoleShot } from './screenshots/roleShots';
+import { routeClosedDeal } from './demo/closedDeal';
 
 const DOCS = resolve(import.meta.dirname, '../docs');
 const url = (id: string) => DEMO_PAGES.find((p) => p.id === id)!.url;
@@ -25,6 +26,10 @@ interface Shot extends RoleShot {
   store?: boolean;
   /** Sidebar sections (ids) to bring into view, the first at the top (issue 19's experts, rules, products). */
   sections?: string[];
+  /** Scrolls this sidebar section (its id) to the top of the panel. */
+  section?: string;
+  /** Serves the demo opportunity with its stage closed lost (scripts/demo/closedDeal.ts). */
+  closedLost?: boolean;
 }
 
 const README_SHOTS: Shot[] = [
@@ -40,6 +45,8 @@ const README_SHOTS: Shot[] = [
   // Issue 19: experts and the data-residency rule on the Greater China account; product fit on Northwind.
   { file: 'experts-rules-light-zh.png', page: 'hubspot-company', locale: 'zh-CN', scheme: 'light', sections: ['rules', 'experts'] },
   { file: 'product-fit-light-en.png', page: 'salesforce-opportunity', locale: 'en-US', scheme: 'light', sections: ['products'] },
+  { file: 'scorecard-light-en.png', page: 'salesforce-opportunity', locale: 'en-US', scheme: 'light', section: 'scorecard' },
+  { file: 'win-loss-light-zh.png', page: 'salesforce-opportunity', locale: 'zh-CN', scheme: 'light', section: 'outcome', closedLost: true },
 ];
 
 /** Chrome Web Store and AMO both take 1280×800; the same five scenes in each listing language. */
@@ -64,9 +71,11 @@ async function main() {
     const viewport = shot.store ? { width: 1280, height: 800 } : { width: 1280, height: 1000 };
     const context = await launchWithExtension({ headless: true, locale: shot.locale, colorScheme: shot.scheme, viewport });
     const page = await context.newPage();
+    if (shot.closedLost) await routeClosedDeal(page);
     await page.goto(url(shot.page));
     const panel = sidebarPanel(page);
     await panel.locator('.fl-account-name').waitFor();
+    if (shot.section) await panel.locator(`#fl-h-${shot.section}`).evaluate((h) => h.scrollIntoView({ block: 'start' }));
     if (shot.collapsed) {
       await panel.locator('.fl-topbar button').last().click();
       await sidebar(page).locator('.fl-rail').waitFor();

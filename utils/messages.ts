@@ -20,6 +20,7 @@ import { ProgressReport } from './sync/activationProgress';
 import { FlagSchema, type FlagMark } from './feedback/types';
 import type { FeedbackReport } from './feedback/report';
 import type { TelemetryView } from './background/loopHandlers';
+import type { OutcomeRecord } from './store/repRecords';
 
 const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Id = v.pipe(v.string(), v.maxLength(80));
@@ -135,6 +136,21 @@ export const REQUESTS = {
   'telemetry:settings': ops(v.object({ endpoint: v.nullable(str(2000)), includeNotes: v.boolean() })),
   'telemetry:flush': ops(v.object({})),
   'telemetry:rotate': ops(v.object({})),
+  // Issue 16 (items 4–6): the rep's own read, stored by the background (utils/background/repHandlers.ts).
+  'scorecard:set': page(v.object({ accountId: Id, dealKey: str(400), elementId: Id, state: v.picklist(['empty', 'noted', 'validated']), note: str(500) })),
+  'outcome:set': page(v.object({
+    recordKey: str(400),
+    accountId: Id,
+    result: v.picklist(['won', 'lost']),
+    stage: str(200),
+    reasonId: v.nullable(Id),
+    competitorId: v.nullable(Id),
+    note: str(2000),
+    skipped: v.boolean(),
+  })),
+  'sentiment:set': page(v.object({ accountId: Id, color: v.picklist(['green', 'yellow', 'red']), comment: str(1000) })),
+  /** The ops console's list of outcomes (and its CSV export). */
+  'outcomes:report': ops(v.object({})),
 } as const;
 
 export type MessageType = keyof typeof REQUESTS;
@@ -177,6 +193,10 @@ export interface Responses {
   'telemetry:settings': { ok: true; view: TelemetryView } | { ok: false; error: string };
   'telemetry:flush': TelemetryView;
   'telemetry:rotate': TelemetryView;
+  'scorecard:set': { entries: number };
+  'outcome:set': { at: string };
+  'sentiment:set': { at: string };
+  'outcomes:report': OutcomeRecord[];
 }
 
 const MESSAGE_TYPES = Object.keys(REQUESTS) as MessageType[];

@@ -20,6 +20,7 @@ import { AnalyticsSection } from './AnalyticsSection';
 import { FeedbackSection } from './FeedbackSection';
 import { TeamAnalyticsSection } from './TeamAnalyticsSection';
 import { lo } from './loopStrings';
+import { OutcomesSection } from './OutcomesSection';
 import { ot } from './strings';
 import { RoleSetting } from './RoleSetting';
 
@@ -93,6 +94,7 @@ export function App({ initialLang, initialPref }: { initialLang: Lang; initialPr
       <AnalyticsSection lang={l} epoch={epoch.value} />
       <FeedbackSection lang={l} epoch={epoch.value} />
       <TeamAnalyticsSection lang={l} />
+      <OutcomesSection lang={l} epoch={epoch.value} />
       <LanguageSection lang={l} pref={pref.value} onLang={onLang} />
     </main>
   );

@@ -19,6 +19,7 @@ import { matchPage } from '../../utils/match/match';
 import type { CompetitorMatch, Reason } from '../../utils/match/types';
 import type { KnowledgePack } from '../../utils/pack/schema';
 import { extractPage } from '../../utils/sites/registry';
+import { explainRep, type ExplainedRep } from './rep';
 import type { PageContext } from '../../utils/sites/types';
 import { whyNoContext } from './why';
 import { explainFieldOps, type ExplainedFieldOps } from './fieldOps';
@@ -73,6 +74,8 @@ export interface ExplainedMatch {
   } | null;
   /** Experts, rules, product fit and regional variants for the record (issue 19). */
   fieldOps?: ExplainedFieldOps;
+  /** Scorecard suggestions, the close, the health profile (scripts/explain/rep.ts). */
+  rep: ExplainedRep;
   /** Every reason above in one list, each saying what it is about. */
   reasons: (ExplainedReason & { about: 'account' | 'competitor' | 'playbook' | 'stage' })[];
 }
@@ -153,6 +156,7 @@ function explainMatch(ctx: PageContext, pack: KnowledgePack, opts: ExplainOption
     stage,
     health,
     fieldOps: explainFieldOps(pack, m, lang, opts.now ?? new Date()),
+    rep: explainRep(ctx, pack, m),
     reasons: [
       ...accountReasons.map((r) => ({ about: 'account' as const, ...r })),
       ...competitors.flatMap((c) => c.evidence.reasons.map((r) => ({ about: 'competitor' as const, ...r }))),

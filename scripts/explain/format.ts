@@ -3,6 +3,7 @@ import { formatFieldOps } from './fieldOps';
 import { SITE_LABEL } from '../../utils/sites/labels';
 import type { PageContext } from '../../utils/sites/types';
 import type { ExplainResult } from './explain';
+import { formatRep } from './rep';
 
 const DASH = '—';
 const LABEL_WIDTH = 18;
@@ -43,6 +44,8 @@ export function formatExplain(result: ExplainResult, url: URL | string): string 
   const deal = ctx.recordType === 'opportunity' || ctx.recordType === 'deal';
   if (deal || ctx.opportunityType) lines.push(row('Type', orDash(ctx.opportunityType)));
   if (deal || ctx.amount || ctx.closeDate) lines.push(row('Amount / close', `${orDash(ctx.amount)} · ${orDash(ctx.closeDate)}`));
+  if (ctx.nextStep) lines.push(row('Next step', ctx.nextStep));
+  if (ctx.contactRoles?.length) lines.push(row('Contact roles', ctx.contactRoles.map((c) => `${c.name} (${c.role})`).join(', ')));
   lines.push(row('Competitor field', list(ctx.competitorsField)));
   lines.push(row('Text', ctx.text ? `${ctx.text.length} characters: “${excerpt(ctx.text)}”` : DASH));
 
@@ -94,6 +97,7 @@ export function formatExplain(result: ExplainResult, url: URL | string): string 
     lines.push(row('Health', m.account ? 'no snapshot in the pack' : 'none (no account)'));
   }
   if (m.fieldOps) lines.push(...formatFieldOps(m.fieldOps, row, more));
+  lines.push(...formatRep(m.rep, row, more));
   return lines.map((l) => l.trimEnd()).join('\n');
 }
 

@@ -27,6 +27,8 @@ import { openLoopDb } from '../store/loopDb';
 import { withFlags } from '../feedback/viewFlags';
 import { usageTelemetry } from '../telemetry/fromUsage';
 import { withLoopReport } from '../feedback/staleLoop';
+import { readRepState, repHandlers } from './repHandlers';
+import { getSentiment } from '../store/repState';
 
 export interface ServiceDeps {
   getDb: () => Promise<Db>;
@@ -110,12 +112,16 @@ function recordHandlers(
       const found = matchAccount(index, ctx, focus?.accountId ?? (await getPick(db, recordKey(ctx))));
       // A page that shows no stage takes the one last seen in the CRM for its account (stage:seen wrote it).
       const rememberedStage = found.account && !browsing && !ctx.stage ? await getSeenStage(db, found.account.id) : null;
-      let match = completeMatch(index, ctx, found, { now: now(), rememberedStage });
+      // The CS rep's read weighs the score when the health model says so (utils/health/sentiment.ts).
+      const sentiment = found.account ? await getSentiment(db, found.account.id) : null;
+      let match = completeMatch(index, ctx, found, { now: now(), rememberedStage, sentiment });
       if (focus?.competitorId) match = withSearchedCompetitor(match, stored.pack, focus.competitorId);
       const ticks = match.accountId && match.stage ? await getTicks(db, match.accountId, match.stage.playbookId, match.stage.stageId) : null;
       // Ticks on items this pack removed are listed, not deleted: a rollback shows them
       // again. They go when a later pack change leaves them unreachable (pruneTicks).
-      return buildView({ pack: stored.pack, derived, ctx, match, ticks, lang, now: now(), scenarioId: focus?.scenarioId });
+      // Browsing another account from search: its scorecard and close belong to no record here.
+      const rep = browsing ? { scorecard: null, outcome: null, sentiment } : await readRepState(db, stored.pack, ctx, match, sentiment);
+      return buildView({ pack: stored.pack, derived, ctx, match, ticks, lang, now: now(), scenarioId: focus?.scenarioId, rep });
     },
 
     async 'stage:seen'({ accountId, playbookId, stageId }) {
@@ -170,12 +176,20 @@ export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TA
   }
 
   const opsHandlers = createOpsHandlers({ getDb, now, current, invalidate, info: () => info(), ops });
+  const rep = repHandlers({ getDb, now, pack: async () => (await current()).stored.pack });
   const roles = roleHandlers({ getDb, now, current, rolePrefs });
 
   return {
     invalidate,
     ...opsHandlers,
     ...records,
+    ...rep,
+    async 'outcome:set'(req) {
+      const done = await rep['outcome:set'](req);
+      // Team analytics (issue 17), when ops set an endpoint: the result and the pack's reason and competitor ids, never the note.
+      if (!req.skipped) void loopPart.enqueue({ kind: 'outcome', outcome: req.result, competitorId: req.competitorId ?? undefined, reasonIds: req.reasonId ? [req.reasonId] : undefined });
+      return done;
+    },
     ...roles.handlers,
     ...loopPart.handlers,
     telemetry: loopPart.telemetry,

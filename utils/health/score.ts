@@ -7,7 +7,8 @@
  * below the rounded score; the trend against the previous snapshot.
  */
 import type { Account, Band, HealthModel, HealthSnapshot } from '../pack/schema';
-import type { HealthResult, MeasureScore } from './types';
+import type { HealthResult, MeasureScore, SentimentInput } from './types';
+import { modelForAccount, withSentiment } from './sentiment';
 
 const DAY_MS = 86_400_000;
 
@@ -77,7 +78,9 @@ export function daysUntil(date: string, now: Date): number {
  * Health of `account` by `model`, from its newest snapshot; null when the account has
  * no snapshot with at least one weighted measure.
  */
-export function scoreHealth(model: HealthModel, account: Account, now: Date = new Date()): HealthResult | null {
+export function scoreHealth(base: HealthModel, account: Account, now: Date = new Date(), opts: { sentiment?: SentimentInput | null } = {}): HealthResult | null {
+  // A lifecycle profile (utils/health/sentiment.ts) swaps in its own measures and weights.
+  const { model, profileId } = modelForAccount(base, account);
   const snapshots = account.health ?? [];
   if (!snapshots.length) return null;
   const sorted = snapshots.length > 1 ? [...snapshots].sort((a, b) => utcDayTime(a.date) - utcDayTime(b.date)) : snapshots;
@@ -94,6 +97,9 @@ export function scoreHealth(model: HealthModel, account: Account, now: Date = ne
   }
   if (!latest || latest.total === null) return null;
 
+  // The rep's read moves today's score only: the snapshots before it are the CS platform's.
+  const read = withSentiment(model, latest, opts.sentiment ?? null, now);
+  if (read.total !== null) history[history.length - 1] = { date: latestDate, score: Math.round(read.total) };
   const score = history[history.length - 1].score;
   const prev = history.length > 1 ? history[history.length - 2].score : null;
   const delta = prev === null ? null : score - prev;
@@ -106,8 +112,10 @@ export function scoreHealth(model: HealthModel, account: Account, now: Date = ne
     delta,
     trend: delta === null ? null : Math.abs(delta) < 1 ? 'flat' : delta > 0 ? 'up' : 'down',
     history,
-    measures: latest.measures,
+    measures: read.measures,
     missing: latest.missing,
+    sentiment: read.sentiment,
+    profileId,
     renewalDate: account.renewalDate ?? null,
     daysToRenewal: account.renewalDate ? daysUntil(account.renewalDate, now) : null,
   };

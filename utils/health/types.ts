@@ -24,4 +24,29 @@ export interface HealthResult {
   missing: string[];
   renewalDate: string | null;
   daysToRenewal: number | null;
+  /** The CS rep's read beside the score, and what it counted for (utils/health/sentiment.ts). */
+  sentiment?: SentimentScore | null;
+  /** The lifecycle profile whose measures and weights scored this account. */
+  profileId?: string | null;
+}
+
+export type SentimentColor = 'green' | 'yellow' | 'red';
+
+/** The CS rep's own read of the account, as stored (utils/store/repState.ts). */
+export interface SentimentInput {
+  color: SentimentColor;
+  comment: string;
+  /** ISO timestamp of the read. */
+  at: string;
+}
+
+export interface SentimentScore extends SentimentInput {
+  /** 100 / 50 / 0. */
+  score: number;
+  /** Share of the total (0 when the model does not count it, or the read is too old). */
+  effectiveWeight: number;
+  contribution: number;
+  counted: boolean;
+  /** Counted by the model but older than `maxAgeDays`. */
+  stale: boolean;
 }

@@ -1,6 +1,7 @@
 import { fieldEn, fieldZh } from './fieldStrings';
 
 /** Every UI string, in English and Simplified Chinese. `{name}` marks a parameter. */
+import { scoreEn, scoreZh } from './strings.score';
 export const en = {
   appName: 'Frontline',
   open: 'Open Frontline',
@@ -120,6 +121,7 @@ export const en = {
   snoozePlay: 'Snooze for {days} days',
   unsnoozePlay: 'Stop snoozing',
   ...fieldEn,
+  ...scoreEn,
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -243,4 +245,5 @@ export const zhCN: Record<StringKey, string> = {
   snoozePlay: '暂停提醒 {days} 天',
   unsnoozePlay: '恢复提醒',
   ...fieldZh,
+  ...scoreZh,
 };

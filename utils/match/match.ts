@@ -5,6 +5,7 @@
  * none, and the accounts it points at are candidates with the reason.
  */
 import { scoreHealth } from '../health/score';
+import type { SentimentInput } from '../health/types';
 import type { PageContext } from '../sites/types';
 import { FUZZY_THRESHOLD, round2 } from './account/candidates';
 import { matchAccount, type AccountMatch } from './account/resolve';
@@ -24,6 +25,8 @@ export interface MatchOptions {
   manualAccountId?: string | null;
   /** The stage last seen on a CRM page for this account, kept by the caller. */
   rememberedStage?: RememberedStage | null;
+  /** The CS rep's own read of the account, kept by the caller; the health model may weight it. */
+  sentiment?: SentimentInput | null;
 }
 
 export function matchPage(index: PackIndex, ctx: PageContext, opts: MatchOptions = {}): MatchResult {
@@ -53,7 +56,7 @@ export function completeMatch(index: PackIndex, ctx: PageContext, found: Account
     playbookId: playbook.playbook?.id ?? null,
     playbookReasons: playbook.playbookReasons,
     stage: chooseStage(index, ctx, account, playbook, opts.rememberedStage),
-    health: account ? scoreHealth(index.pack.healthModel, account, opts.now ?? new Date()) : null,
+    health: account ? scoreHealth(index.pack.healthModel, account, opts.now ?? new Date(), { sentiment: opts.sentiment }) : null,
     lookedFor: found.lookedFor,
   };
 }

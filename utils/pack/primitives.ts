@@ -10,3 +10,21 @@ export const Id = v.pipe(
   v.regex(ID_PATTERN, 'expected an id: letters, digits, ".", "_" or "-", at most 80 characters'),
 );
 
+
+export const Locale = v.pipe(v.string('expected a locale'), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a locale such as "en" or "zh-CN"'));
+
+/**
+ * Pack text: a plain string, or one string per locale. Plain strings are taken to be
+ * in the pack's default locale.
+ */
+export const Text = v.union(
+  [
+    nonEmpty('text'),
+    v.pipe(
+      v.record(Locale, nonEmpty('text')),
+      v.check((r) => Object.keys(r).length > 0, 'expected at least one locale'),
+    ),
+  ],
+  'expected text',
+);
+export type Text = v.InferOutput<typeof Text>;

@@ -6,6 +6,7 @@ import { MOTIONS, type KnowledgePack } from './schema';
 import type { PackError } from './validate';
 import { checkAudienceQuotes, checkLayouts } from './audience';
 import { checkFieldOps } from './fieldOpsReferences';
+import { checkScoreReferences } from './referencesScore';
 
 function duplicates<T>(items: readonly T[], key: (t: T) => string, at: (i: number) => string, what: string, errors: PackError[]) {
   const seen = new Map<string, number>();
@@ -92,6 +93,7 @@ export function checkReferences(pack: KnowledgePack): { errors: PackError[]; war
   errors.push(...checkLayouts(pack));
   warnings.push(...checkAudienceQuotes(pack));
   checkFieldOps(pack, errors, warnings);
+  checkScoreReferences(pack, errors);
   if (!pack.meta.locales.includes(pack.meta.defaultLocale)) {
     errors.push({ path: 'meta.defaultLocale', message: `"${pack.meta.defaultLocale}" is not listed in meta.locales` });
   }

@@ -8,7 +8,8 @@
  */
 import * as v from 'valibot';
 import { GENERIC_SITE, sitesOfKind } from '../sites/catalog';
-import { ID_PATTERN, Id, nonEmpty } from './primitives';
+import { ID_PATTERN, Id, Locale, Text, nonEmpty } from './primitives';
+import { HealthProfile, HealthSentiment, Qualification, StageOutcome, WinLoss } from './schemaScore';
 import { SitePatch, SiteRule } from './siteRules';
 import { Audience, Layouts, PlayOpenEvery, Role } from './roles';
 import { fieldOpsSchemas } from './fieldOpsSchema';
@@ -64,7 +65,6 @@ function isPlainDate(s: string): boolean {
   return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]);
 }
 
-const Locale = v.pipe(v.string('expected a locale'), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a locale such as "en" or "zh-CN"'));
 
 /** ISO date `2026-03-01` or full timestamp; must be a real calendar date. */
 const IsoDate = v.pipe(
@@ -72,21 +72,7 @@ const IsoDate = v.pipe(
   v.check(isIsoDate, 'expected a real date as YYYY-MM-DD'),
 );
 
-/**
- * Pack text: a plain string, or one string per locale. Plain strings are taken to be
- * in the pack's default locale.
- */
-export const Text = v.union(
-  [
-    nonEmpty('text'),
-    v.pipe(
-      v.record(Locale, nonEmpty('text')),
-      v.check((r) => Object.keys(r).length > 0, 'expected at least one locale'),
-    ),
-  ],
-  'expected text',
-);
-export type Text = v.InferOutput<typeof Text>;
+export { Text } from './primitives';
 
 const TextList = v.array(Text, 'expected a list of texts');
 
@@ -275,6 +261,10 @@ export const Stage = v.strictObject({
   checklist: v.array(ChecklistItem, 'expected a list of checklist items'),
   /** Who the guidance is for (else meta.defaultAudience). */
   guidanceAudience: v.optional(Audience),
+  /** Scorecard elements (pack `qualification`) that must be validated to leave this stage. */
+  requiresValidated: v.optional(v.array(Id, 'expected a list of element ids'), []),
+  /** Which of this stage's CRM labels close the deal won or lost: the sidebar then asks why, once. */
+  outcome: v.optional(StageOutcome),
 });
 
 export const MOTIONS = ['new_business', 'poc', 'renewal_expansion'] as const;
@@ -318,6 +308,8 @@ export const Account = v.strictObject({
   health: v.optional(v.array(HealthSnapshot, 'expected a list of health snapshots'), []),
   /** What the account is known to run ("Kafka", "Snowflake"): decides which products fit. */
   stack: v.optional(StringList),
+  /** The health model's lifecycle profile for this account (`healthModel.profiles[].id`). */
+  lifecycle: v.optional(Id),
 });
 
 export const DIRECTIONS = ['higher_better', 'lower_better'] as const;
@@ -356,6 +348,9 @@ export const Band = v.strictObject({
 export const HealthModel = v.strictObject({
   measures: v.pipe(v.array(Measure, 'expected a list of measures'), v.minLength(1, 'expected at least one measure')),
   bands: v.pipe(v.array(Band, 'expected a list of bands'), v.minLength(1, 'expected at least one band')),
+  /** Whether and how much the CS rep's own read counts (left out: shown, never counted). */
+  sentiment: v.optional(HealthSentiment),
+  profiles: v.optional(v.pipe(v.array(HealthProfile, 'expected a list of profiles'), v.maxLength(20, 'at most 20 profiles')), []),
 });
 
 export const KnowledgePack = v.strictObject({
@@ -373,6 +368,10 @@ export const KnowledgePack = v.strictObject({
   experts: v.optional(v.pipe(v.array(FieldOps.Expert, 'expected a list of experts'), v.maxLength(FieldOps.MAX.experts, `at most ${FieldOps.MAX.experts} experts`)), []),
   rules: v.optional(v.pipe(v.array(FieldOps.Rule, 'expected a list of rules'), v.maxLength(FieldOps.MAX.rules, `at most ${FieldOps.MAX.rules} rules`)), []),
   products: v.optional(v.pipe(v.array(FieldOps.Product, 'expected a list of products'), v.maxLength(FieldOps.MAX.products, `at most ${FieldOps.MAX.products} products`)), []),
+  /** The deal scorecard's methodology (MEDDPICC in the sample). */
+  qualification: v.optional(Qualification),
+  /** The reasons asked when a record's CRM stage closes the deal. */
+  winLoss: v.optional(WinLoss),
 });
 
 export type KnowledgePack = v.InferOutput<typeof KnowledgePack>;

@@ -20,6 +20,8 @@ export interface ContextInput {
   pipeline?: string | null;
   amount?: string | null;
   closeDate?: string | null;
+  nextStep?: string | null;
+  contactRoles?: { name: string; role: string }[];
   competitorsField?: ReadonlyArray<string | null | undefined>;
   subject?: string | null;
   participants?: Participant[];
@@ -52,6 +54,8 @@ export function makeContext(input: ContextInput): PageContext {
   if ('pipeline' in input) ctx.pipeline = orNull(input.pipeline);
   if ('amount' in input) ctx.amount = orNull(input.amount);
   if ('closeDate' in input) ctx.closeDate = orNull(input.closeDate);
+  if ('nextStep' in input) ctx.nextStep = orNull(input.nextStep);
+  if ('contactRoles' in input) ctx.contactRoles = (input.contactRoles ?? []).map((c) => ({ name: squash(c.name), role: squash(c.role) })).filter((c) => c.name && c.role);
   if ('subject' in input) ctx.subject = orNull(input.subject);
   if ('participants' in input) ctx.participants = input.participants ?? [];
   if ('ownEmail' in input) ctx.ownEmail = own;

@@ -73,6 +73,10 @@ export const PageContextSchema = v.object({
   /** Opportunities/deals only: amount and close date exactly as shown ("$120,000.00", "6/30/2026"), not parsed. */
   amount: v.optional(nullableCut(200)),
   closeDate: v.optional(nullableCut(200)),
+  /** Opportunities/deals only: the CRM's "Next Step" field as shown (a scorecard suggestion, utils/score/suggest.ts). */
+  nextStep: v.optional(nullableCut(500)),
+  /** Opportunities/deals only: the contact roles listed on the record ("Nancy Davolio", "Economic Buyer"). */
+  contactRoles: v.optional(firstOf(50, v.object({ name: cut(200), role: cut(100) }))),
   /** Values of a competitor field on the record. */
   competitorsField: firstOf(50, cut(500)),
   /** Mail only: the thread's subject, participants and the signed-in user's address. */

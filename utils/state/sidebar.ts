@@ -18,6 +18,7 @@ import type { SidebarView } from '../view/types';
 import type { RoleSetting } from '../settings';
 import { roleActions, roleSignals, type CopyItem, type RoleNotice } from './roleActions';
 import { feedbackActions, searchMissTracker } from './feedback';
+import { repActions } from './repActions';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -353,6 +354,7 @@ export const SidebarModel = createModel((deps: SidebarDeps, init: SidebarInit) =
     ...roleActions(s, deps, record.load),
     ...expertActions(deps, log),
     ...feedbackActions(s.view, deps),
+    ...repActions(s, deps, record.load),
   };
 });
 

@@ -85,6 +85,9 @@ export interface PlayRecord {
   snoozedUntil?: string;
 }
 
+export type { ScorecardRecord, OutcomeRecord, SentimentRecord } from './repRecords';
+import type { ScorecardRecord, OutcomeRecord, SentimentRecord } from './repRecords';
+
 export interface FrontlineDB extends DBSchema {
   packs: { key: 'active' | 'previous'; value: StoredPack };
   ticks: { key: string; value: TickRecord };
@@ -93,6 +96,10 @@ export interface FrontlineDB extends DBSchema {
   usage: { key: number; value: UsageEvent; indexes: { at: string } };
   seen: { key: string; value: SeenRecord };
   plays: { key: string; value: PlayRecord };
+  // Rep state of issue 16 (scorecard, win/loss, CS sentiment): utils/store/repState.ts.
+  scorecards: { key: string; value: ScorecardRecord; indexes: { accountId: string } };
+  outcomes: { key: string; value: OutcomeRecord; indexes: { at: string } };
+  sentiments: { key: string; value: SentimentRecord };
 }
 
 export const DB_NAME = 'frontline';
@@ -116,6 +123,10 @@ export function openFrontlineDb(name = DB_NAME): Promise<Db> {
         // Issue 16: what the rep last saw of each card and stage; plays shown and snoozed.
         db.createObjectStore('seen', { keyPath: 'key' });
         db.createObjectStore('plays', { keyPath: 'key' });
+        // Version 2 also holds the rep's scorecards, outcomes and CS reads (issue 16.4–6).
+        if (!db.objectStoreNames.contains('scorecards')) db.createObjectStore('scorecards', { keyPath: 'key' }).createIndex('accountId', 'accountId');
+        if (!db.objectStoreNames.contains('outcomes')) db.createObjectStore('outcomes', { keyPath: 'recordKey' }).createIndex('at', 'at');
+        if (!db.objectStoreNames.contains('sentiments')) db.createObjectStore('sentiments', { keyPath: 'accountId' });
       }
     },
     blocking() {

@@ -6,6 +6,7 @@
 import type { Db, StoredPack } from '../store/db';
 import { activatePack, getPreviousPack } from '../store/packStore';
 import { pruneTicks } from '../store/userState';
+import { pruneScorecards } from '../store/repState';
 import type { KnowledgePack } from '../pack/schema';
 import type { PackInfo } from '../view/types';
 import { effectiveSettings, type UserSettings } from './settings';
@@ -95,6 +96,7 @@ export function createOpsCore(ctx: OpsContext) {
     const previous = await getPreviousPack(db);
     // Best effort: ticks that could not be pruned now are pruned at the next pack change.
     await pruneTicks(db, previous ? [pack, previous.pack] : [pack]).catch(() => undefined);
+    await pruneScorecards(db, previous ? [pack, previous.pack] : [pack]).catch(() => undefined);
   }
 
   return { ctx, deps, userSettings, syncState, schedule, settings, loadState, rulesFor, activate };

@@ -13,6 +13,7 @@ import { richToPlain } from './plainText';
 import { regionalCard, regionalScenario } from './regional';
 import { fieldOpsView } from './fieldOps';
 import { claimMark, claimText } from '../pack/claims';
+import { repViews, type RepState } from './buildRep';
 
 const DAY = 86_400_000;
 
@@ -72,6 +73,8 @@ export interface ViewInput {
   now: Date;
   /** A talk track opened from the palette, shown instead of the account's industry one. */
   scenarioId?: string;
+  /** The rep's scorecard, outcome and sentiment for this page (absent: none shown). */
+  rep?: RepState;
 }
 
 /** The pack's texts in the view's language. */
@@ -80,7 +83,7 @@ interface Texts {
   rich: (path: string) => Rich | null;
 }
 
-export function buildView({ pack, derived, ctx, match, ticks, lang, now, scenarioId }: ViewInput): SidebarView {
+export function buildView({ pack, derived, ctx, match, ticks, lang, now, scenarioId, rep }: ViewInput): SidebarView {
   const loc = pack.meta.defaultLocale;
   const tx: Texts = { t: (text) => localize(text, lang, loc), rich: (path) => richAt(derived, path, lang, loc) };
   const account = match.accountId ? (pack.accounts.find((a) => a.id === match.accountId) ?? null) : null;
@@ -106,6 +109,7 @@ export function buildView({ pack, derived, ctx, match, ticks, lang, now, scenari
     health: healthView(pack, match, tx),
     scenario: scenario ? regionalScenario(scenarioView(scenario, pack, tx), scenario, account?.region, tx) : null,
     ...ops,
+    ...(rep ? repViews({ pack, ctx, match, rep, t: tx.t }) : {}),
   };
 }
 
@@ -194,7 +198,9 @@ function healthView(pack: KnowledgePack, match: MatchResult, { t, rich }: Texts)
     play: health.color === 'red' && band?.play ? rich(richPath.play(bi)) : null,
     measures: health.measures.map((ms) => {
       const m = pack.healthModel.measures.find((x) => x.id === ms.measureId);
-      return { ...ms, label: m ? t(m.label) : ms.measureId, unit: m?.unit ? t(m.unit) : null, weight: m?.weight ?? 0 };
+      // A lifecycle profile weighs measures its own way: the weight shown is the one that scored.
+      const weight = health.profileId ? (pack.healthModel.profiles?.find((p) => p.id === health.profileId)?.weights[ms.measureId] ?? 0) : (m?.weight ?? 0);
+      return { ...ms, label: m ? t(m.label) : ms.measureId, unit: m?.unit ? t(m.unit) : null, weight };
     }),
   };
 }

@@ -121,7 +121,7 @@ export interface ScenarioView {
   regionalFields?: string[];
 }
 
-export interface SidebarView {
+export interface SidebarView extends RepViews {
   pack: { id: string; name: string; version: string };
   recordKey: string;
   account: AccountView | null;
@@ -198,4 +198,63 @@ export interface ProductFitView {
   scenarioId: string;
   fits: ProductFitEntryView[];
   notFit: { id: string; name: string; reason: string; reasons: Reason[] }[];
+}
+
+// Issue 16 (items 4–6): the rep's own read — scorecard, win/loss at the close, CS sentiment.
+
+/** Where a suggestion was read on the page. */
+export type SuggestionSource = { kind: 'contactRole'; role: string } | { kind: 'nextStep' | 'closeDate' | 'amount' | 'competitor' };
+
+export interface ScorecardElementView {
+  id: string;
+  name: string;
+  help: string;
+  state: 'empty' | 'noted' | 'validated';
+  note: string;
+  /** The current stage's exit criteria require it validated. */
+  required: boolean;
+  /** What the page already says, shown until the rep writes a note. */
+  suggestion: { text: string; source: SuggestionSource } | null;
+}
+
+export interface ScorecardView {
+  accountId: string;
+  dealKey: string;
+  /** The methodology's name ("MEDDPICC"). */
+  name: string;
+  elements: ScorecardElementView[];
+  validated: number;
+  /** The stage whose exit needs elements validated, and how many of those are. */
+  exit: { stage: string; required: number; validated: number } | null;
+  /** Elements with state that the active pack no longer has: kept, listed, a rollback shows them again. */
+  removed: { id: string; label: string }[];
+}
+
+export interface OutcomeView {
+  recordKey: string;
+  accountId: string;
+  result: 'won' | 'lost';
+  /** The CRM stage label that closed the deal. */
+  stage: string;
+  reasons: { id: string; label: string }[];
+  competitors: { id: string; name: string }[];
+  /** The strongest competitor the evidence found, prefilled. */
+  suggestedCompetitorId: string | null;
+  /** The answer already given: the prompt is not shown again. */
+  recorded: { reason: string | null; competitor: string | null; note: string; skipped: boolean; at: string } | null;
+}
+
+export interface SentimentView {
+  accountId: string;
+  current: { color: 'green' | 'yellow' | 'red'; comment: string; at: string; counted: boolean; stale: boolean; share: number } | null;
+  /** The health model counts the read (else it is shown beside the score only). */
+  weighted: boolean;
+  /** The lifecycle profile that scored the account, in the UI language. */
+  profile: string | null;
+}
+
+export interface RepViews {
+  scorecard?: ScorecardView | null;
+  outcome?: OutcomeView | null;
+  sentiment?: SentimentView | null;
 }

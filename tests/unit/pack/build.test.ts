@@ -208,3 +208,18 @@ describe('building a pack folder', () => {
     expect(w).toContain('playbooks: no playbook for the "poc" motion');
   });
 });
+
+describe('qualification.yaml and win-loss.yaml', () => {
+  const q = 'id: meddpicc\nname: MEDDPICC\nelements:\n  - id: metrics\n    name: { en: Metrics, zh-CN: 量化指标 }\n    help: { en: In their numbers, zh-CN: 客户的数字 }\n';
+  it('fill the pack\'s qualification and winLoss', async () => {
+    const r = await build(edit({ 'qualification.yaml': q, 'win-loss.yaml': 'reasons:\n  - { id: price, label: { en: Price, zh-CN: 价格 } }\n' }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.validated.qualification?.elements.map((e) => e.id)).toEqual(['metrics']);
+    expect(r.validated.winLoss?.reasons.map((x) => x.id)).toEqual(['price']);
+  });
+
+  it('a list where the methodology belongs is refused, naming the file', async () => {
+    expect((await errorsOf(edit({ 'qualification.yaml': '- id: metrics\n' }))).join('\n')).toContain('qualification.yaml:1');
+  });
+});

@@ -28,7 +28,7 @@ import { canonicalOrder } from './format';
 import { FILES } from './layout';
 import { BuildContext, type BuildOptions, type BuildProgress, type BuildStats, type Obj } from './build/context';
 import { readPackConfig } from './build/meta';
-import { readListFile } from './build/lists';
+import { readListFile, readObjectFile } from './build/lists';
 import { readCompetitors } from './build/competitors';
 import { readPlaybooks } from './build/playbooks';
 import { readHealthModel } from './build/healthModel';
@@ -52,6 +52,8 @@ export async function buildPackFolder(files: PackFiles, opts: BuildOptions = {})
   const sitePatches = await readListFile(ctx, FILES.sitePatches, 'sitePatches', 'site patches');
   const accounts = await readAccounts(ctx);
   const fieldOps = await readFieldOpsLists(ctx);
+  const qualification = await readObjectFile(ctx, FILES.qualification, 'qualification', 'a methodology (id, name, elements)');
+  const winLoss = await readObjectFile(ctx, FILES.winLoss, 'winLoss', 'win/loss reasons (reasons: …)');
   Object.assign(ctx.stats, { competitors: competitors.length, playbooks: playbooks.length, accounts: accounts.length });
   warnUnreadFiles(ctx);
 
@@ -61,6 +63,8 @@ export async function buildPackFolder(files: PackFiles, opts: BuildOptions = {})
   if (sites) raw.sites = sites;
   if (sitePatches) raw.sitePatches = sitePatches;
   Object.assign(raw, fieldOps);
+  if (qualification) raw.qualification = qualification;
+  if (winLoss) raw.winLoss = winLoss;
   return checkBuilt(ctx, canonicalOrder(raw));
 }
 

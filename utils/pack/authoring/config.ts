@@ -23,6 +23,7 @@ export const ACCOUNT_TARGETS = [
   'arr',
   'currency',
   'stack',
+  'lifecycle',
 ] as const;
 export type AccountTarget = (typeof ACCOUNT_TARGETS)[number];
 

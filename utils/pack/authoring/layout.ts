@@ -16,6 +16,8 @@ export const FILES = {
   experts: 'experts.yaml',
   rules: 'rules.yaml',
   products: 'products.yaml',
+  qualification: 'qualification.yaml',
+  winLoss: 'win-loss.yaml',
 } as const;
 
 /** The stem of the health model's Markdown companions (`health-model.<locale>.md`). */

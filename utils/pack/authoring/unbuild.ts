@@ -39,6 +39,7 @@ const COLUMN_NAMES: Record<AccountTarget, string> = {
   arr: 'ARR',
   currency: 'Currency',
   stack: 'Stack',
+  lifecycle: 'Lifecycle',
 };
 const HEALTH_COLUMNS = { account: COLUMN_NAMES.id, date: 'Date', note: 'Note' };
 const LIST_SEPARATOR = DEFAULT_LIST_SEPARATOR;
@@ -274,6 +275,8 @@ export function unbuildPack(input: unknown): UnbuildResult {
   if (pack.sites !== undefined) files[FILES.sites] = yaml(pack.sites);
   if (pack.sitePatches !== undefined) files[FILES.sitePatches] = yaml(pack.sitePatches);
   for (const key of ['products', 'experts', 'rules'] as const) if (pack[key] !== undefined) files[FILES[key]] = yaml(pack[key]);
+  if (pack.qualification !== undefined) files[FILES.qualification] = yaml(pack.qualification);
+  if (pack.winLoss !== undefined) files[FILES.winLoss] = yaml(pack.winLoss);
 
   const config: Obj = { meta, order: { competitors: competitors.map((c) => c.id), playbooks: playbooks.map((p) => p.id) } };
   unbuildAccounts(files, notes, pack, config, locales);

@@ -121,6 +121,22 @@ function competitorLists(root: Element): { el: Element; names: string[] }[] {
   return lists;
 }
 
+/** Rows of the "Contact Roles" related list (Lightning): who, in which role. */
+function contactRoles(root: Element): { name: string; role: string }[] {
+  const out: { name: string; role: string }[] = [];
+  for (const article of all(root, S.RELATED_LIST)) {
+    const title = article.querySelector(S.RELATED_LIST_TITLE);
+    const name = title?.getAttribute('title') || textOf(title);
+    if (!name || !S.CONTACT_ROLES_TITLE.test(squash(name))) continue;
+    for (const row of all(article, S.RELATED_ROW)) {
+      const who = textOf(row.querySelector('th'));
+      const role = textOf(row.querySelector('td'));
+      if (who && role) out.push({ name: who, role });
+    }
+  }
+  return out;
+}
+
 /** The account a lookup field points at: its name and the id from the link. */
 function lookup(f: Field | null, base: URL): { name: string | null; id: string | null } {
   if (!f) return { name: null, id: null };
@@ -190,6 +206,7 @@ function read(ref: SalesforceRecordRef, root: Element, fields: Field[], name: st
     opportunityType: isOpp ? value(S.FIELDS.type) : null,
     amount: isOpp ? value(S.FIELDS.amount) : null,
     closeDate: isOpp ? value(S.FIELDS.closeDate) : null,
+    ...(isOpp ? { nextStep: value(S.FIELDS.nextStep), contactRoles: contactRoles(root) } : {}),
     competitorsField: [...compFields.flatMap((f) => splitList(valueText(f))), ...compLists.flatMap((l) => l.names)],
     text: [uniqLines(text)],
   });

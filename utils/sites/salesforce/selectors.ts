@@ -103,6 +103,9 @@ export const PATH_TITLE = '.slds-path__title';
 export const RELATED_LIST = '[data-component-id="force_relatedListContainer"] article, lst-related-list-single-container article';
 export const RELATED_LIST_TITLE = '.slds-card__header-title span[title], .slds-card__header span[title], h2 span[title]';
 export const RELATED_ROW_NAME = 'tbody tr th';
+/** The Opportunity's "Contact Roles" related list (OpportunityContactRole): name in `th`, the role in the first `td`. */
+export const CONTACT_ROLES_TITLE = /^(contact roles|联系人角色)$/i;
+export const RELATED_ROW = 'tbody tr';
 
 /**
  * Chrome inside a page host that is never record text: buttons and menus, the actions
@@ -135,6 +138,7 @@ export const FIELDS = {
   stage: { api: ['StageName'], labels: ['Stage', '阶段'] },
   amount: { api: ['Amount'], labels: ['Amount', '金额'] },
   closeDate: { api: ['CloseDate'], labels: ['Close Date', '结束日期', '完成日期'] },
+  nextStep: { api: ['NextStep'], labels: ['Next Step', '下一步'] },
   type: { api: ['Type'], labels: ['Type', '类型'] },
   account: { api: ['AccountId'], labels: ['Account Name', 'Account', '客户名', '客户'] },
   company: { api: ['Company'], labels: ['Company', '公司'] },
