@@ -18,6 +18,8 @@ import { SyncResultText } from './SyncResultText';
 import { SitesSection, StaleSection } from './ReportSections';
 import { AnalyticsSection } from './AnalyticsSection';
 import { ot } from './strings';
+import { Workbench } from './workbench/Workbench';
+import { Guide } from './workbench/Guide';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -65,12 +67,21 @@ export function App({ initialLang, initialPref }: { initialLang: Lang; initialPr
       <h1>{ot(l, 'title')}</h1>
       <Toc lang={l} />
       <ActiveSection lang={l} info={info.value} sync={sync.value} notice={rollbackNotice.value} onRollback={onRollback} />
+      {info.value?.source === 'embedded' && <Guide lang={l} />}
 
       <ImportSection
         lang={l}
         onActivated={(next) => {
           info.value = next;
           rollbackNotice.value = null;
+          void refresh();
+        }}
+      />
+
+      <Workbench
+        lang={l}
+        onActivated={(next) => {
+          info.value = next;
           void refresh();
         }}
       />
@@ -95,6 +106,7 @@ export function App({ initialLang, initialPref }: { initialLang: Lang; initialPr
 const TOC = [
   ['active', 'active'],
   ['import', 'importTitle'],
+  ['workbench', 'wbTitle'],
   ['sync', 'syncTitle'],
   ['stale', 'staleTitle'],
   ['sites', 'sitesTitle'],
