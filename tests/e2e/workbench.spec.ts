@@ -89,7 +89,8 @@ test('from the sample zip to a signed pack: change a battlecard, preview it, sig
   const after = await readOpfs(page, 'my-pack', 'competitors/globex.en.md');
   expect(after).toContain(`## Summary\n\n${NEW_SUMMARY}\n\n## Why we win`);
   expect(after.replace(NEW_SUMMARY, '')).toBe(before.replace(/## Summary\n\n[^\n]+\n/, '## Summary\n\n\n'));
-  await expect(preview).toContainText(NEW_SUMMARY);
+  await preview.getByRole('tab', { name: /Globex/ }).click();
+  await expect(preview.getByRole('tabpanel')).toContainText(NEW_SUMMARY);
 
   // An editor breaks a file: checked again on its own, the problem shown as file:line with its docs.
   const yaml = await readOpfs(page, 'my-pack', 'competitors/globex.yaml');

@@ -41,6 +41,7 @@ function Field({ label, value, rows, testid }: { label: string; value: Signal<st
   );
 }
 
+/** Longer than most: the form's fields, the refill from the pack and the edit they make read best side by side; the pickers and fields render in TargetPickers / EditFields. */
 export function EditForm({ lang: l, m, pack }: { lang: Lang; m: WorkbenchModel; pack: KnowledgePack }) {
   const def = pack.meta.defaultLocale;
   const kind = useSignal<Kind>('section');
@@ -99,7 +100,6 @@ export function EditForm({ lang: l, m, pack }: { lang: Lang; m: WorkbenchModel; 
     const edit = toEdit();
     if (edit) void m.edit(edit);
   };
-  const loc = (t: Text) => localize(t, l, def);
 
   return (
     <form class="wb-edit" onSubmit={onSubmit} data-testid="wb-edit">
@@ -129,65 +129,7 @@ export function EditForm({ lang: l, m, pack }: { lang: Lang; m: WorkbenchModel; 
           </label>
         )}
       </p>
-      {(kind.value === 'section' || kind.value === 'objection') && (
-        <p class="actions">
-          <label>
-            {ot(l, 'wbCompetitor')}{' '}
-            <select value={competitor.value} onChange={set(competitor)} data-testid="wb-edit-competitor">
-              {pack.competitors.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          {kind.value === 'section' ? (
-            <label>
-              {ot(l, 'wbSection')}{' '}
-              <select value={field.value} onChange={set(field)} data-testid="wb-edit-section">
-                {TEXT_SECTIONS.map((s) => (
-                  <option key={s.field} value={s.field}>
-                    {s.title}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : (
-            <label>
-              {ot(l, 'wbObjectionId')}{' '}
-              <select value={objection.value} onChange={set(objection)} data-testid="wb-edit-objection">
-                {card()?.objections.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.id}
-                  </option>
-                ))}
-                <option value={NEW}>{ot(l, 'wbObjectionNew')}</option>
-              </select>
-            </label>
-          )}
-        </p>
-      )}
-      {kind.value === 'checklist' && (
-        <p class="actions">
-          <label>
-            {ot(l, 'wbItem')}{' '}
-            <select value={item.value} onChange={set(item)} data-testid="wb-edit-item">
-              {pack.playbooks.map((pb) =>
-                pb.stages.map((s) => (
-                  <optgroup key={`${pb.id}/${s.id}`} label={`${loc(pb.name)} · ${loc(s.name)}`}>
-                    {s.checklist.map((i) => (
-                      <option key={i.id} value={`${pb.id}/${s.id}/${i.id}`}>
-                        {loc(i.text)}
-                      </option>
-                    ))}
-                    <option value={`${pb.id}/${s.id}/${NEW}`}>{ot(l, 'wbItemNew')}</option>
-                  </optgroup>
-                )),
-              )}
-            </select>
-          </label>
-        </p>
-      )}
+      <TargetPickers lang={l} kind={kind.value} pack={pack} sig={{ competitor, field, objection, item }} objections={card()?.objections.map((o) => o.id) ?? []} set={set} />
       <EditFields lang={l} kind={kind.value} pack={pack} sig={{ text, a, b, c, newId, account, picked, objection, item }} isList={TEXT_SECTIONS.find((s) => s.field === field.value)?.kind === 'list'} onAccount={set(account)} />
       <p class="actions">
         <button type="submit" class="primary" data-testid="wb-save">
@@ -200,6 +142,74 @@ export function EditForm({ lang: l, m, pack }: { lang: Lang; m: WorkbenchModel; 
         )}
       </p>
     </form>
+  );
+}
+
+/** Which card, section, objection or checklist item the edit is about. */
+function TargetPickers({ lang: l, kind, pack, sig, objections, set }: { lang: Lang; kind: Kind; pack: KnowledgePack; sig: Record<'competitor' | 'field' | 'objection' | 'item', Signal<string>>; objections: string[]; set: (s: Signal<string>) => (e: Event) => void }) {
+  const def = pack.meta.defaultLocale;
+  return (
+    <>
+      {(kind === 'section' || kind === 'objection') && (
+        <p class="actions">
+          <label>
+            {ot(l, 'wbCompetitor')}{' '}
+            <select value={sig.competitor.value} onChange={set(sig.competitor)} data-testid="wb-edit-competitor">
+              {pack.competitors.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {kind === 'section' ? (
+            <label>
+              {ot(l, 'wbSection')}{' '}
+              <select value={sig.field.value} onChange={set(sig.field)} data-testid="wb-edit-section">
+                {TEXT_SECTIONS.map((s) => (
+                  <option key={s.field} value={s.field}>
+                    {s.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <label>
+              {ot(l, 'wbObjectionId')}{' '}
+              <select value={sig.objection.value} onChange={set(sig.objection)} data-testid="wb-edit-objection">
+                {objections.map((id) => (
+                  <option key={id} value={id}>
+                    {id}
+                  </option>
+                ))}
+                <option value={NEW}>{ot(l, 'wbObjectionNew')}</option>
+              </select>
+            </label>
+          )}
+        </p>
+      )}
+      {kind === 'checklist' && (
+        <p class="actions">
+          <label>
+            {ot(l, 'wbItem')}{' '}
+            <select value={sig.item.value} onChange={set(sig.item)} data-testid="wb-edit-item">
+              {pack.playbooks.map((pb) =>
+                pb.stages.map((s) => (
+                  <optgroup key={`${pb.id}/${s.id}`} label={`${localize(pb.name, l, def)} · ${localize(s.name, l, def)}`}>
+                    {s.checklist.map((i) => (
+                      <option key={i.id} value={`${pb.id}/${s.id}/${i.id}`}>
+                        {localize(i.text, l, def)}
+                      </option>
+                    ))}
+                    <option value={`${pb.id}/${s.id}/${NEW}`}>{ot(l, 'wbItemNew')}</option>
+                  </optgroup>
+                )),
+              )}
+            </select>
+          </label>
+        </p>
+      )}
+    </>
   );
 }
 

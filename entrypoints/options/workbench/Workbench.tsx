@@ -22,7 +22,7 @@ export function Workbench({ lang: l, onActivated }: { lang: Lang; onActivated: (
       createWorkbenchModel({
         now: () => new Date(),
         every(ms, fn) {
-          const id = setInterval(fn, ms);
+          const id = setInterval(() => void fn(), ms);
           return () => clearInterval(id);
         },
       }),

@@ -16,7 +16,7 @@ import type { WorkFolder } from './folder';
 
 export interface WorkbenchDeps {
   /** Calls `fn` every `ms`; returns a stop. */
-  every(ms: number, fn: () => void): () => void;
+  every(ms: number, fn: () => Promise<void>): () => void;
   now(): Date;
 }
 
@@ -83,7 +83,7 @@ export function createWorkbenchModel(deps: WorkbenchDeps) {
     });
     stamp = await next.stamp().catch(() => '');
     await check();
-    if (next.kind === 'disk') stopWatch = deps.every(WATCH_MS, () => void recheckIfChanged());
+    if (next.kind === 'disk') stopWatch = deps.every(WATCH_MS, recheckIfChanged);
   }
 
   async function recheckIfChanged() {
