@@ -261,7 +261,6 @@ export const en = {
   wbItemNewId: "New item id",
   wbCompetitorsList: "Competitors in play",
   wbSave: "Save into the folder",
-  wbReadOnly: "This folder is read only.",
   wbShipTitle: "Build, sign, activate",
   wbDownloadPack: "Download pack.json",
   wbKeyFile: "Private key (.key file from the pack tool’s keygen)",

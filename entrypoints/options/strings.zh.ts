@@ -259,7 +259,6 @@ export const zh: Record<keyof typeof en, string> = {
   wbItemNewId: "新清单项的 id",
   wbCompetitorsList: "参与竞争的竞品",
   wbSave: "保存到文件夹",
-  wbReadOnly: "此文件夹为只读。",
   wbShipTitle: "构建、签名、启用",
   wbDownloadPack: "下载 pack.json",
   wbKeyFile: "私钥（命令行工具 keygen 生成的 .key 文件）",
