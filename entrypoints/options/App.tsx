@@ -18,7 +18,7 @@ import { SyncResultText } from './SyncResultText';
 import { SitesSection, StaleSection } from './ReportSections';
 import { AnalyticsSection } from './AnalyticsSection';
 import { ot } from './strings';
-import { Workbench } from './workbench/Workbench';
+import { LazyWorkbench as Workbench } from './workbench/LazyWorkbench';
 import { Guide } from './workbench/Guide';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;

@@ -6,7 +6,7 @@
  */
 import type { Lang } from '@/utils/i18n';
 import { ot } from '../strings';
-import { SAMPLE_ZIP } from './OpenControls';
+import { SAMPLE_ZIP } from './sample';
 
 const STEPS = [
   ['guideStep1', 'guideStep1Help'],

@@ -11,7 +11,7 @@ import { diskFolder, pickedFilesFolder, saveInto, zipFolder } from './folder';
 import { download } from './download';
 import type { WorkbenchModel } from './model';
 
-export const SAMPLE_ZIP = '/sample-pack.zip';
+import { SAMPLE_ZIP } from './sample';
 
 const canPickFolder = () => typeof window.showDirectoryPicker === 'function';
 
