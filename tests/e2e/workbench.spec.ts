@@ -12,6 +12,8 @@
  * workbench's own code path, the one a folder on disk takes.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PAGES_DIR } from '../../scripts/demo/launch';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, options, demo, panel } from './fixtures';
@@ -130,6 +132,15 @@ test('the sample opens in the workbench; the page has no accessibility violation
   await wb.getByTestId('wb-open-sample').click();
   await expect(wb.getByTestId('wb-result')).toContainText('No errors');
   await expect(wb.getByTestId('wb-sidebar').locator('.fl-account-name')).toBeVisible();
+
+  // A saved CRM page, read by the extension's own adapter at the address given (as npm run explain does).
+  const opp = demo('salesforce-opportunity');
+  await wb.getByTestId('wb-page-url').fill(opp.url);
+  await wb.getByTestId('wb-page-file').setInputFiles(join(PAGES_DIR, 'salesforce-opportunity.html'));
+  await expect(wb.getByTestId('wb-page-note')).toContainText('Read salesforce-opportunity.html as the page at this address.');
+  await expect(wb.getByTestId('wb-sidebar').locator('.fl-account-name')).toHaveText('Northwind Traders');
+  await expect(wb.getByTestId('wb-sidebar')).toContainText('Globex Analytics');
+
   for (const kind of ['objection', 'checklist', 'competitors', 'section']) {
     await wb.getByTestId('wb-edit-kind').selectOption(kind);
     const axe = await new AxeBuilder({ page }).analyze();

@@ -25,7 +25,8 @@ export function PreviewBox({ lang: l, m }: { lang: Lang; m: WorkbenchModel }) {
         <>
           <PickControls lang={l} m={m} pack={pack} />
           <SavedPage lang={l} m={m} pack={pack} />
-          {source.value && <SidebarPreview source={source.value} ctx={ctx.value} lang={l} label={ot(l, 'wbPreviewLabel')} />}
+          {/* A saved page Frontline reads nothing on shows no sidebar, as on the CRM. */}
+          {source.value && !(m.page.value && !m.page.value.ctx) && <SidebarPreview source={source.value} ctx={ctx.value} lang={l} label={ot(l, 'wbPreviewLabel')} />}
         </>
       ) : (
         <p>{ot(l, 'wbPreviewNeedsBuild')}</p>
