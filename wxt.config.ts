@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { noInnerHtml } from './scripts/build/noInnerHtml';
 import { iconSet } from './utils/icons';
+import { writeSampleZip } from './scripts/build/sampleZip';
 
 // Host permissions are exactly the sites our content scripts read; anything else
 // (self-hosted CRMs from the pack's `sites` rules) is requested at run time.
@@ -13,6 +14,9 @@ export default defineConfig({
     // (utils/store/samplePack.ts) instead of parsing it inside its script on every wake.
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: resolve('assets/sample-pack.json'), relativeDest: 'sample-pack.json' });
+      // The sample's authoring folder, for the options page's workbench (download, or open it there).
+      const zip = writeSampleZip(resolve('packs/sample'), resolve('node_modules/.cache/frontline/sample-pack.zip'));
+      files.push({ absoluteSrc: zip, relativeDest: 'sample-pack.zip' });
     },
   },
   vite: () => ({

@@ -29,6 +29,12 @@ const BANNER = [
   // everything else is inside the file).
   'import { createRequire as __frontlineRequire } from "node:module";',
   'const require = __frontlineRequire(import.meta.url);',
+  // Node 18 still parses and starts the file, then fails late and obscurely (no global
+  // WebCrypto: keygen and sign say "WebCrypto is not available here"); say so up front.
+  'if (Number(process.versions.node.split(".")[0]) < 20) {',
+  '  process.stderr.write(`frontline-pack needs Node.js 20 or later; this is Node.js ${process.versions.node}. Get a current one from https://nodejs.org\\n`);',
+  '  process.exit(1);',
+  '}',
 ].join('\n');
 
 /** The licence text a bundled package ships, or a pointer when it ships none. */

@@ -23,6 +23,8 @@ import { lo } from './loopStrings';
 import { OutcomesSection } from './OutcomesSection';
 import { ot } from './strings';
 import { RoleSetting } from './RoleSetting';
+import { LazyWorkbench as Workbench } from './workbench/LazyWorkbench';
+import { Guide } from './workbench/Guide';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -70,12 +72,21 @@ export function App({ initialLang, initialPref }: { initialLang: Lang; initialPr
       <h1>{ot(l, 'title')}</h1>
       <Toc lang={l} />
       <ActiveSection lang={l} info={info.value} sync={sync.value} notice={rollbackNotice.value} onRollback={onRollback} />
+      {info.value?.source === 'embedded' && <Guide lang={l} />}
 
       <ImportSection
         lang={l}
         onActivated={(next) => {
           info.value = next;
           rollbackNotice.value = null;
+          void refresh();
+        }}
+      />
+
+      <Workbench
+        lang={l}
+        onActivated={(next) => {
+          info.value = next;
           void refresh();
         }}
       />
@@ -103,6 +114,7 @@ export function App({ initialLang, initialPref }: { initialLang: Lang; initialPr
 const TOC = [
   ['active', 'active'],
   ['import', 'importTitle'],
+  ['workbench', 'wbTitle'],
   ['sync', 'syncTitle'],
   ['stale', 'staleTitle'],
   ['sites', 'sitesTitle'],

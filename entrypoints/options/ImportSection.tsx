@@ -49,7 +49,7 @@ export function ImportSection({ lang: l, onActivated }: { lang: Lang; onActivate
 }
 
 /** The model outlives renders; it reads the current language and callback through a ref. */
-function useImportModel(lang: Lang, onActivated: (info: PackInfo) => void): ImportModel {
+export function useImportModel(lang: Lang, onActivated: (info: PackInfo) => void): ImportModel {
   const latest = useRef({ lang, onActivated });
   latest.current = { lang, onActivated };
   return useMemo(
@@ -121,7 +121,7 @@ function ImportProgress({ lang: l, m }: { lang: Lang; m: ImportModel }) {
 }
 
 /** What the checked pack changes, the rollback confirmation it may need, and Activate / Cancel. */
-function PreviewPanel({ lang: l, m, pending: p }: { lang: Lang; m: ImportModel; pending: Pending }) {
+export function PreviewPanel({ lang: l, m, pending: p }: { lang: Lang; m: ImportModel; pending: Pending }) {
   const needsRollback = m.needsRollback.value;
   const { allowDowngrade } = m;
   const incoming = p.preview.incoming;

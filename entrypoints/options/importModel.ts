@@ -40,7 +40,8 @@ export function createImportModel(deps: ImportDeps) {
   const cx = actionContext(state, deps);
   const reset = () => resetImport(state);
   const check = checker(cx);
-  return { ...state, reset, ...readers(cx, reset, check), grantAccess: accessGranter(cx), activate: activator(cx) };
+  // checkText: the workbench hands over a pack it built (no file to read).
+  return { ...state, reset, checkText: check, ...readers(cx, reset, check), grantAccess: accessGranter(cx), activate: activator(cx) };
 }
 
 /** The section's signals, and what follows from them. */

@@ -11,6 +11,7 @@ import type { PackIndex } from '../match/index';
 import { indexForStoredPack, type IndexBuild } from '../match/checkIndex';
 import { DERIVED_VERSION, packDerived, type PackDerived } from '../pack/derived';
 import { completeMatch, matchAccount } from '../match/match';
+import { withSearchedCompetitor } from '../view/searched';
 import { buildView, packInfo, recordKey } from '../view/buildView';
 import { buildPaletteIndex, type PaletteIndex } from '../search/palette';
 import type { MatchResult } from '../match/types';
@@ -275,19 +276,3 @@ function requireAccount(pack: KnowledgePack, accountId: string): void {
   if (!pack.accounts.some((a) => a.id === accountId)) throw new Error(`unknown account "${accountId}"`);
 }
 
-/** A card opened from the palette comes first, marked as searched, even when the page never mentions it. */
-function withSearchedCompetitor(match: MatchResult, pack: KnowledgePack, competitorId: string): MatchResult {
-  const found = match.competitors.find((c) => c.competitorId === competitorId);
-  const c = pack.competitors.find((x) => x.id === competitorId);
-  if (!c) return match;
-  const first = found ?? {
-    competitorId,
-    name: c.name,
-    sources: [],
-    mentionCount: 0,
-    mentions: [],
-    confidence: 0,
-    reasons: [{ code: 'searched' as const, params: { competitor: c.name } }],
-  };
-  return { ...match, competitors: [first, ...match.competitors.filter((x) => x !== found)] };
-}

@@ -67,7 +67,7 @@ describe('frontline-pack.mjs, alone', { timeout: 30_000 }, () => {
   });
 
   it('prints and exits exactly as the commands from source do, usage mistakes included', async () => {
-    const cases = [['validate', 'broken'], ['validate', 'missing'], ['--help'], [], ['frobnicate'], ['build', 'sample'], ['--nope']];
+    const cases = [['validate', 'broken'], ['validate', 'missing'], ['--help'], [], ['frobnicate'], ['build', 'sample'], ['--nope'], ['diff', 'sample', 'broken'], ['diff', 'sample', 'sample', '--json'], ['verify', 'sample']];
     for (const argv of cases) expect(runCli(dir, ...argv), argv.join(' ')).toEqual(await fromSource(...argv));
     expect((await fromSource('--help')).stdout).toMatch(/^Usage: node frontline-pack\.mjs <command> \[options\]/);
     expect((await fromSource()).status).toBe(2);
@@ -82,6 +82,23 @@ describe('frontline-pack.mjs, alone', { timeout: 30_000 }, () => {
     const text = readFileSync(join(d, 'pack.signed.json'), 'utf8');
     writeFileSync(join(d, 'pack.signed.json'), text.replace('"arr": 180000', '"arr": 980000'));
     expect(runCli(d, 'verify', 'pack.signed.json', '--pub', 'ops.pub')).toMatchObject({ status: 1, stdout: 'FAILED: the signature does not match: the pack was changed after it was signed\n' });
+  });
+
+  it('diffs and unbuilds alone: a pack.json turned back into a folder builds the same pack', () => {
+    const d = aloneDir(built, { 'pack.json': join(root, 'assets/sample-pack.json') });
+    cleanup.push(d);
+    const r = runCli(d, 'unbuild', 'pack.json', '-o', 'back');
+    expect(r, r.stderr).toMatchObject({ status: 0 });
+    expect(r.stderr).toMatch(/Wrote \d+ files to back; it builds back into the same pack\./);
+    expect(runCli(d, 'validate', 'back', '--quiet')).toMatchObject({ status: 0 });
+    expect(runCli(d, 'diff', 'pack.json', 'back')).toMatchObject({ status: 0, stdout: expect.stringMatching(/^No changes\.$/m) });
+  });
+
+  it('refuses an older Node with a message saying which version it needs', () => {
+    // Node 20+ is all a machine can have here; make the file see 18 (still common on laptops).
+    const fake18 = 'data:text/javascript,Object.defineProperty(process.versions,"node",{value:"18.20.4"})';
+    const r = spawnSync(process.execPath, ['--import', fake18, CLI_FILE, 'validate', 'sample'], { cwd: dir, encoding: 'utf8' });
+    expect(r).toMatchObject({ status: 1, stdout: '', stderr: 'frontline-pack needs Node.js 20 or later; this is Node.js 18.20.4. Get a current one from https://nodejs.org\n' });
   });
 
   it('runs through a symlinked folder (as /tmp is on macOS)', () => {
