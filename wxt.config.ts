@@ -17,6 +17,8 @@ export default defineConfig({
       // The sample's authoring folder, for the options page's workbench (download, or open it there).
       const zip = writeSampleZip(resolve('packs/sample'), resolve('node_modules/.cache/frontline/sample-pack.zip'));
       files.push({ absoluteSrc: zip, relativeDest: 'sample-pack.zip' });
+      // The docs the workbench's error links open (entrypoints/options/workbench/docLinks.ts).
+      for (const doc of ['knowledge-pack.md', 'ops-guide.md']) files.push({ absoluteSrc: resolve('docs', doc), relativeDest: `docs/${doc}` });
     },
   },
   vite: () => ({

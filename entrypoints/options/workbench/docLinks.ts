@@ -1,11 +1,13 @@
 /**
  * Where an error's field is documented: its section of docs/knowledge-pack.md (the
  * pack's fields) or docs/ops-guide.md (the folder's files), by the JSON path's first key
- * or by the file. DOCS_BASE is where those docs are published.
+ * or by the file. The two guides ship inside the extension (wxt.config.ts copies them),
+ * so the links work offline and match this version's format.
  */
+import { browser } from 'wxt/browser';
 import type { SourcedError } from '@/utils/pack/authoring/errors';
 
-export const DOCS_BASE = 'https://frontline.example/docs/';
+const DOCS_BASE = browser.runtime.getURL('/docs/' as '/options.html');
 
 const BY_FIELD: Record<string, [string, string]> = {
   meta: ['knowledge-pack.md#4-meta', 'meta'],
