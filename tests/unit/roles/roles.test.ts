@@ -14,8 +14,8 @@ const t = (x: unknown) => (typeof x === 'string' ? x : (x as Record<string, stri
 
 describe('role layouts', () => {
   it('CS and sales lay out the same sections differently, as the sample pack says', () => {
-    expect(layoutFor('cs', pack).sections.map((s) => `${s.id}${s.collapsed ? '-' : ''}`)).toEqual(['health', 'next-steps', 'stage-', 'battlecard-']);
-    expect(layoutFor('sales', pack).sections.map((s) => s.id)).toEqual(['battlecard', 'stage', 'next-steps', 'health']);
+    expect(layoutFor('cs', pack).sections.map((s) => `${s.id}${s.collapsed ? '-' : ''}`)).toEqual(['health', 'next-steps', 'rules', 'stage-', 'battlecard-', 'outcome', 'scorecard-', 'experts', 'products-']);
+    expect(layoutFor('sales', pack).sections.map((s) => s.id)).toEqual(['outcome', 'battlecard', 'stage', 'scorecard', 'next-steps', 'rules', 'experts', 'products', 'health']);
   });
 
   it('without a pack layout every section shows, in the id order, none collapsed', () => {
@@ -51,7 +51,9 @@ describe('audiences', () => {
     const p = structuredClone(sample) as any;
     const gi = p.competitors.findIndex((c: any) => c.id === 'globex');
     const g = p.competitors[gi].battlecard;
-    g.objections[0].response = { en: `${g.pricing.en.split('. ')[0]}. Ask what is included.`, 'zh-CN': g.objections[0].response['zh-CN'] };
+    // The sample's pricing is a claim with a source (issue 17): its text is what is quoted.
+    const pricing = g.pricing.text ?? g.pricing;
+    g.objections[0].response = { en: `${pricing.en.split('. ')[0]}. Ask what is included.`, 'zh-CN': g.objections[0].response['zh-CN'] };
     const r = validatePack(p);
     expect(r.ok).toBe(true);
     expect(r.warnings).toContainEqual({ path: `competitors[${gi}].battlecard.objections[0].response`, message: `customer-safe text quotes internal text at competitors[${gi}].battlecard.pricing: mark it internal, or reword it` });
