@@ -3,6 +3,7 @@ import { reasonTexts, tr, type Lang } from '@/utils/i18n';
 import type { CardView, ObjectionView } from '@/utils/view/types';
 import { cardSeenKey } from '@/utils/view/decorate';
 import { RichText } from './RichText';
+import { STALE_SNOOZE_DAYS } from '@/utils/state/roleActions';
 import { TextActions, type TextActionsProps } from './TextActions';
 import { Mark, PartMark, RemovedSince, UpdatedBanner } from './SeenMarks';
 import { CardList, partTitles } from './CardParts';
@@ -21,6 +22,8 @@ export interface CardActions extends TextActionsProps {
   markAllSeen?(key: string): void;
   /** Flags on items (utils/state/feedback.ts); absent: no feedback controls. */
   feedback?: FeedbackActions;
+  /** Quiets a stale card's warning for `days` (0: shows it again). */
+  snoozeStale?(competitorId: string, days?: number): void;
 }
 
 type SectionId = (typeof CARD_SECTIONS)[number];
@@ -42,6 +45,24 @@ function Part({ id, title, card, actions, open, lang, children }: { id: SectionI
       <RemovedSince marks={card.seen} part={id} lang={lang} />
       <FeedbackControl target={{ kind: 'section', competitorId: card.id, section: id }} item={`${card.name} · ${title}`} lang={lang} actions={actions.feedback} />
     </details>
+  );
+}
+
+/** "Review overdue": loud until the rep snoozes it; snoozed, a quiet line with the date and a way back. */
+function StaleWarning({ card, lang, snooze }: { card: CardView; lang: Lang; snooze?: (competitorId: string, days?: number) => void }) {
+  const until = card.staleSnoozedUntil;
+  return (
+    <>
+      {' '}
+      <span class={`fl-badge ${until ? 'fl-badge-quiet' : 'fl-badge-warn'}`} title={tr(lang, 'staleTitle', { days: card.reviewEvery })} data-stale={until ? 'snoozed' : 'warn'}>
+        {until ? tr(lang, 'staleSnoozed', { date: until.slice(0, 10) }) : tr(lang, 'stale')}
+      </span>
+      {snooze && (
+        <button type="button" class="fl-link" onClick={() => snooze(card.id, until ? 0 : STALE_SNOOZE_DAYS)}>
+          {until ? tr(lang, 'staleUnsnooze') : tr(lang, 'staleSnooze', { days: STALE_SNOOZE_DAYS })}
+        </button>
+      )}
+    </>
   );
 }
 
@@ -90,11 +111,7 @@ function Card({ card, lang, actions, objectionId }: { card: CardView; lang: Lang
     <div class="fl-card">
       <p class="fl-card-meta">
         {tr(lang, 'cardOwner', { owner: card.owner })} · {tr(lang, 'reviewedAgo', { days: card.reviewedDaysAgo })}
-        {card.stale && (
-          <span class="fl-badge fl-badge-warn" title={tr(lang, 'staleTitle', { days: card.reviewEvery })}>
-            {tr(lang, 'stale')}
-          </span>
-        )}
+        {card.stale && <StaleWarning card={card} lang={lang} snooze={actions.snoozeStale} />}
       </p>
       <div class="fl-evidence" aria-label={tr(lang, 'evidence')}>
         <ul class="fl-chips">
@@ -209,7 +226,7 @@ export function BattlecardSection({
             onClick={() => select(i)}
           >
             {c.name}
-            {c.stale && <span class="fl-dot fl-dot-warn" role="img" aria-label={tr(lang, 'stale')} />}
+            {c.stale && !c.staleSnoozedUntil && <span class="fl-dot fl-dot-warn" role="img" aria-label={tr(lang, 'stale')} />}
           </button>
         ))}
       </div>

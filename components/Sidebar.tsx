@@ -64,7 +64,8 @@ function Rail({ model }: { model: SidebarModel }) {
   const lang = model.lang.value;
   const view = model.view.value;
   const competitors = view?.cards.length ?? 0;
-  const stale = view?.cards.some((c) => c.stale) ?? false;
+  // A warning the rep snoozed does not light the rail.
+  const stale = view?.cards.some((c) => c.stale && !c.staleSnoozedUntil) ?? false;
   const label = [tr(lang, 'open'), view?.account?.name, view?.health && `${tr(lang, 'score')} ${view.health.score} ${view.health.bandLabel}`, competitors && tr(lang, 'competitorsInPlay', { count: competitors })]
     .filter(Boolean)
     .join(' · ');
@@ -228,6 +229,7 @@ function ViewSections({ model, view, lang }: { model: SidebarModel; view: Sideba
     sectionOpened: model.sectionOpened,
     markSeen: model.markSeen,
     markAllSeen: model.markAllSeen,
+    snoozeStale: model.snoozeStale,
     insert: model.canInsert.value ? model.insert : undefined,
     feedback,
   };

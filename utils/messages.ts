@@ -102,6 +102,8 @@ export const REQUESTS = {
   'seen:mark': page(v.object({ key: v.pipe(str(200), v.regex(/^(card|stage):/)), parts: v.optional(v.array(str(40))), first: v.optional(v.boolean()) })),
   'play:shown': page(v.object({ accountId: Id, bandId: Id })),
   'play:snooze': page(v.object({ accountId: Id, bandId: Id, days: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(90)) })),
+  /** A stale card's "review overdue" warning, quiet for `days` (0: shown again) until the card is reviewed anew. */
+  'stale:snooze': page(v.object({ competitorId: Id, days: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(90)) })),
   /** The content script asks before it inserts: the text for a ref, only when the pack marks it customer-safe. */
   'text:insertable': page(v.object({ ref: TextRefIn, lang: Lang })),
   'pack:info': ops(v.object({})),
@@ -174,6 +176,7 @@ export interface Responses {
   'seen:mark': { ok: true };
   'play:shown': { ok: true };
   'play:snooze': { ok: true };
+  'stale:snooze': { ok: true };
   'text:insertable': { ok: true; text: string } | { ok: false; reason: 'internal' | 'unknown' };
   'pack:info': PackInfo;
   'pack:import': ImportResult;

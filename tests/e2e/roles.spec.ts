@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, demo, panel, sidebarFrame } from './fixtures';
+import { test, expect, demo, panel, sidebar, sidebarFrame } from './fixtures';
 import { importOnOptions, updatedSample } from '../../scripts/screenshots/roleShots';
 
 /** axe on the sidebar frame alone (as tests/e2e/a11y.spec.ts does). */
@@ -168,4 +168,31 @@ test('a snoozed red play stays collapsed on reload; shown once, it waits a week 
   await expect(play).toHaveAttribute('data-play', 'collapsed');
   await expect(play.locator('summary')).toContainText('snoozed until');
   expect(await axe(page)).toEqual([]);
+});
+
+test('a stale card\'s warning, snoozed, stays quiet on reload and off the rail; "Show again" brings it back', async ({ context }) => {
+  const page = await context.newPage();
+  // Pinnacle Cloud has Hooli in play, whose card is past its review date in the sample.
+  await page.goto('https://app.hubspot.com/contacts/4411223/record/0-2/6120077834');
+  const p = panel(page);
+  await expect(p.locator('.fl-account-name')).toHaveText('Pinnacle Cloud Software Pte. Ltd.');
+  const tab = p.getByRole('tab', { name: /Hooli Cloud/ });
+  if (await tab.count()) await tab.click();
+  const warning = p.locator('[data-stale]');
+  await expect(warning).toHaveAttribute('data-stale', 'warn');
+  await p.getByRole('button', { name: 'Snooze for 14 days' }).click();
+  await expect(warning).toHaveAttribute('data-stale', 'snoozed');
+  await expect(warning).toContainText('snoozed until');
+  await expect.poll(async () => (await stored(context, 'plays')).some((r) => r.key === '#stale|hooli' && r.snoozedUntil)).toBe(true);
+  await page.reload();
+  await expect(warning).toHaveAttribute('data-stale', 'snoozed');
+  expect(await axe(page)).toEqual([]);
+  // Collapsed, the rail shows no "past review" dot for a snoozed warning.
+  await p.getByRole('button', { name: 'Collapse Frontline' }).click();
+  const rail = sidebar(page).locator('.fl-rail');
+  await expect(rail).toBeVisible();
+  await expect(rail.locator('.fl-dot-warn')).toHaveCount(0);
+  await rail.click();
+  await p.getByRole('button', { name: 'Show again' }).click();
+  await expect(warning).toHaveAttribute('data-stale', 'warn');
 });

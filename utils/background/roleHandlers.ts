@@ -12,7 +12,7 @@ import { findCopyable, type TextRef } from '../pack/audience';
 import { localize } from '../pack/text';
 import type { KnowledgePack } from '../pack/schema';
 import type { Request, Responses } from '../messages';
-import { getPlay, getSeen, updatePlay, updateSeen } from '../store/seen';
+import { getPlay, getSeen, getStaleSnoozes, snoozeStale, updatePlay, updateSeen } from '../store/seen';
 import { decorateView, seenKeysOf } from '../view/decorate';
 import { cardItems, markSeen, stageItems, type SeenItems } from '../view/lastSeen';
 import { resolveRole, type Role } from '../view/sections';
@@ -67,8 +67,9 @@ export function roleHandlers({ getDb, now, current, rolePrefs }: Deps) {
     const db = await getDb();
     const prefs = await rolePrefs().catch(() => ({ rep: null, policy: null }));
     const h = view.health;
-    const [seen, play] = await Promise.all([getSeen(db, seenKeysOf(view)), view.account && h?.play ? getPlay(db, view.account.id, h.bandId) : null]);
-    return decorateView(view, pack, { role: resolveRole(prefs.rep, prefs.policy, pack.meta.defaultRole), seen, play, lang, now: now() });
+    const stale = view.cards.filter((c) => c.stale).map((c) => c.id);
+    const [seen, play, staleSnoozes] = await Promise.all([getSeen(db, seenKeysOf(view)), view.account && h?.play ? getPlay(db, view.account.id, h.bandId) : null, getStaleSnoozes(db, stale)]);
+    return decorateView(view, pack, { role: resolveRole(prefs.rep, prefs.policy, pack.meta.defaultRole), seen, play, staleSnoozes, lang, now: now() });
   }
 
   const handlers = {
@@ -92,6 +93,14 @@ export function roleHandlers({ getDb, now, current, rolePrefs }: Deps) {
     async 'play:snooze'({ accountId, bandId, days }: Request<'play:snooze'>): Promise<Responses['play:snooze']> {
       // days 0: the rep takes the snooze back.
       await updatePlay(await getDb(), accountId, bandId, { snoozedUntil: days ? new Date(now().getTime() + days * DAY).toISOString() : undefined });
+      return { ok: true };
+    },
+
+    async 'stale:snooze'({ competitorId, days }: Request<'stale:snooze'>): Promise<Responses['stale:snooze']> {
+      const c = (await current()).stored.pack.competitors.find((x) => x.id === competitorId);
+      if (!c) throw new Error(`unknown competitor "${competitorId}"`);
+      // days 0: the warning shows again.
+      await snoozeStale(await getDb(), competitorId, days ? new Date(now().getTime() + days * DAY).toISOString() : undefined, c.reviewedAt);
       return { ok: true };
     },
 

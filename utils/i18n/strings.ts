@@ -120,6 +120,9 @@ export const en = {
   playSnoozed: 'Recommended play (snoozed until {date})',
   snoozePlay: 'Snooze for {days} days',
   unsnoozePlay: 'Stop snoozing',
+  staleSnooze: 'Snooze for {days} days',
+  staleSnoozed: 'Review overdue · snoozed until {date}',
+  staleUnsnooze: 'Show again',
   ...fieldEn,
   ...scoreEn,
 } as const;
@@ -244,6 +247,9 @@ export const zhCN: Record<StringKey, string> = {
   playSnoozed: '推荐行动（已暂停提醒，至 {date}）',
   snoozePlay: '暂停提醒 {days} 天',
   unsnoozePlay: '恢复提醒',
+  staleSnooze: '暂停提醒 {days} 天',
+  staleSnoozed: '待复核 · 已暂停提醒，至 {date}',
+  staleUnsnooze: '恢复提醒',
   ...fieldZh,
   ...scoreZh,
 };

@@ -27,6 +27,8 @@ interface Deps {
 
 /** Snoozing a play keeps it collapsed for this long. */
 export const SNOOZE_DAYS = 7;
+/** A stale card's warning: long enough for its owner to review it. */
+export const STALE_SNOOZE_DAYS = 14;
 
 export function roleSignals() {
   return {
@@ -68,6 +70,10 @@ export function roleActions(s: RoleSignals, deps: Deps, load: () => Promise<void
     },
     async snoozePlay(accountId: string, bandId: string, days = SNOOZE_DAYS) {
       await deps.ask('play:snooze', { accountId, bandId, days }).catch(() => undefined);
+      await load();
+    },
+    async snoozeStale(competitorId: string, days = STALE_SNOOZE_DAYS) {
+      await deps.ask('stale:snooze', { competitorId, days }).catch(() => undefined);
       await load();
     },
   };

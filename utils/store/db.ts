@@ -79,10 +79,12 @@ export interface SeenRecord {
 
 /** A band's play for one account (issue 16.7): when it last opened expanded, and a snooze. */
 export interface PlayRecord {
-  /** `<account id>|<band id>`. */
+  /** `<account id>|<band id>`, or `#stale|<competitor id>` for a stale card's warning (ids never hold `#`). */
   key: string;
   expandedAt?: string;
   snoozedUntil?: string;
+  /** A stale card's snooze holds for the review it was given on: a newer review that lapses warns again. */
+  reviewedAt?: string;
 }
 
 export type { ScorecardRecord, OutcomeRecord, SentimentRecord } from './repRecords';

@@ -23,6 +23,21 @@ export async function updateSeen(db: Db, key: string, next: (old: SeenRecord | n
 
 export const playKey = (accountId: string, bandId: string) => `${accountId}|${bandId}`;
 
+/** A stale card's warning, snoozed per rep (it reads the same on every account). */
+export const staleKey = (competitorId: string) => `#stale|${competitorId}`;
+
+export async function getStaleSnoozes(db: Db, competitorIds: readonly string[]): Promise<Map<string, PlayRecord>> {
+  if (!competitorIds.length) return new Map();
+  const tx = db.transaction('plays');
+  const got = await Promise.all(competitorIds.map((id) => tx.store.get(staleKey(id))));
+  await tx.done;
+  return new Map(got.flatMap((r, i) => (r ? [[competitorIds[i], r] as const] : [])));
+}
+
+export async function snoozeStale(db: Db, competitorId: string, until: string | undefined, reviewedAt: string): Promise<void> {
+  await db.put('plays', { key: staleKey(competitorId), snoozedUntil: until, reviewedAt });
+}
+
 export async function getPlay(db: Db, accountId: string, bandId: string): Promise<PlayRecord | null> {
   return (await db.get('plays', playKey(accountId, bandId))) ?? null;
 }

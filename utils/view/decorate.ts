@@ -17,8 +17,16 @@ export interface Decorations {
   /** Seen records by key (`card:<id>`, `stage:<playbook>/<stage>`). */
   seen: Map<string, SeenRecord>;
   play: PlayRecord | null;
+  /** Stale-card snoozes by competitor id (absent: none). */
+  staleSnoozes?: Map<string, PlayRecord>;
   lang: string;
   now: Date;
+}
+
+/** Until when a stale card's warning is quiet: the rep snoozed it for this very review, and the snooze runs. */
+export function staleSnoozedUntil(card: { stale: boolean; reviewedAt: string }, snooze: PlayRecord | undefined, now: Date): string | null {
+  if (!card.stale || !snooze?.snoozedUntil || snooze.reviewedAt !== card.reviewedAt) return null;
+  return Date.parse(snooze.snoozedUntil) > now.getTime() ? snooze.snoozedUntil : null;
 }
 
 export const cardSeenKey = (competitorId: string) => `card:${competitorId}`;
@@ -40,7 +48,8 @@ export function decorateView(view: SidebarView, pack: KnowledgePack, d: Decorati
   const t = (x: Text) => localize(x, d.lang, pack.meta.defaultLocale);
   const cards = view.cards.map((c) => {
     const comp = pack.competitors.find((x) => x.id === c.id);
-    return comp ? { ...c, seen: compareSeen(d.seen.get(cardSeenKey(c.id))?.items ?? null, cardItems(comp), t) } : c;
+    const quiet = staleSnoozedUntil(c, d.staleSnoozes?.get(c.id), d.now);
+    return comp ? { ...c, seen: compareSeen(d.seen.get(cardSeenKey(c.id))?.items ?? null, cardItems(comp), t), staleSnoozedUntil: quiet } : c;
   });
   let stage = view.stage;
   if (stage) {

@@ -53,6 +53,8 @@ export interface CardView {
   reviewedDaysAgo: number;
   reviewEvery: number;
   stale: boolean;
+  /** The rep snoozed this stale card's warning until then (utils/view/decorate.ts); null or absent: it warns. */
+  staleSnoozedUntil?: string | null;
   summary: Rich;
   whyWeWin: string[];
   whyWeLose: string[];

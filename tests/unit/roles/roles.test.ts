@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { layoutFor, resolveRole } from '../../../utils/view/sections';
 import { cardItems, compareSeen, markSeen } from '../../../utils/view/lastSeen';
-import { playExpanded } from '../../../utils/view/decorate';
+import { playExpanded, staleSnoozedUntil } from '../../../utils/view/decorate';
 import { validatePack } from '../../../utils/pack/validate';
 import { openFrontlineDb, type Db } from '../../../utils/store/db';
 import { createService } from '../../../utils/background/service';
@@ -130,5 +130,31 @@ describe('the background', () => {
     await woken['seen:mark']({ key: 'card:globex', parts: ['objections'] });
     const again = (await woken['view:get']({ ctx: base, lang: 'en' })).cards.find((c) => c.id === 'globex')!;
     expect(again.seen?.parts).toEqual([]);
+  });
+
+  it('a stale card snoozed by the rep stays quiet until the snooze ends or the card is reviewed anew', async () => {
+    // Hooli is past its review in the sample; Contoso has it in play.
+    const contoso: PageContext = { ...base, recordId: '0065g00000CtsOpp1AA', accountName: 'Contoso Health Systems', accountId: '0015g00000CtsoHAAR', competitorsField: ['Hooli'] };
+    const s = createService({ getDb: async () => db });
+    const hooli = async (svc = s) => (await svc['view:get']({ ctx: contoso, lang: 'en' })).cards.find((c) => c.id === 'hooli')!;
+    expect(await hooli()).toMatchObject({ stale: true, staleSnoozedUntil: null });
+    await s['stale:snooze']({ competitorId: 'hooli', days: 14 });
+    // Kept in IndexedDB: a restarted worker sees it too.
+    const snoozed = await hooli(createService({ getDb: async () => db }));
+    expect(snoozed.staleSnoozedUntil).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    await s['stale:snooze']({ competitorId: 'hooli', days: 0 });
+    expect((await hooli()).staleSnoozedUntil).toBeNull();
+    await expect(s['stale:snooze']({ competitorId: 'nope', days: 14 })).rejects.toThrow('unknown competitor');
+  });
+
+  it('a snooze holds for the review it was given on, and only while it runs', () => {
+    const now = new Date('2026-12-02T10:00:00Z');
+    const card = { stale: true, reviewedAt: '2026-03-01' };
+    const snooze = { key: '#stale|hooli', snoozedUntil: '2026-12-16T10:00:00Z', reviewedAt: '2026-03-01' };
+    expect(staleSnoozedUntil(card, snooze, now)).toBe('2026-12-16T10:00:00Z');
+    expect(staleSnoozedUntil({ ...card, reviewedAt: '2026-06-01' }, snooze, now)).toBeNull();
+    expect(staleSnoozedUntil(card, snooze, new Date('2026-12-17T00:00:00Z'))).toBeNull();
+    expect(staleSnoozedUntil({ ...card, stale: false }, snooze, now)).toBeNull();
+    expect(staleSnoozedUntil(card, undefined, now)).toBeNull();
   });
 });
