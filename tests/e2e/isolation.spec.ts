@@ -12,7 +12,9 @@ const sample = JSON.parse(readFileSync(new URL('../../assets/sample-pack.json', 
 const globex = sample.competitors.find((c: any) => c.id === 'globex');
 const en = (t: string | Record<string, string>) => (typeof t === 'string' ? t : t.en);
 /** A line of battlecard text that appears nowhere on the demo page itself. */
-const secret = en(globex.battlecard.whyWeWin[0]).slice(0, 40);
+// (A claim may carry its source: its text is what the sidebar shows.)
+const firstWin = globex.battlecard.whyWeWin[0];
+const secret = en(firstWin.text ?? firstWin).slice(0, 40);
 
 /** What the extension holds, read in its own worker: the active pack and the rep's state. */
 const extensionState = (context: BrowserContext) =>
