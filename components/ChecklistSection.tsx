@@ -35,7 +35,7 @@ export function ChecklistSection({
           </li>
         ))}
       </ul>
-      <RemovedSince marks={marks} part="checklist" lang={lang} />
+      <RemovedSince marks={marks} part="checklist" lang={lang} except={checklist.removed.map((r) => r.label)} />
       {checklist.removed.length > 0 && (
         <div class="fl-removed" role="note">
           <p class="fl-muted">{tr(lang, 'removedItems')}</p>

@@ -36,8 +36,9 @@ export function UpdatedBanner({ marks, lang, titles, onSeen }: { marks: SeenMark
   );
 }
 
-export function RemovedSince({ marks, part, lang }: { marks: SeenMarks | undefined; part: string; lang: Lang }) {
-  const gone = marks?.removed.filter((r) => r.part === part) ?? [];
+/** `except`: labels another note already lists as removed (a ticked checklist item), so none is listed twice. */
+export function RemovedSince({ marks, part, lang, except = [] }: { marks: SeenMarks | undefined; part: string; lang: Lang; except?: string[] }) {
+  const gone = marks?.removed.filter((r) => r.part === part && !except.includes(r.label)) ?? [];
   if (!gone.length) return null;
   return (
     <div class="fl-removed" data-mark="removed">

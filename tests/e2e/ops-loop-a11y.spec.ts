@@ -71,7 +71,7 @@ test.describe('zh-CN', () => {
     const page = await context.newPage();
     await sidebarWithFeedback(page, { feedback: /^对“/, outdated: '已过时', send: '提交', flagged: '您的反馈：已过时' });
     await expect(panel(page).locator('[data-part="pricing"] .fl-claim')).toContainText('来源：');
-    await expect(panel(page).locator('[data-part="pricing"] .fl-badge')).toHaveText('已超过 365 天');
+    await expect(panel(page).locator('[data-part="pricing"] .fl-badge-warn')).toHaveText('已超过 365 天');
     expect(await frameViolations(page)).toEqual([]);
     const ops = await options(context, extId);
     await expect(ops.getByRole('heading', { name: '反馈', exact: true })).toBeVisible();

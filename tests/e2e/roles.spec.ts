@@ -54,17 +54,17 @@ test('the same record in the sales and the CS role: another order, collapsed sec
   await page.goto(demo('salesforce-opportunity').url);
   const p = panel(page);
   await expect(p.locator('.fl-account-name')).toHaveText('Northwind Traders');
-  // Northwind also has experts and a product fit (issue 19); the pack places them per role.
-  await expect.poll(() => layout(page)).toEqual(['battlecard', 'stage', 'next-steps', 'experts', 'products', 'health']);
+  // Northwind also has a scorecard, experts and a product fit; the pack places them per role.
+  await expect.poll(() => layout(page)).toEqual(['battlecard', 'stage', 'scorecard', 'next-steps', 'experts', 'products', 'health']);
   await expect(p.locator('.fl-role[data-role="sales"]')).toHaveAttribute('aria-pressed', 'true');
 
   await p.locator('.fl-role[data-role="cs"]').click();
-  await expect.poll(() => layout(page)).toEqual(['health', 'next-steps', 'stage-', 'battlecard-', 'experts', 'products-']);
+  await expect.poll(() => layout(page)).toEqual(['health', 'next-steps', 'stage-', 'battlecard-', 'scorecard-', 'experts', 'products-']);
   await expect(p.getByRole('tabpanel')).toHaveCount(0);
   expect(await axe(page)).toEqual([]);
   // Kept: a reload is still CS; the collapsed battlecard opens with one click.
   await page.reload();
-  await expect.poll(() => layout(page)).toEqual(['health', 'next-steps', 'stage-', 'battlecard-', 'experts', 'products-']);
+  await expect.poll(() => layout(page)).toEqual(['health', 'next-steps', 'stage-', 'battlecard-', 'scorecard-', 'experts', 'products-']);
   await p.getByRole('button', { name: 'Battlecard' }).click();
   await expect(p.getByRole('tabpanel')).toContainText('Globex');
   expect(await axe(page)).toEqual([]);
@@ -75,7 +75,7 @@ test('the same record in the sales and the CS role: another order, collapsed sec
   await expect(options.getByTestId('role')).toHaveValue('cs');
   await options.getByTestId('role').selectOption('sales');
   await page.reload();
-  await expect.poll(() => layout(page)).toEqual(['battlecard', 'stage', 'next-steps', 'experts', 'products', 'health']);
+  await expect.poll(() => layout(page)).toEqual(['battlecard', 'stage', 'scorecard', 'next-steps', 'experts', 'products', 'health']);
 });
 
 test('internal text: marked, no Insert in Gmail, copying says so, and a forged insert is refused by the content script', async ({ context }) => {

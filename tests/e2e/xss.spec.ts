@@ -160,7 +160,8 @@ async function inspect(frame: Frame, rootSelector: string, shadowHost?: string) 
         .map((el) => {
           const href = el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action') ?? el.getAttribute('xlink:href') ?? '';
           const rel = (el.getAttribute('rel') ?? '').split(/\s+/);
-          const okScheme = /^(https?:|mailto:)/i.test(href) && el.localName === 'a';
+          // The experts' chat apps (utils/pack/contactHref.ts allow-lists them at intake) beside web and mail links.
+          const okScheme = /^(https?:|mailto:|slack:\/\/|dingtalk:\/\/|wxwork:\/\/)/i.test(href) && el.localName === 'a';
           const okRel = /^mailto:/i.test(href) || (rel.includes('noopener') && rel.includes('noreferrer'));
           return okScheme && okRel ? null : `${el.localName} ${href.slice(0, 60)} rel=${rel.join(' ')}`;
         })
