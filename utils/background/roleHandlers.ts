@@ -62,10 +62,10 @@ function textOf(pack: KnowledgePack, derived: PackDerived, ref: TextRef, lang: s
 
 export function roleHandlers({ getDb, now, current, rolePrefs }: Deps) {
   /** view:get's answer with the role's layout, the seen marks and the play state. */
-  async function decorate(view: SidebarView, lang: string): Promise<SidebarView> {
+  async function decorate(view: SidebarView, lang: string, prefsAsked?: ReturnType<typeof rolePrefs>): Promise<SidebarView> {
     const { pack } = (await current()).stored;
     const db = await getDb();
-    const prefs = await rolePrefs().catch(() => ({ rep: null, policy: null }));
+    const prefs = await (prefsAsked ?? rolePrefs()).catch(() => ({ rep: null, policy: null }));
     const h = view.health;
     const stale = view.cards.filter((c) => c.stale).map((c) => c.id);
     const [seen, play, staleSnoozes] = await Promise.all([getSeen(db, seenKeysOf(view)), view.account && h?.play ? getPlay(db, view.account.id, h.bandId) : null, getStaleSnoozes(db, stale)]);
@@ -114,5 +114,5 @@ export function roleHandlers({ getDb, now, current, rolePrefs }: Deps) {
     },
   };
 
-  return { decorate, handlers };
+  return { decorate, prefs: rolePrefs, handlers };
 }

@@ -204,12 +204,19 @@ export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TA
 
     async 'view:get'(req) {
       // The role's layout and what changed since the rep last looked; then what this rep flagged on the items in view.
-      const view = await roles.decorate(await records['view:get'](req), req.lang);
-      return withFlags(view, await loop.getLoopDb());
+      // The settings and the feedback database (a second IndexedDB to open on a woken
+      // worker) are asked for while the view is built, not after: this is the rep's wait.
+      const prefs = roles.prefs();
+      const loopDb = loop.getLoopDb();
+      loopDb.catch(() => undefined);
+      prefs.catch(() => undefined);
+      const view = await roles.decorate(await records['view:get'](req), req.lang, prefs);
+      return withFlags(view, await loopDb);
     },
 
     async 'index:warm'() {
-      await pack.indexed();
+      // The record's view will also read the feedback database: open it during the wake too.
+      await Promise.all([pack.indexed(), loop.getLoopDb().catch(() => undefined)]);
       return { ok: true };
     },
 
