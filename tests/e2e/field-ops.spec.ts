@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, demo, panel, sidebarFrame, inWorker } from './fixtures';
+import { test, expect, demo, panel, sidebarFrame, storedRecords } from './fixtures';
 
 const PINNACLE = 'https://app.hubspot.com/contacts/4411223/record/0-2/6120077834';
 const ACME_OPP = 'https://lumora-demo.lightning.force.com/lightning/r/Opportunity/0065g00000AcmOpAAB/view';
@@ -20,19 +20,8 @@ async function violations(page: Page) {
 }
 
 async function usage(context: BrowserContext): Promise<string[]> {
-  return inWorker(context, async () => {
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const r = indexedDB.open('frontline');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => ko(r.error);
-    });
-    const all = await new Promise<any[]>((ok) => {
-      const r = db.transaction('usage').objectStore('usage').getAll();
-      r.onsuccess = () => ok(r.result);
-    });
-    db.close();
-    return all.filter((e) => e.kind === 'expert_ask').map((e) => `${e.expertId}:${e.section}:${e.accountId}`);
-  });
+  const all = await storedRecords(context, 'usage');
+  return all.filter((e) => e.kind === 'expert_ask').map((e) => `${e.expertId}:${e.section}:${e.accountId}`);
 }
 
 test('Northwind: the Globex specialist first, with why; Ask for help opens Teams with the account, stage, competitors and record link', async ({ context }) => {

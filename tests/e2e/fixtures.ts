@@ -34,6 +34,28 @@ export async function options(context: BrowserContext, extId: string): Promise<P
   return page;
 }
 
+/** One store of the extension's IndexedDB (`frontline`), read in the worker; [] when it has no such store. */
+export async function storedRecords(context: BrowserContext, store: string): Promise<any[]> {
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker');
+  return worker
+    .evaluate(
+      (name) =>
+        new Promise<any[]>((res) => {
+          const r = indexedDB.open('frontline');
+          r.onsuccess = () => {
+            if (!r.result.objectStoreNames.contains(name)) return r.result.close(), res([]);
+            const q = r.result.transaction(name).objectStore(name).getAll();
+            q.onsuccess = () => (r.result.close(), res(q.result));
+            q.onerror = () => (r.result.close(), res([]));
+          };
+          r.onerror = () => res([]);
+        }),
+      store,
+    )
+    .catch(() => []);
+}
+
 /** Runs code in the extension's service worker (it has chrome.* and the extension's IndexedDB). */
 export async function inWorker<T>(context: BrowserContext, fn: () => Promise<T>): Promise<T> {
   let [worker] = context.serviceWorkers();

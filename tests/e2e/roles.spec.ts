@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, demo, panel, sidebar, sidebarFrame } from './fixtures';
+import { test, expect, demo, panel, sidebar, sidebarFrame, storedRecords } from './fixtures';
 import { importOnOptions, updatedSample } from '../../scripts/screenshots/roleShots';
 
 /** axe on the sidebar frame alone (as tests/e2e/a11y.spec.ts does). */
@@ -19,26 +19,7 @@ async function axe(page: Page): Promise<string[]> {
 /** The sections in the order shown, collapsed ones with a trailing "-". */
 const layout = (page: Page) => panel(page).locator('[data-section]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-section')}${e.getAttribute('data-collapsed') === 'true' ? '-' : ''}`));
 
-/** One store of the extension's IndexedDB, read in the worker. */
-async function stored(context: BrowserContext, store: string): Promise<any[]> {
-  let [worker] = context.serviceWorkers();
-  worker ??= await context.waitForEvent('serviceworker');
-  return worker
-    .evaluate(
-      (name) =>
-        new Promise<any[]>((res) => {
-          const r = indexedDB.open('frontline');
-          r.onsuccess = () => {
-            const q = r.result.transaction(name).objectStore(name).getAll();
-            q.onsuccess = () => (r.result.close(), res(q.result));
-            q.onerror = () => (r.result.close(), res([]));
-          };
-          r.onerror = () => res([]);
-        }),
-      store,
-    )
-    .catch(() => []);
-}
+const stored = storedRecords;
 
 async function stopWorker(context: BrowserContext, extId: string) {
   const page = await context.newPage();

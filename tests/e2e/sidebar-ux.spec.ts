@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, demo, panel, inWorker } from './fixtures';
+import { test, expect, demo, panel, storedRecords } from './fixtures';
 import { PAGES_DIR } from '../../scripts/demo/launch';
 
 const sample = JSON.parse(readFileSync(new URL('../../assets/sample-pack.json', import.meta.url), 'utf8'));
@@ -21,20 +21,8 @@ test('copy and insert, card views and ticks land in the local usage log', async 
   await p.locator('summary', { hasText: 'Why we win' }).click();
   await p.locator('.fl-checklist input').first().check();
   await expect
-    .poll(() =>
-      inWorker(context, async () => {
-        const db = await new Promise<IDBDatabase>((ok, ko) => {
-          const r = indexedDB.open('frontline');
-          r.onsuccess = () => ok(r.result);
-          r.onerror = () => ko(r.error);
-        });
-        const all = await new Promise<any[]>((ok) => {
-          const r = db.transaction('usage').objectStore('usage').getAll();
-          r.onsuccess = () => ok(r.result);
-        });
-        db.close();
-        return all.map((e) => `${e.kind}:${e.competitorId ?? e.itemId ?? ''}:${e.section ?? ''}:${e.accountId}`).sort();
-      }),
+    .poll(async () =>
+      (await storedRecords(context, 'usage')).map((e) => `${e.kind}:${e.competitorId ?? e.itemId ?? ''}:${e.section ?? ''}:${e.accountId}`).sort(),
     )
     .toEqual(expect.arrayContaining(['card_view:beacon::northwind', 'section_view:beacon:whyWeWin:northwind', expect.stringMatching(/^tick:.+::northwind$/)]));
 });

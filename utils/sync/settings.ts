@@ -60,10 +60,11 @@ const UNUSABLE_KEY = '(unusable policy key)';
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
- * A pack URL must be https; http is accepted only for this machine (a local test
- * server), which never crosses a network.
+ * A URL Frontline keeps and calls on its own (the pack URL, the analytics endpoint):
+ * https, or http only to this machine (a local test server or collector), which never
+ * crosses a network; never with credentials in it. `refusal` says what else it must be.
  */
-export function checkPackUrl(url: string): string | null {
+export function checkSecureUrl(url: string, refusal: string): string | null {
   let u: URL;
   try {
     u = new URL(url);
@@ -73,8 +74,10 @@ export function checkPackUrl(url: string): string | null {
   if (u.username || u.password) return 'a URL with a user name or password would be stored in plain text: use a URL without them';
   if (u.protocol === 'https:') return null;
   if (u.protocol === 'http:' && LOOPBACK.has(u.hostname)) return null;
-  return 'the pack URL must start with https://';
+  return refusal;
 }
+
+export const checkPackUrl = (url: string): string | null => checkSecureUrl(url, 'the pack URL must start with https://');
 
 export function checkPublicKey(key: string): string | null {
   const k = parsePublicKey(key);

@@ -4,6 +4,7 @@
  * `telemetryEndpoint`, `telemetryIncludeNotes`; a policy value is always locked), or
  * ops on the options page for one browser. Pure.
  */
+import { checkSecureUrl } from '../sync/settings';
 export interface TelemetrySettings {
   endpoint: string | null;
   includeNotes: boolean;
@@ -16,21 +17,8 @@ export interface EffectiveTelemetry extends TelemetrySettings {
   policyProblems: string[];
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** https anywhere, http only to this machine (a local collector or the test receiver). */
-export function checkEndpoint(url: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return 'not a URL';
-  }
-  if (u.username || u.password) return 'a URL with a user name or password would be stored in plain text: use a URL without them';
-  if (u.protocol === 'https:') return null;
-  if (u.protocol === 'http:' && LOOPBACK.has(u.hostname)) return null;
-  return 'the endpoint must start with https:// (http:// only for 127.0.0.1 or localhost)';
-}
+/** https anywhere, http only to this machine (a local collector or the test receiver): the pack URL's rule. */
+export const checkEndpoint = (url: string): string | null => checkSecureUrl(url, 'the endpoint must start with https:// (http:// only for 127.0.0.1 or localhost)');
 
 /** The URL batches are POSTed to: the endpoint as given, or `<endpoint>/v1/logs` when it names no path. */
 export function logsUrl(endpoint: string): string {
