@@ -1,4 +1,6 @@
 import { useSignal } from '@preact/signals';
+import { useMemo } from 'preact/hooks';
+import { newestOnly, superseded } from '@/utils/ui/newestOnly';
 import { reasonTexts, tr, type Lang } from '@/utils/i18n';
 import type { SidebarView, AccountHit } from '@/utils/view/types';
 
@@ -10,9 +12,12 @@ export interface AccountActions {
 function AccountSearch({ lang, actions, onDone }: { lang: Lang; actions: AccountActions; onDone(): void }) {
   const query = useSignal('');
   const hits = useSignal<AccountHit[] | null>(null);
+  // Only the newest query's hits are shown (answers can come back out of order).
+  const newest = useMemo(() => newestOnly((q: string) => (q.trim() ? actions.search(q) : Promise.resolve(null))), [actions]);
   const run = async (q: string) => {
     query.value = q;
-    hits.value = q.trim() ? await actions.search(q) : null;
+    const found = await newest(q);
+    if (found !== superseded) hits.value = found;
   };
   return (
     <div class="fl-search" role="search">

@@ -1,8 +1,9 @@
 /** Ctrl+K / ⌘K: search accounts, competitors, objections and talk tracks; Enter opens. */
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { tr, type Lang } from '@/utils/i18n';
 import type { PaletteHit } from '@/utils/search/palette';
+import { newestOnly, superseded } from '@/utils/ui/newestOnly';
 
 const KIND_KEY = { account: 'kindAccount', competitor: 'kindCompetitor', objection: 'kindObjection', scenario: 'kindScenario' } as const;
 
@@ -21,14 +22,14 @@ export function Palette({
   const hits = useSignal<PaletteHit[]>([]);
   const active = useSignal(0);
   const input = useRef<HTMLInputElement>(null);
-  let seq = 0;
+  // One per palette, kept across renders (each keystroke re-renders): only the newest query's hits are shown.
+  const newest = useMemo(() => newestOnly((q: string) => (q.trim() ? search(q) : Promise.resolve([]))), [search]);
   useEffect(() => input.current?.focus(), []);
 
   const run = async (q: string) => {
     query.value = q;
-    const mine = ++seq;
-    const found = q.trim() ? await search(q) : [];
-    if (mine !== seq) return;
+    const found = await newest(q);
+    if (found === superseded) return;
     hits.value = found;
     active.value = 0;
   };

@@ -34,9 +34,11 @@
  *   npm run bench:page                 # table
  *   npm run bench:page -- --json       # one JSON object
  *   npm run bench:page -- --runs 30 --cold-runs 10 --sizes 10000,50000 --storm-seconds 10 --rate 4000
+ *   npm run bench:page -- --pages salesforce-opportunity --sizes 0 --storm-seconds 0   # while working on one figure
  */
 import { rmSync } from 'node:fs';
 import { extensionId } from './demo/launch';
+import { DEMO_PAGES } from './demo/routes';
 import { controlPage, launch, snapshotExtension } from './bench/page/browser';
 import { coldMatch } from './bench/page/coldMatch';
 import { progress } from './bench/page/figures';
@@ -56,6 +58,8 @@ const RUNS = Number(arg('--runs') ?? 20);
 const STORM = { ms: Number(arg('--storm-seconds') ?? 10) * 1000, rate: Number(arg('--rate') ?? 4000) };
 const COLD_RUNS = Number(arg('--cold-runs') ?? 10);
 const SIZES = (arg('--sizes') ?? '10000,50000').split(',').map(Number).filter((n) => n > 0);
+/** `--pages id,id`: only these demo pages (scripts/demo/routes.ts) for the latency and heap figures. */
+const PAGES = arg('--pages') ? DEMO_PAGES.filter((d) => arg('--pages')!.split(',').includes(d.id)) : DEMO_PAGES;
 
 async function main() {
   const dir = snapshotExtension();
@@ -67,8 +71,8 @@ async function main() {
     const chromium = withExt.browser()?.version() ?? (await control.page.evaluate(() => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? 'unknown'));
 
     const sizes = contentScriptSizes(dir);
-    const sidebar = await sidebarLatency(withExt, control, RUNS);
-    const heapRows = await heap(withExt, without);
+    const sidebar = await sidebarLatency(withExt, control, RUNS, PAGES);
+    const heapRows = await heap(withExt, without, PAGES);
     progress(`mutation storm: ${STORM.ms / 1000} s with the extension`);
     const stormWith = await storm(withExt, true, STORM);
     progress(`mutation storm: ${STORM.ms / 1000} s without`);

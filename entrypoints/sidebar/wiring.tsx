@@ -58,6 +58,8 @@ async function readSettings(site: string): Promise<SidebarInit> {
 }
 
 export async function startSidebarApp(root: HTMLElement): Promise<void> {
+  // Boot milestones, read by `npm run bench:page` to say where a first load's time goes.
+  performance.mark('frontline:boot');
   const token = tokenFromUrl();
   // A copy of this page that some other page framed has no token: it shows nothing.
   if (!token) return;
@@ -65,6 +67,7 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
   // Boot is on the rep's critical path: the link to the tab and the settings are asked for together.
   // (Firefox gives this frame no `tabs`: the link goes through the background there, utils/platform.ts.)
   const [link, settings] = await Promise.all([frameLink(), readSettings(site)]);
+  performance.mark('frontline:linked');
   const deps = browserDeps(link, token, site);
   const model = new SidebarModel(deps, settings);
   document.documentElement.lang = model.lang.value;
@@ -82,6 +85,7 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
     if (got) clicks.setExposure(got.exposure);
     if (got && !isNew(got.seq)) return;
     if (got?.seq !== undefined) taken = got.seq;
+    performance.mark('frontline:pulled');
     model.receive(got);
   }
 
@@ -93,6 +97,7 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
     () => model.lang.peek(),
     (p) => {
       if (!isNew(p.seq)) return;
+      performance.mark('frontline:pushed');
       taken = p.seq;
       model.receive(p.init, p.view ? { view: p.view, lang: p.lang } : undefined);
     },

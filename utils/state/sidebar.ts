@@ -166,6 +166,7 @@ function recordActions(s: Signals, deps: SidebarDeps, log: (e: Usage) => void) {
 
   function setPage(next: PageContext | null, pushed?: Pushed) {
     const sameRecord = page !== null && next !== null && page.site === next.site && page.recordId === next.recordId;
+    const hadRecord = page !== null;
     page = next;
     // Ops count the record views the site's own selectors could not read (options page → Reading).
     if (!sameRecord && next?.read && next.read.layer !== 'selectors') log({ kind: 'read_fallback', site: next.site, layer: next.read.layer, missing: next.read.missing ?? null });
@@ -174,7 +175,10 @@ function recordActions(s: Signals, deps: SidebarDeps, log: (e: Usage) => void) {
       // while its view loads — a wrong account is worse than "Reading this record…".
       s.view.value = null;
       s.status.value = 'idle';
-      // What the rep browsed from search belonged to the last one.
+    }
+    // What the rep browsed from search belonged to the last record; a search opened
+    // while the first one was still being read is the rep's, and stays.
+    if (!sameRecord && hadRecord) {
       s.focus.value = null;
       s.selectedCard.value = null;
       s.paletteOpen.value = false;

@@ -1,6 +1,6 @@
 /** JS heap added to the page (with the extension vs without), and the sidebar frame's own heap. */
 import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { DEMO_PAGES } from '../../demo/routes';
+import { DEMO_PAGES, type DemoPage } from '../../demo/routes';
 import { names, sidebarFrame } from './browser';
 import { progress, quantile } from './figures';
 
@@ -15,9 +15,9 @@ async function heapUsed(context: BrowserContext, target: Page | Frame): Promise<
   return quantile(samples, 0.5);
 }
 
-export async function heap(withExt: BrowserContext, without: BrowserContext) {
+export async function heap(withExt: BrowserContext, without: BrowserContext, pages: DemoPage[] = DEMO_PAGES) {
   const out = [];
-  for (const d of DEMO_PAGES) {
+  for (const d of pages) {
     progress(`heap: ${d.id}`);
     const a = await withExt.newPage();
     await a.goto(d.url);

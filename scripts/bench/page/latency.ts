@@ -12,7 +12,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { DEMO_PAGES, type DemoPage } from '../../demo/routes';
-import { names, otherRecord, waitForName, type Control } from './browser';
+import { names, otherRecord, sidebarFrame, waitForName, type Control } from './browser';
 import { BUDGET, progress, quantile, round } from './figures';
 
 export interface LatencyRow {
@@ -30,6 +30,8 @@ export interface LatencyRow {
   pageRenderP50Ms: number;
   /** First load only: p50 of each phase. */
   phasesP50Ms?: Phases;
+  /** First load only: p50 of each milestone, ms since the page's navigation start. */
+  timelineP50Ms?: Timeline;
 }
 
 interface Phases {
@@ -37,6 +39,41 @@ interface Phases {
   contentScriptMs: number;
   /** Host added → account name shown (frame load and boot, context from the tab, view:get, render). */
   sidebarFrameMs: number;
+}
+
+/**
+ * Where a first load's time goes, each as ms since the page's navigation start: the
+ * page's record on screen, our host element added, the frame's own navigation start, its
+ * document parsed, its app started (modules loaded and run), linked to the tab with the
+ * settings read, the first view arriving (pushed or pulled), the name shown.
+ */
+export const TIMELINE = ['rendered', 'host', 'frameStart', 'frameParsed', 'appBoot', 'appLinked', 'viewIn', 'shown'] as const;
+type Timeline = Record<(typeof TIMELINE)[number], number>;
+
+/** The frame's milestones (epoch ms), from its navigation timing and the marks entrypoints/sidebar/wiring.tsx sets. */
+async function frameTimeline(page: Page): Promise<Omit<Timeline, 'rendered' | 'host' | 'shown'>> {
+  const frame = sidebarFrame(page);
+  const none = { frameStart: NaN, frameParsed: NaN, appBoot: NaN, appLinked: NaN, viewIn: NaN };
+  if (!frame) return none;
+  return frame
+    .evaluate(() => {
+      const o = performance.timeOrigin;
+      const mark = (n: string) => {
+        const m = performance.getEntriesByName(n)[0];
+        return m ? o + m.startTime : NaN;
+      };
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      const pushed = mark('frontline:pushed');
+      const pulled = mark('frontline:pulled');
+      return {
+        frameStart: o,
+        frameParsed: nav ? o + nav.domInteractive : NaN,
+        appBoot: mark('frontline:boot'),
+        appLinked: mark('frontline:linked'),
+        viewIn: Math.min(Number.isNaN(pushed) ? Infinity : pushed, Number.isNaN(pulled) ? Infinity : pulled),
+      };
+    })
+    .catch(() => none);
 }
 
 interface Sample {
@@ -64,7 +101,7 @@ async function waitForMark(page: Page, after: number, timeoutMs = 15_000): Promi
   }
 }
 
-async function firstLoad(page: Page, d: DemoPage): Promise<Sample & { name: string; phases: Phases; marked: boolean }> {
+async function firstLoad(page: Page, d: DemoPage): Promise<Sample & { name: string; phases: Phases; timeline: Timeline; marked: boolean }> {
   // A real load every time (Gmail's URLs differ only in the hash, which would not reload).
   await page.goto('about:blank');
   await page.goto(d.url);
@@ -77,7 +114,10 @@ async function firstLoad(page: Page, d: DemoPage): Promise<Sample & { name: stri
   }));
   const since = t.mark ?? t.dcl;
   const rendered = t.origin + since;
-  return { ms: shown - rendered, pageMs: since, name, marked: t.mark !== null, phases: { contentScriptMs: t.host - rendered, sidebarFrameMs: shown - t.host } };
+  const f = await frameTimeline(page);
+  const timeline: Timeline = { rendered: since, host: t.host - t.origin, ...f, shown: shown - t.origin };
+  for (const k of ['frameStart', 'frameParsed', 'appBoot', 'appLinked', 'viewIn'] as const) timeline[k] -= t.origin;
+  return { ms: shown - rendered, pageMs: since, name, marked: t.mark !== null, phases: { contentScriptMs: t.host - rendered, sidebarFrameMs: shown - t.host }, timeline };
 }
 
 /** Navigates in place as the page's own links do; returns when the switch started and when the page's handler returned. */
@@ -116,9 +156,9 @@ function row(page: string, path: LatencyRow['path'], worker: LatencyRow['worker'
   };
 }
 
-export async function sidebarLatency(context: BrowserContext, control: Control, runs: number): Promise<LatencyRow[]> {
+export async function sidebarLatency(context: BrowserContext, control: Control, runs: number, pages: DemoPage[] = DEMO_PAGES): Promise<LatencyRow[]> {
   const rows: LatencyRow[] = [];
-  for (const d of DEMO_PAGES) {
+  for (const d of pages) {
     const page = await context.newPage();
     const other = otherRecord(d);
     for (const worker of ['warm', 'cold'] as const) {
@@ -171,7 +211,7 @@ async function spaSwitches(page: Page, d: DemoPage, other: string, cold: Control
 /** First loads of the page after one not counted; for a cold worker, stopped before each. */
 async function firstLoads(page: Page, d: DemoPage, worker: LatencyRow['worker'], control: Control, runs: number): Promise<LatencyRow> {
   progress(`sidebar latency: ${d.id}, first load, worker ${worker}`);
-  const samples: (Sample & { phases: Phases; marked: boolean })[] = [];
+  const samples: (Sample & { phases: Phases; timeline: Timeline; marked: boolean })[] = [];
   await firstLoad(page, d); // warm-up, not counted
   for (let i = 0; i < runs; i++) {
     if (worker === 'cold') await control.stopWorker();
@@ -179,5 +219,6 @@ async function firstLoads(page: Page, d: DemoPage, worker: LatencyRow['worker'],
   }
   const p = (k: keyof Phases) => round(quantile(samples.map((x) => x.phases[k]), 0.5));
   const from = samples[0]?.marked ? 'record-rendered mark' : 'DOMContentLoaded';
-  return { ...row(d.id, 'first load', worker, from, samples), phasesP50Ms: { contentScriptMs: p('contentScriptMs'), sidebarFrameMs: p('sidebarFrameMs') } };
+  const timelineP50Ms = Object.fromEntries(TIMELINE.map((k) => [k, round(quantile(samples.map((x) => x.timeline[k]).filter(Number.isFinite), 0.5))])) as Timeline;
+  return { ...row(d.id, 'first load', worker, from, samples), phasesP50Ms: { contentScriptMs: p('contentScriptMs'), sidebarFrameMs: p('sidebarFrameMs') }, timelineP50Ms };
 }

@@ -3,7 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import type { coldMatch } from './coldMatch';
 import { BUDGET, kb, mark, mb, round } from './figures';
 import type { heap } from './heap';
-import type { LatencyRow } from './latency';
+import { TIMELINE, type LatencyRow } from './latency';
 import type { contentScriptSizes } from './sizes';
 import type { storm } from './storm';
 
@@ -65,6 +65,8 @@ export function printTable(result: PageBenchResult, log: (line: string) => void)
     );
   }
   log("  (page render: the CRM's own, navigation start or the switch's start → rendered, p50 in the same runs)");
+  log('  First loads, ms since the page\'s navigation start (p50 of each): ' + TIMELINE.join(' → '));
+  for (const r of sidebar) if (r.timelineP50Ms) log(`  ${r.page.padEnd(22)} ${r.worker.padEnd(6)} ${TIMELINE.map((k) => String(r.timelineP50Ms![k])).join(' → ')}`);
   log(`\nMutation storm, ${stormWith.seconds} s at ${stormWith.mutationsPerSecond.toLocaleString('en')} mutations/s (budget: ${BUDGET.extensionLongTasks} long tasks ≥ 50 ms from the extension)`);
   for (const [label, s] of [['with the extension', stormWith], ['without', stormWithout]] as const) {
     log(`  ${label.padEnd(20)} longtask entries ${String(s.performanceObserverLongTasks).padStart(3)} (${s.longTaskAttributions.join(', ') || 'none'}), trace tasks ≥ 50 ms ${s.traceLongTasks}, longest task ${s.longestTaskMs} ms`);

@@ -266,6 +266,17 @@ describe('sidebar model: palette focus', () => {
     expect(h.model.paletteOpen.value).toBe(false);
   });
 
+  it('a palette opened before the first record arrived stays open when it does (nothing was browsed from a last record)', () => {
+    const h = harness();
+    h.model.receive(init(null));
+    h.model.openPalette();
+    h.model.receive(init(ctx('006A')));
+    expect(h.model.paletteOpen.value).toBe(true);
+    // Leaving that record closes it as before.
+    h.model.receive(init(null));
+    expect(h.model.paletteOpen.value).toBe(false);
+  });
+
   it('each action is one update: an effect on focus and card sees the pair once', () => {
     const h = harness();
     const seen: string[] = [];
