@@ -14,7 +14,7 @@ import { langSetting, panelBeside, panelOpen, panelWidth, roleSetting } from '@/
 import { SidebarModel, type SidebarDeps, type SidebarInit, type ToContentBody } from '@/utils/state/sidebar';
 import { PLACEMENT_PARAM, TOKEN_PARAM, type FrameInit, type ToContent } from '@/utils/ui/channel';
 import { guardClicks } from '@/utils/ui/clickGuard';
-import { openViewPort, PUSH_WAIT_MS, VIEW_PORT, type PortLike } from '@/utils/ui/viewPort';
+import { openViewPort, PUSH_WAIT_MS, takesPush, VIEW_PORT, type PortLike } from '@/utils/ui/viewPort';
 import { effect } from '@preact/signals';
 
 /**
@@ -96,7 +96,7 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
     token,
     () => model.lang.peek(),
     (p) => {
-      if (!isNew(p.seq)) return;
+      if (!takesPush(p, taken, model.view.peek() === null)) return;
       performance.mark('frontline:pushed');
       taken = p.seq;
       model.receive(p.init, p.view ? { view: p.view, lang: p.lang } : undefined);

@@ -53,6 +53,16 @@ export function isViewPush(raw: unknown): raw is ViewPush {
   return p.type === 'pushed' && Number.isSafeInteger(p.seq) && typeof p.init === 'object' && p.init !== null && (p.lang === 'en' || p.lang === 'zh-CN');
 }
 
+/**
+ * Whether the frame takes a pushed reading: a newer one than it has, or the one it has
+ * already pulled while that reading's view is still on its way — the push carries the
+ * view built, which saves the frame's own view:get round trip (on a first load the
+ * pull's answer often arrives first).
+ */
+export function takesPush(push: Pick<ViewPush, 'seq' | 'view'>, taken: number, awaitingView: boolean): boolean {
+  return push.seq > taken || (push.seq === taken && push.view !== null && awaitingView);
+}
+
 /** The port's two ends as both sides see them (browser.runtime.Port, or a fake in tests). */
 export interface PortLike {
   name: string;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createViewPush } from '../../../utils/background/viewPush';
-import { VIEW_PORT, type PortLike, type Reading, type ViewPush } from '../../../utils/ui/viewPort';
+import { takesPush, VIEW_PORT, type PortLike, type Reading, type ViewPush } from '../../../utils/ui/viewPort';
 import type { PageContext } from '../../../utils/sites/types';
 import type { SidebarView } from '../../../utils/view/types';
 
@@ -138,5 +138,23 @@ describe('view:prime, the handler', () => {
     expect(await s['view:prime'](r, { tabId: 7, frameId: 0, extensionPage: true })).toEqual({ pushed: 0 });
     expect(await s['view:prime'](r, { extensionPage: false })).toEqual({ pushed: 0 });
     expect(primed).toEqual([7]);
+  });
+});
+
+describe('the frame takes a push', () => {
+  const view = {} as SidebarView;
+  it('of a newer reading, with or without its view', () => {
+    expect(takesPush({ seq: 3, view }, 2, false)).toBe(true);
+    expect(takesPush({ seq: 3, view: null }, 2, false)).toBe(true);
+  });
+
+  it('of the reading it pulled first, while that reading has no view yet: the push carries it built', () => {
+    expect(takesPush({ seq: 2, view }, 2, true)).toBe(true);
+  });
+
+  it('not of a reading it already shows, nor of an older one, nor one pushed without a view', () => {
+    expect(takesPush({ seq: 2, view }, 2, false)).toBe(false);
+    expect(takesPush({ seq: 2, view: null }, 2, true)).toBe(false);
+    expect(takesPush({ seq: 1, view }, 2, true)).toBe(false);
   });
 });
