@@ -34,7 +34,7 @@
  *   npm run bench:page                 # table
  *   npm run bench:page -- --json       # one JSON object
  *   npm run bench:page -- --runs 30 --cold-runs 10 --sizes 10000,50000 --storm-seconds 10 --rate 4000
- *   npm run bench:page -- --pages salesforce-opportunity --sizes 0 --storm-seconds 0   # while working on one figure
+ *   npm run bench:page -- --pages salesforce-opportunity --sizes 0 --storm-seconds 1   # while working on one figure
  */
 import { rmSync } from 'node:fs';
 import { extensionId } from './demo/launch';
