@@ -6,12 +6,15 @@
  * - Characters are folded per UTF-16 code unit (lower case, full-width ASCII → ASCII,
  *   odd spaces → " ", Traditional Chinese → Simplified), so a hit's offsets in the folded stream are its offsets in the
  *   original text; case-sensitive aliases are then verified against the original.
- * - The folded characters that occur in patterns form the alphabet. The most frequent
- *   ones (Latin letters, space, digits…) are "narrow" classes with a dense, fully
- *   resolved transition table (a DFA: one array read per character). The rest (mostly
- *   CJK) are "wide" classes with sparse goto edges plus failure links; the root has a
- *   dense row for them. Characters that occur in no pattern are class 0 and go to the root.
- * - States are numbered breadth-first, so the hot shallow rows sit together.
+ * - The folded characters that occur in patterns form the alphabet. The 63 most frequent
+ *   (Latin letters, space, digits, punctuation, the commonest Han) are "narrow" classes
+ *   with a dense, fully resolved transition table (a DFA: one array read per character,
+ *   rows a power of two wide). The rest (mostly CJK) are "wide" classes: goto edges
+ *   hashed by (state, class) plus failure links, skipping states with no wide edge; the
+ *   root has a dense row for them. Characters that occur in no pattern are class 0 and
+ *   go to the root.
+ * - States are numbered breadth-first, so the hot shallow rows sit together, then those
+ *   with output are moved last, so "is there a hit here" is one compare per character.
  * - Word boundaries apply per pattern end: an end that is a Latin/Greek/Cyrillic/Hangul
  *   letter or digit needs a non-word character (or the text's edge) beside it
  *   ("我们用Globex的产品"). A Han end of a `cjkBoundary: 'strict'` pattern must not be
@@ -68,7 +71,11 @@ export function doubled(a: Int32Array): Int32Array {
 }
 
 export interface BuildOptions {
-  /** Columns of the dense table, class 0 included (default 40: a–z, space, digits and a few more). */
+  /**
+   * Narrow classes, class 0 included (default 64 — a–z, space, digits, punctuation and the
+   * commonest Han characters of the patterns — or 32 past 65,535 states, where the table
+   * needs 32-bit cells).
+   */
   narrowWidth?: number;
 }
 
@@ -87,13 +94,15 @@ export interface AutomatonData {
   patternCount: number;
   stateCount: number;
   width: number;
+  shift: number;
   classOf: Uint16Array;
   delta: Uint16Array | Int32Array;
-  hasOut: Uint8Array;
+  firstOut: number;
   fail: Int32Array;
-  edgeStart: Int32Array;
-  edgeCls: Uint16Array;
-  edgeTo: Int32Array;
+  wideBase: Int32Array;
+  wideKey: Int32Array;
+  wideCls: Uint16Array;
+  wideTo: Int32Array;
   rootWide: Int32Array;
   outStart: Int32Array;
   outPat: Int32Array;
@@ -103,26 +112,41 @@ export interface AutomatonData {
   patText: string[];
 }
 
-const DATA_KEYS = ['patternCount', 'stateCount', 'width', 'classOf', 'delta', 'hasOut', 'fail', 'edgeStart', 'edgeCls', 'edgeTo', 'rootWide', 'outStart', 'outPat', 'dictLink', 'patLen', 'patFlags', 'patText'] as const;
+const DATA_KEYS = ['patternCount', 'stateCount', 'width', 'shift', 'classOf', 'delta', 'firstOut', 'fail', 'wideBase', 'wideKey', 'wideCls', 'wideTo', 'rootWide', 'outStart', 'outPat', 'dictLink', 'patLen', 'patFlags', 'patText'] as const;
 
 export class Automaton {
   readonly patternCount: number;
   readonly stateCount: number;
-  /** Columns of the dense table (class 0 included). */
+  /** Narrow classes (class 0 included): the dense table's columns in use. */
   readonly width: number;
+  /**
+   * A row of the dense table is `1 << shift` cells (width rounded up to a power of two):
+   * the scan's one dependent step per character is then a shift, an add and a read —
+   * a multiply by a width held in a register cost the 50 KB thread a sixth of its scan.
+   */
+  readonly shift: number;
 
   private readonly classOf: Uint16Array;
   /**
-   * The dense narrow table: `delta[s * width + cls]`, 16-bit while the states fit (a
+   * The dense narrow table: `delta[(s << shift) + cls]`, 16-bit while the states fit (a
    * premultiplied 32-bit table scanned no faster here and doubled the automaton's
    * memory, the largest part of the index at 50k accounts after the account tables).
    */
   private readonly delta: Uint16Array | Int32Array;
-  private readonly hasOut: Uint8Array;
+  /** States from this one on have output (step 6 numbers them last). */
+  private readonly firstOut: number;
   private readonly fail: Int32Array;
-  private readonly edgeStart: Int32Array;
-  private readonly edgeCls: Uint16Array;
-  private readonly edgeTo: Int32Array;
+  /** The first state on the failure chain from each state (itself included) with a wide goto edge; 0 when none. */
+  private readonly wideBase: Int32Array;
+  /**
+   * The goto edges on wide classes (root's aside: `rootWide`), hashed by (state, class):
+   * open addressing, linear probing, `wideKey` the state + 1 (0: empty). One probe or two
+   * per Han character where a binary search over the state's children took three or
+   * four unpredictable branches.
+   */
+  private readonly wideKey: Int32Array;
+  private readonly wideCls: Uint16Array;
+  private readonly wideTo: Int32Array;
   private readonly rootWide: Int32Array;
   private readonly outStart: Int32Array;
   private readonly outPat: Int32Array;
@@ -138,8 +162,8 @@ export class Automaton {
     this.fold = fold;
     if (!Array.isArray(patterns)) {
       const d = patterns as AutomatonData;
-      ({ patternCount: this.patternCount, stateCount: this.stateCount, width: this.width, classOf: this.classOf, delta: this.delta, hasOut: this.hasOut, fail: this.fail } = d);
-      ({ edgeStart: this.edgeStart, edgeCls: this.edgeCls, edgeTo: this.edgeTo, rootWide: this.rootWide, outStart: this.outStart, outPat: this.outPat } = d);
+      ({ patternCount: this.patternCount, stateCount: this.stateCount, width: this.width, shift: this.shift, classOf: this.classOf, delta: this.delta, firstOut: this.firstOut, fail: this.fail, wideBase: this.wideBase } = d);
+      ({ wideKey: this.wideKey, wideCls: this.wideCls, wideTo: this.wideTo, rootWide: this.rootWide, outStart: this.outStart, outPat: this.outPat } = d);
       ({ dictLink: this.dictLink, patLen: this.patLen, patFlags: this.patFlags, patText: this.patText } = d);
       return;
     }
@@ -176,8 +200,6 @@ export class Automaton {
       }
     }
     const chars = [...freq.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map((e) => e[0]);
-    const width = Math.max(2, Math.min(options.narrowWidth ?? 40, chars.length + 1));
-    this.width = width;
     const classByFolded = new Uint16Array(65536);
     chars.forEach((c, i) => (classByFolded[c] = i + 1)); // 1..width-1 narrow, width.. wide
     const numClasses = chars.length + 1;
@@ -211,6 +233,10 @@ export class Automaton {
     }
     const stateCount = parentOf.length;
     this.stateCount = stateCount;
+    const width = Math.max(2, Math.min(options.narrowWidth ?? (stateCount <= 65535 ? 64 : 32), chars.length + 1));
+    const shift = 32 - Math.clz32(width - 1);
+    this.width = width;
+    this.shift = shift;
 
     // Children lists (old ids) to walk breadth-first and renumber.
     const childCount = new Int32Array(stateCount + 1);
@@ -254,23 +280,26 @@ export class Automaton {
         e++;
       }
     }
-    this.edgeStart = edgeStart;
-    this.edgeCls = edgeCls;
-    this.edgeTo = edgeTo;
+    ({ key: this.wideKey, cls: this.wideCls, to: this.wideTo } = wideEdges(stateCount, edgeStart, edgeCls, edgeTo, width));
     const rootWide = new Int32Array(Math.max(0, numClasses - width));
     for (let e = edgeStart[0]; e < edgeStart[1]; e++) if (edgeCls[e] >= width) rootWide[edgeCls[e] - width] = edgeTo[e];
     this.rootWide = rootWide;
 
-    // 4. Failure links and the dense narrow table, breadth-first (new ids are BFS order).
-    const delta = stateCount <= 65535 ? new Uint16Array(stateCount * width) : new Int32Array(stateCount * width);
+    // 4. Failure links and the dense narrow table, breadth-first (ids are BFS order until step 6).
+    const delta = stateCount <= 65535 ? new Uint16Array(stateCount << shift) : new Int32Array(stateCount << shift);
     const fail = new Int32Array(stateCount);
+    const wideBase = new Int32Array(stateCount);
     this.delta = delta;
     this.fail = fail;
+    this.wideBase = wideBase;
     for (let ns = 0; ns < stateCount; ns++) {
-      const row = ns * width;
-      const fr = fail[ns] * width;
+      const row = ns << shift;
+      const fr = fail[ns] << shift;
       // Resolve narrow transitions: own goto edge, else the failure state's (already resolved; root's are 0).
       if (ns !== 0) for (let c = 1; c < width; c++) delta[row + c] = delta[fr + c];
+      // Its failure state is shallower, so already has its wideBase (what `step` below reads).
+      const ownWide = edgeStart[ns + 1] > edgeStart[ns] && edgeCls[edgeStart[ns + 1] - 1] >= width;
+      wideBase[ns] = ns === 0 || ownWide ? ns : wideBase[fail[ns]];
       for (let e = edgeStart[ns]; e < edgeStart[ns + 1]; e++) {
         const cls = edgeCls[e];
         const child = edgeTo[e];
@@ -292,31 +321,69 @@ export class Automaton {
       dictLink[ns] = outStart[f + 1] > outStart[f] ? f : dictLink[f];
       hasOut[ns] = outStart[ns + 1] > outStart[ns] || dictLink[ns] >= 0 ? 1 : 0;
     }
-    this.hasOut = hasOut;
     this.outStart = outStart;
     this.outPat = outPat;
     this.dictLink = dictLink;
     this.patLen = patLen;
     this.patFlags = patFlags;
     this.patText = texts;
+
+    // 6. States with output renumbered last, the others keeping their BFS order.
+    this.firstOut = this.outputsLast(hasOut);
+  }
+
+  /**
+   * Renumbers the states so those with output come last (BFS order kept within each
+   * part) and returns the first of them: the scan then asks `s >= firstOut`, a compare,
+   * instead of reading a flag per character (a quarter of the scan of Latin text).
+   */
+  private outputsLast(hasOut: Uint8Array): number {
+    const n = this.stateCount;
+    const perm = new Int32Array(n);
+    let next = 0;
+    for (let s = 0; s < n; s++) if (hasOut[s] === 0) perm[s] = next++;
+    const firstOut = next;
+    for (let s = 0; s < n; s++) if (hasOut[s] !== 0) perm[s] = next++;
+    const { width, shift, delta, fail, wideBase, wideKey, wideCls, wideTo, outStart, outPat, dictLink, rootWide } = this;
+    const d2 = delta instanceof Uint16Array ? new Uint16Array(delta.length) : new Int32Array(delta.length);
+    const fail2 = new Int32Array(n);
+    const wide2 = new Int32Array(n);
+    const dict2 = new Int32Array(n);
+    const outStart2 = new Int32Array(n + 1);
+    for (let s = 0; s < n; s++) {
+      const p = perm[s];
+      const from = s << shift;
+      const to = p << shift;
+      for (let c = 0; c < width; c++) d2[to + c] = perm[delta[from + c]];
+      fail2[p] = perm[fail[s]];
+      wide2[p] = perm[wideBase[s]];
+      dict2[p] = dictLink[s] < 0 ? -1 : perm[dictLink[s]];
+      outStart2[p + 1] = outStart[s + 1] - outStart[s];
+    }
+    for (let p = 0; p < n; p++) outStart2[p + 1] += outStart2[p];
+    const outPat2 = new Int32Array(outPat.length);
+    for (let s = 0; s < n; s++) outPat2.set(outPat.subarray(outStart[s], outStart[s + 1]), outStart2[perm[s]]);
+    for (let i = 0; i < rootWide.length; i++) rootWide[i] = perm[rootWide[i]];
+    // The wide edges hashed again under the new numbers.
+    const key2 = new Int32Array(wideKey.length);
+    const cls2 = new Uint16Array(wideKey.length);
+    const to2 = new Int32Array(wideKey.length);
+    for (let j = 0; j < wideKey.length; j++) if (wideKey[j] !== 0) putWide(key2, cls2, to2, perm[wideKey[j] - 1], wideCls[j], perm[wideTo[j]]);
+    Object.assign(this, { delta: d2, fail: fail2, wideBase: wide2, dictLink: dict2, outStart: outStart2, outPat: outPat2, wideKey: key2, wideCls: cls2, wideTo: to2 });
+    return firstOut;
   }
 
   /** Transition from `s` on class `cls` (any class), following failure links for wide classes. */
   private step(s: number, cls: number): number {
     const width = this.width;
-    if (cls < width) return this.delta[s * width + cls];
-    const { edgeStart, edgeCls, edgeTo, fail } = this;
+    if (cls < width) return this.delta[(s << this.shift) + cls];
+    const { wideKey, wideCls, wideTo, fail, wideBase } = this;
+    const mask = wideKey.length - 1;
     for (;;) {
+      // States with no wide edge at all are skipped: a Latin state before a Han character goes straight to the root.
+      s = wideBase[s];
       if (s === 0) return this.rootWide[cls - width];
-      let lo = edgeStart[s];
-      let hi = edgeStart[s + 1] - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const c = edgeCls[mid];
-        if (c === cls) return edgeTo[mid];
-        if (c < cls) lo = mid + 1;
-        else hi = mid - 1;
-      }
+      for (let j = wideSlot(s, cls) & mask; wideKey[j] !== 0; j = (j + 1) & mask) if (wideKey[j] === s + 1 && wideCls[j] === cls) return wideTo[j];
       s = fail[s];
     }
   }
@@ -336,14 +403,37 @@ export class Automaton {
    * page allocates no object per hit, so a long thread leaves little for the GC.
    */
   scanInto(text: string, out: HitBuffer): HitBuffer {
-    const { classOf, delta, width, hasOut } = this;
+    const { classOf, delta, width, shift, firstOut, wideBase, rootWide, wideKey, wideCls, wideTo, fail } = this;
+    const mask = wideKey.length - 1;
     const n = text.length;
     out.count = 0;
     let s = 0;
     for (let i = 0; i < n; i++) {
       const cls = classOf[text.charCodeAt(i)];
-      s = cls < width ? delta[s * width + cls] : this.step(s, cls);
-      if (hasOut[s] !== 0) this.emit(s, i + 1, text, out);
+      if (cls < width) s = delta[(s << shift) + cls];
+      else {
+        // `step` written out: as a call it cost a Han-heavy thread an eighth of its scan.
+        for (;;) {
+          s = wideBase[s];
+          if (s === 0) {
+            s = rootWide[cls - width];
+            break;
+          }
+          let to = -1;
+          for (let j = wideSlot(s, cls) & mask; wideKey[j] !== 0; j = (j + 1) & mask) {
+            if (wideKey[j] === s + 1 && wideCls[j] === cls) {
+              to = wideTo[j];
+              break;
+            }
+          }
+          if (to >= 0) {
+            s = to;
+            break;
+          }
+          s = fail[s];
+        }
+      }
+      if (s >= firstOut) this.emit(s, i + 1, text, out);
     }
     return out;
   }
@@ -380,11 +470,36 @@ export class Automaton {
   /** Approximate memory held by the automaton's tables. */
   get bytes(): number {
     let b = 0;
-    for (const a of [this.classOf, this.delta, this.hasOut, this.fail, this.edgeStart, this.edgeCls, this.edgeTo, this.rootWide, this.outStart, this.outPat, this.dictLink, this.patLen, this.patFlags])
+    for (const a of [this.classOf, this.delta, this.fail, this.wideBase, this.wideKey, this.wideCls, this.wideTo, this.rootWide, this.outStart, this.outPat, this.dictLink, this.patLen, this.patFlags])
       b += a.byteLength;
     for (const t of this.patText) b += 16 + t.length * 2;
     return b;
   }
+}
+
+/** Where the wide edge (state, class) starts probing. */
+function wideSlot(s: number, cls: number): number {
+  return (Math.imul(s, 0x9e3779b1) ^ Math.imul(cls, 0x85ebca6b)) >>> 0;
+}
+
+function putWide(key: Int32Array, cls: Uint16Array, to: Int32Array, s: number, c: number, t: number): void {
+  const mask = key.length - 1;
+  let j = wideSlot(s, c) & mask;
+  while (key[j] !== 0) j = (j + 1) & mask;
+  key[j] = s + 1;
+  cls[j] = c;
+  to[j] = t;
+}
+
+/** The wide goto edges of every state but the root, hashed at a load of at most a half. */
+function wideEdges(stateCount: number, edgeStart: Int32Array, edgeCls: Uint16Array, edgeTo: Int32Array, width: number) {
+  let count = 0;
+  for (let e = edgeStart[1]; e < edgeStart[stateCount]; e++) if (edgeCls[e] >= width) count++;
+  let size = 16;
+  while (size < count * 2) size *= 2;
+  const table = { key: new Int32Array(size), cls: new Uint16Array(size), to: new Int32Array(size) };
+  for (let s = 1; s < stateCount; s++) for (let e = edgeStart[s]; e < edgeStart[s + 1]; e++) if (edgeCls[e] >= width) putWide(table.key, table.cls, table.to, s, edgeCls[e], edgeTo[e]);
+  return table;
 }
 
 /** Builds an automaton over `patterns` (plain strings are case-insensitive). */

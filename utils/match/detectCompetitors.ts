@@ -101,10 +101,16 @@ export function snippetBounds(text: string, start: number, end: number, side = S
   return [a, b];
 }
 
+/** Whitespace that `collapsed` changes: any but a lone space. */
+const COLLAPSES = /[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
+
 /** text[a, b) with each run of whitespace as one space, trimmed (what `.replace(/\s+/g, ' ').trim()` gives). */
 function collapsed(text: string, a: number, b: number): string {
   while (a < b && isSpace(text.charCodeAt(a))) a++;
   while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  // Most windows hold lone spaces only: one native test instead of a loop over each character.
+  const window = text.slice(a, b);
+  if (!COLLAPSES.test(window)) return window;
   let out = '';
   let from = a;
   for (let i = a; i < b; i++) {
@@ -291,16 +297,14 @@ function assignMentions(f: FoundBuffer, found: Findings): void {
 }
 
 function ranked(index: CompetitorIndex, input: DetectInput, found: Findings): CompetitorMatch[] {
-  const out: CompetitorMatch[] = [];
-  for (const a of found.byCi.values()) {
-    if (a.crmValue === null && !a.inPlay && a.hits.length === 0 && a.domains.length === 0) continue;
-    out.push(competitorMatch(index, input, a));
-  }
-  const rank = (m: CompetitorMatch) => (m.sources.includes('crm_field') ? 4 : 0) + (m.sources.includes('in_play') ? 2 : 0) + (m.sources.includes('domain') ? 1 : 0);
-  // Each rank worked out once, not in every comparison.
-  const ranks = new Map(out.map((m) => [m, rank(m)]));
-  out.sort((x, y) => ranks.get(y)! - ranks.get(x)! || y.mentionCount - x.mentionCount || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-  return out;
+  const kept: Acc[] = [];
+  for (const a of found.byCi.values()) if (a.crmValue !== null || a.inPlay || a.hits.length || a.domains.length) kept.push(a);
+  // Ranked before the matches are made, on numbers worked out once (a thread can name a hundred competitors).
+  const rank = kept.map((a) => ((a.crmValue !== null ? 4 : 0) + (a.inPlay ? 2 : 0) + (a.domains.length ? 1 : 0)) * 1e6 + a.hits.length);
+  const order = kept.map((_, i) => i);
+  const names = kept.map((a) => index.competitors[a.ci].name);
+  order.sort((x, y) => rank[y] - rank[x] || (names[x] < names[y] ? -1 : names[x] > names[y] ? 1 : 0));
+  return order.map((i) => competitorMatch(index, input, kept[i]));
 }
 
 /** One competitor's sources, reasons and confidence (the strongest source's). */

@@ -96,7 +96,13 @@ export class KeyTable {
  * scavenge, not a major GC, collects them).
  */
 export class KeyTableBuilder {
-  private units: Uint8Array | Uint16Array = new Uint8Array(4096);
+  /**
+   * 16-bit while building, whatever the keys: one element type keeps `intern` monomorphic
+   * (it was a fifth of the index build when some tables' buffers were 8-bit and others 16);
+   * `build` narrows it to bytes when every unit fits one.
+   */
+  private units = new Uint16Array(4096);
+  private wide = false;
   private used = 0;
   private count = 0;
   private keyStart: Int32Array = new Int32Array(1025);
@@ -121,15 +127,17 @@ export class KeyTableBuilder {
   intern(key: string): number {
     const len = key.length;
     const at = this.used;
-    if (at + len > this.units.length) this.resize(this.units instanceof Uint16Array, at + len);
-    let u = this.units;
+    if (at + len > this.units.length) this.resize(at + len);
+    const u = this.units;
     let h = 0x811c9dc5;
+    let all = 0;
     for (let j = 0; j < len; j++) {
       const c = key.charCodeAt(j);
-      if (c > 255 && !(u instanceof Uint16Array)) u = this.resize(true, at + len);
+      all |= c;
       u[at + j] = c;
       h = Math.imul(h ^ c, 0x01000193);
     }
+    if (all > 255) this.wide = true;
     h ^= h >>> 16;
     h = Math.imul(h, 0x7feb352d) >>> 0;
     const { slots, keyStart, hashes } = this;
@@ -159,12 +167,12 @@ export class KeyTableBuilder {
     return k;
   }
 
-  private resize(wide: boolean, need: number): Uint8Array | Uint16Array {
+  private resize(need: number): void {
     let cap = this.units.length;
     while (cap < need) cap *= 2;
-    const next = wide ? new Uint16Array(cap) : new Uint8Array(cap);
+    const next = new Uint16Array(cap);
     next.set(this.units.subarray(0, this.used));
-    return (this.units = next);
+    this.units = next;
   }
 
   /** The values already under key id `k`. */
@@ -204,7 +212,7 @@ export class KeyTableBuilder {
       }
     }
     return new KeyTable({
-      keys: this.units.slice(0, this.used),
+      keys: this.wide ? this.units.slice(0, this.used) : bytes(this.units.subarray(0, this.used)),
       keyStart: this.keyStart.slice(0, n + 1),
       // At the final size: the builder's table may be up to twice as large as needed.
       slots: slotsFor(this.hashes, n, capacityFor(n)),
@@ -212,6 +220,12 @@ export class KeyTableBuilder {
       multi,
     });
   }
+}
+
+function bytes(units: Uint16Array): Uint8Array {
+  const b = new Uint8Array(units.length);
+  b.set(units);
+  return b;
 }
 
 function grown(a: Int32Array, length: number): Int32Array {

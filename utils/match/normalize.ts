@@ -74,8 +74,11 @@ export function normalizeName(input: string): string {
   if (PRINTABLE_ASCII.test(input)) {
     // Fast path (most names): no NFKC, no CJK.
     s = input.toLowerCase();
-    if (s.includes('(') || s.includes('[')) s = s.replace(REGION_IN_BRACKETS, ' ');
-    s = s.replace(/[.'`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+    // Words of letters and digits with single spaces are their own key: one test instead of three rewrites.
+    if (!CLEAN_WORDS.test(s)) {
+      if (s.includes('(') || s.includes('[')) s = s.replace(REGION_IN_BRACKETS, ' ');
+      s = s.replace(/[.'`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+    }
   } else {
     s = foldCase(input).replace(REGION_IN_BRACKETS, ' ');
     // Dots and apostrophes join ("S.A." → "sa", "O'Neil" → "oneil"); other punctuation splits.
@@ -91,6 +94,7 @@ export function normalizeName(input: string): string {
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const CLEAN_WORDS = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 
 /** The last `n` space-separated words of `s` and where they start, or null. */
 function lastWords(s: string, n: number): number {

@@ -16,7 +16,7 @@ import { FuzzyIndex, type FuzzyData } from './fuzzy';
 import { assembleIndex, type AccountTables, type PackIndex } from './index';
 import { KeyTable, type KeyTableData } from './keyTable';
 
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 const TABLES = ['ids', 'byCrmId', 'byDomain', 'byRegistrable', 'byName'] as const;
 type TableName = (typeof TABLES)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAutomaton, foldString, isWordCode, type Hit, type PatternSpec } from '../../../utils/match/automaton';
+import { Automaton, buildAutomaton, foldString, isWordCode, type Hit, type PatternSpec } from '../../../utils/match/automaton';
 
 /** The obvious matcher: indexOf over a folded copy, with the same boundary and case rules. */
 function naive(patterns: PatternSpec[], text: string): Hit[] {
@@ -76,7 +76,12 @@ describe('Aho-Corasick automaton', () => {
         if (text.trim()) patterns.push({ text, caseSensitive: r() < 0.3 });
       }
       const text = pick(latin + cjk, 400);
-      expect(sortHits(buildAutomaton(patterns, { narrowWidth: 2 + Math.floor(r() * 12) }).scan(text))).toEqual(sortHits(naive(patterns, text)));
+      const want = sortHits(naive(patterns, text));
+      const built = buildAutomaton(patterns, { narrowWidth: 2 + Math.floor(r() * 12) });
+      expect(sortHits(built.scan(text))).toEqual(want);
+      // As a woken worker has it: its tables back from one structured clone.
+      expect(sortHits(new Automaton(structuredClone(built.toData())).scan(text))).toEqual(want);
+      expect(sortHits(buildAutomaton(patterns).scan(text))).toEqual(want);
     }
   });
 
