@@ -6,7 +6,8 @@ import { getDb } from '@/utils/store/db';
 import { TOGGLE_MESSAGE } from '@/utils/content/toggle';
 import { SYNC_ALARM, browserOpsDeps } from '@/utils/sync/browser';
 import { policyRole, readManaged, watchManaged } from '@/utils/sync/managed';
-import { roleSetting } from '@/utils/settings';
+import { langSetting, roleSetting } from '@/utils/settings';
+import { pickLang } from '@/utils/i18n';
 import { acceptFramePorts, nudgeFrames, relayFromFrame } from '@/utils/platform';
 import { syncGenericScripts } from '@/utils/background/genericScripts';
 import { iconStateFor, showIconState } from '@/utils/background/toolbarIcon';
@@ -31,6 +32,11 @@ export default defineBackground(() => {
     shown: (tabId, ctx, view) => {
       const state = iconStateFor('view:get', { ctx }, view);
       if (state) showIconState(tabId, state).catch(() => undefined);
+    },
+    // As the frame picks it (entrypoints/sidebar/wiring.tsx): the rep's setting, else the browser's language.
+    expectedLang: async () => {
+      const pref = await langSetting.getValue();
+      return pickLang(browser.i18n.getUILanguage?.() ?? navigator.language, pref === 'auto' ? null : pref);
     },
     runtimeId: browser.runtime.id,
     // Not getURL('/sidebar.html'): Chrome answers that with the page's dynamic URL (use_dynamic_url), senders carry the static one.

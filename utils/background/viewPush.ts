@@ -3,6 +3,11 @@
  * frames per tab with the language each wants, the tab's last reading, and the push.
  * Memory only, as a cache: a stopped worker loses the ports with it, and the frames
  * fall back to pulling.
+ *
+ * On a first load the reading comes in while the tab's frame is still loading (an
+ * extension frame takes ~50 ms to commit): its view is built then, in the rep's
+ * language, and handed to the frame the moment it connects, instead of being built
+ * only once the frame has said its language.
  */
 import type { Lang } from '../i18n';
 import type { PageContext } from '../sites/types';
@@ -17,27 +22,43 @@ export interface ViewPushDeps {
   /** This extension's id and its sidebar page's URL: only our frames' ports are kept. */
   runtimeId: string;
   framePage: string;
+  /** The language the tab's frame will ask for (the rep's setting): a reading no frame is connected for yet is built in it at once. */
+  expectedLang?(): Promise<Lang>;
+  now?(): number;
+}
+
+/** A view built before its frame connected is handed over only this long; later, the frame gets one built afresh. */
+export const EARLY_VIEW_MS = 3_000;
+
+/** A tab's last reading, and its views by language as they are built. */
+interface Last {
+  reading: Reading;
+  built: Map<Lang, Promise<SidebarView | null>>;
+  at: number;
 }
 
 export function createViewPush(deps: ViewPushDeps) {
   /** Per tab, each frame port's language and token (null until the frame has said them). */
   const frames = new Map<number, Map<PortLike, { lang: Lang; token: string } | null>>();
-  const last = new Map<number, Reading>();
+  const last = new Map<number, Last>();
+  const now = deps.now ?? Date.now;
 
-  async function push(tabId: number, reading: Reading, targets: [PortLike, Lang][]): Promise<number> {
+  function viewIn(entry: Last, lang: Lang): Promise<SidebarView | null> {
+    const ctx = entry.reading.init.ctx;
+    if (!ctx) return Promise.resolve(null);
+    // A view that fails to build is pushed as none: the frame pulls, and shows the error from its own view:get.
+    if (!entry.built.has(lang)) entry.built.set(lang, deps.build(ctx, lang).catch(() => null));
+    return entry.built.get(lang)!;
+  }
+
+  async function push(tabId: number, entry: Last, targets: [PortLike, Lang][]): Promise<number> {
+    const { reading } = entry;
     const ctx = reading.init.ctx;
-    const built = new Map<Lang, Promise<SidebarView | null>>();
-    const viewIn = (lang: Lang) => {
-      if (!ctx) return Promise.resolve(null);
-      // A view that fails to build is pushed as none: the frame pulls, and shows the error from its own view:get.
-      if (!built.has(lang)) built.set(lang, deps.build(ctx, lang).catch(() => null));
-      return built.get(lang)!;
-    };
     let sent = 0;
     for (const [port, lang] of targets) {
-      const view = await viewIn(lang);
+      const view = await viewIn(entry, lang);
       // A newer reading arrived while this one was built: it is pushed on its own.
-      if (last.get(tabId)?.seq !== reading.seq) break;
+      if (last.get(tabId) !== entry) break;
       try {
         // The token stays here: the frame has it, and nothing else should.
         port.postMessage({ type: 'pushed', seq: reading.seq, init: reading.init, lang, view } satisfies ViewPush);
@@ -62,9 +83,15 @@ export function createViewPush(deps: ViewPushDeps) {
         if (m?.type !== 'lang' || (m.lang !== 'en' && m.lang !== 'zh-CN') || typeof m.token !== 'string' || m.token.length > 100) return;
         const first = ports.get(port) === null;
         ports.set(port, { lang: m.lang, token: m.token });
-        // A frame that connected after the tab's reading came in gets that reading now.
-        const reading = last.get(tabId);
-        if (first && reading && reading.token === m.token) void push(tabId, reading, [[port, m.lang]]);
+        // A frame that connected after the tab's reading came in gets that reading now,
+        // with the view built while it loaded when that is recent (the state it shows, ticks included, may have moved on since).
+        const entry = last.get(tabId);
+        if (!first || !entry || entry.reading.token !== m.token) return;
+        if (now() - entry.at > EARLY_VIEW_MS) {
+          entry.built.clear();
+          entry.at = now();
+        }
+        void push(tabId, entry, [[port, m.lang]]);
       });
       port.onDisconnect.addListener(() => {
         ports.delete(port);
@@ -75,11 +102,19 @@ export function createViewPush(deps: ViewPushDeps) {
     /** A content script's reading (already checked by the message map): build once per language, push to the tab's frames. */
     prime(tabId: number, reading: Reading): Promise<number> {
       const prev = last.get(tabId);
-      if (prev && prev.seq > reading.seq) return Promise.resolve(0);
-      last.set(tabId, reading);
+      if (prev && prev.reading.seq > reading.seq) return Promise.resolve(0);
+      const entry: Last = { reading, built: new Map(), at: now() };
+      last.set(tabId, entry);
       const targets: [PortLike, Lang][] = [];
       for (const [port, said] of frames.get(tabId) ?? []) if (said && said.token === reading.token) targets.push([port, said.lang]);
-      return push(tabId, reading, targets);
+      if (!targets.length && reading.init.ctx && deps.expectedLang) {
+        // No frame to push to yet (it is loading): build the view now, for the frame to take when it connects.
+        void deps.expectedLang().then(
+          (lang) => void (last.get(tabId) === entry && viewIn(entry, lang)),
+          () => undefined,
+        );
+      }
+      return push(tabId, entry, targets);
     },
     /** The tab closed or left the site: its reading is dropped. */
     forget(tabId: number): void {

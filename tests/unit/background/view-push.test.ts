@@ -4,7 +4,7 @@
  * that connects after the reading gets it when it says its language.
  */
 import { describe, expect, it } from 'vitest';
-import { createViewPush } from '../../../utils/background/viewPush';
+import { createViewPush, EARLY_VIEW_MS } from '../../../utils/background/viewPush';
 import { takesPush, VIEW_PORT, type PortLike, type Reading, type ViewPush } from '../../../utils/ui/viewPort';
 import type { PageContext } from '../../../utils/sites/types';
 import type { SidebarView } from '../../../utils/view/types';
@@ -29,20 +29,25 @@ function fakePort(tabId: number | undefined, over: Partial<PortLike> = {}) {
   return { port, got, say: (m: unknown) => listeners.forEach((l) => l(m)), disconnect: () => gone.forEach((g) => g()) };
 }
 
-function setup() {
+function setup(opts: { expectedLang?: 'en' | 'zh-CN' } = {}) {
   const builds: string[] = [];
   const shown: number[] = [];
+  const clock = { t: 1_000 };
   const push = createViewPush({
     build: async (c, lang) => {
       builds.push(`${c.recordId}:${lang}`);
-      return { recordKey: `sf:${c.recordId}`, lang } as unknown as SidebarView;
+      return { recordKey: `sf:${c.recordId}`, lang, built: builds.length } as unknown as SidebarView;
     },
     shown: (tabId) => void shown.push(tabId),
     runtimeId: 'ext',
     framePage: FRAME,
+    expectedLang: opts.expectedLang ? async () => opts.expectedLang! : undefined,
+    now: () => clock.t,
   });
-  return { push, builds, shown };
+  return { push, builds, shown, clock };
 }
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('pushed views, the background', () => {
   it("pushes a tab's reading with its view to that tab's frames only", async () => {
@@ -111,6 +116,50 @@ describe('pushed views, the background', () => {
     late.disconnect();
     await push.prime(1, reading(4, ctx('006B')));
     expect(late.got).toHaveLength(1);
+  });
+
+  it('a reading no frame is connected for yet is built at once in the rep\'s language, and handed to the frame that connects', async () => {
+    const { push, builds } = setup({ expectedLang: 'zh-CN' });
+    expect(await push.prime(1, reading(3, ctx('006A')))).toBe(0);
+    await settle();
+    // Built while the frame loads, before any frame said anything.
+    expect(builds).toEqual(['006A:zh-CN']);
+    const late = fakePort(1);
+    push.accept(late.port);
+    late.say({ type: 'lang', lang: 'zh-CN', token: TOKEN });
+    await settle();
+    expect(late.got).toMatchObject([{ seq: 3, lang: 'zh-CN', view: { recordKey: 'sf:006A', built: 1 } }]);
+    expect(builds).toEqual(['006A:zh-CN']);
+    // A frame in another language gets a view built in its own.
+    const other = fakePort(1);
+    push.accept(other.port);
+    other.say({ type: 'lang', lang: 'en', token: TOKEN });
+    await settle();
+    expect(other.got).toMatchObject([{ seq: 3, lang: 'en' }]);
+    expect(builds).toEqual(['006A:zh-CN', '006A:en']);
+  });
+
+  it('a view built early is not handed over once it is old: the frame gets one built afresh', async () => {
+    const { push, builds, clock } = setup({ expectedLang: 'en' });
+    await push.prime(1, reading(3, ctx('006A')));
+    await settle();
+    clock.t += EARLY_VIEW_MS + 1;
+    const late = fakePort(1);
+    push.accept(late.port);
+    late.say({ type: 'lang', lang: 'en', token: TOKEN });
+    await settle();
+    expect(builds).toEqual(['006A:en', '006A:en']);
+    expect(late.got).toMatchObject([{ seq: 3, view: { built: 2 } }]);
+  });
+
+  it('builds nothing early for no record, nor for a reading overtaken before its language is known', async () => {
+    const { push, builds } = setup({ expectedLang: 'en' });
+    await push.prime(1, reading(1, null));
+    const first = push.prime(1, reading(2, ctx('006A')));
+    await push.prime(1, reading(3, ctx('006B')));
+    await first;
+    await settle();
+    expect(builds).toEqual(['006B:en']);
   });
 
   it('leaving the record pushes the empty reading without building; an older reading than the last is not pushed', async () => {
