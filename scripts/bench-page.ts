@@ -40,6 +40,7 @@ import { rmSync } from 'node:fs';
 import { extensionId } from './demo/launch';
 import { DEMO_PAGES } from './demo/routes';
 import { controlPage, launch, snapshotExtension } from './bench/page/browser';
+import { bareFloor } from './bench/page/bareFloor';
 import { coldMatch } from './bench/page/coldMatch';
 import { progress } from './bench/page/figures';
 import { heap } from './bench/page/heap';
@@ -77,9 +78,11 @@ async function main() {
     const stormWith = await storm(withExt, true, STORM);
     progress(`mutation storm: ${STORM.ms / 1000} s without`);
     const stormWithout = await storm(without, false, STORM);
+    // Before the big packs are imported: our worker's wake is measured with the sample pack, as the pages ran.
+    const floor = await bareFloor(control, PAGES, COLD_RUNS);
     const cold = await coldMatch(control, COLD_RUNS, SIZES);
 
-    const result = benchResult({ chromium, runs: RUNS, sizes, sidebar, heapRows, stormWith, stormWithout, cold });
+    const result = benchResult({ chromium, runs: RUNS, sizes, sidebar, heapRows, stormWith, stormWithout, cold, floor });
     if (json) console.log(JSON.stringify(result));
     else printTable(result, (line) => console.log(line));
   } finally {

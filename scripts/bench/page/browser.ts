@@ -75,9 +75,9 @@ export async function launch(extensionDir: string | null): Promise<BrowserContex
 }
 
 /** An extension page kept open: it sends messages as the options page would, and stops the worker. */
-export async function controlPage(context: BrowserContext, extId: string) {
+export async function controlPage(context: BrowserContext, extId: string, path = 'options.html') {
   const page = await context.newPage();
-  await page.goto(`chrome-extension://${extId}/options.html`);
+  await page.goto(`chrome-extension://${extId}/${path}`);
   const cdp = await context.newCDPSession(page);
   let status = 'running';
   cdp.on('ServiceWorker.workerVersionUpdated', (e) => {

@@ -1,5 +1,6 @@
 /** The bench's result as one object (`--json`) and as the table beside each budget. */
 import { cpus, totalmem } from 'node:os';
+import type { BareFloor } from './bareFloor';
 import type { coldMatch } from './coldMatch';
 import { BUDGET, kb, mark, mb, round } from './figures';
 import type { heap } from './heap';
@@ -16,11 +17,12 @@ export interface Measured {
   stormWith: Awaited<ReturnType<typeof storm>>;
   stormWithout: Awaited<ReturnType<typeof storm>>;
   cold: Awaited<ReturnType<typeof coldMatch>>;
+  floor: BareFloor;
 }
 
 export type PageBenchResult = ReturnType<typeof benchResult>;
 
-export function benchResult({ chromium: version, runs, sizes, sidebar, heapRows, stormWith, stormWithout, cold }: Measured) {
+export function benchResult({ chromium: version, runs, sizes, sidebar, heapRows, stormWith, stormWithout, cold, floor }: Measured) {
   return {
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model.trim(), memoryGB: round(totalmem() / 2 ** 30, 1), node: process.version, chromium: version },
     method: {
@@ -31,6 +33,7 @@ export function benchResult({ chromium: version, runs, sizes, sidebar, heapRows,
       workerHeap: 'Runtime.getHeapUsage of the service worker target after HeapProfiler.collectGarbage (median of 3), through Target.attachToTarget from the control page: after a view:get with the largest pack, minus right after a wake (sync:status) with the bundled sample pack',
       longTasks: 'PerformanceObserver longtask in the page, plus a DevTools trace; a task is the extension\'s when it ran our script and would be under 50 ms without it',
       heap: 'Runtime.getHeapUsage after HeapProfiler.collectGarbage, median of 3, the page with the extension (content script in its isolated world) minus without; the sidebar frame separately',
+      floor: "a bare MV3 extension in a browser of its own, same build and pages: a content script that adds an iframe of the extension's one-line page at document_start (navigation timing and a mark from its module script), and a worker that answers any message at once (stopped by the same CDP call before each run)",
     },
     budgets: BUDGET,
     contentScripts: sizes,
@@ -45,6 +48,7 @@ export function benchResult({ chromium: version, runs, sizes, sidebar, heapRows,
     heap: heapRows,
     coldFirstMatch: cold.sizes,
     workerHeap: cold.workerHeap,
+    floor,
   };
 }
 
@@ -67,6 +71,15 @@ export function printTable(result: PageBenchResult, log: (line: string) => void)
   log("  (page render: the CRM's own, navigation start or the switch's start → rendered, p50 in the same runs)");
   log('  First loads, ms since the page\'s navigation start (p50 of each): ' + TIMELINE.join(' → '));
   for (const r of sidebar) if (r.timelineP50Ms) log(`  ${r.page.padEnd(22)} ${r.worker.padEnd(6)} ${TIMELINE.map((k) => String(r.timelineP50Ms![k])).join(' → ')}`);
+  log("\nThe floor: a bare extension's frame and worker (see method.floor), beside ours in the same run (p50, ms)");
+  log("  frame, since its navigation start: document parsed / first script running — bare · ours (first load, worker warm)");
+  for (const f of result.floor.frames) {
+    const t = sidebar.find((r) => r.page === f.page && r.path === 'first load' && r.worker === 'warm')?.timelineP50Ms;
+    const ours = t ? `${round(t.frameParsed - t.frameStart)} / ${round(t.appBoot - t.frameStart)}` : 'n/a';
+    log(`  ${f.page.padEnd(22)} ${f.parsedP50Ms} / ${f.scriptP50Ms} · ${ours}`);
+  }
+  const w = result.floor.worker;
+  log(`  worker, one message's round trip: stopped ${w.bareStoppedP50Ms} · ours ${w.oursStoppedP50Ms} (sync:status); awake ${w.bareWarmP50Ms} · ours ${w.oursWarmP50Ms} (${w.runs} runs)`);
   log(`\nMutation storm, ${stormWith.seconds} s at ${stormWith.mutationsPerSecond.toLocaleString('en')} mutations/s (budget: ${BUDGET.extensionLongTasks} long tasks ≥ 50 ms from the extension)`);
   for (const [label, s] of [['with the extension', stormWith], ['without', stormWithout]] as const) {
     log(`  ${label.padEnd(20)} longtask entries ${String(s.performanceObserverLongTasks).padStart(3)} (${s.longTaskAttributions.join(', ') || 'none'}), trace tasks ≥ 50 ms ${s.traceLongTasks}, longest task ${s.longestTaskMs} ms`);
