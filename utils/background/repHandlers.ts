@@ -27,12 +27,13 @@ interface Deps {
 /** What the view of this page needs from the rep's stores (the sentiment is read before the match: it weighs the score). */
 export async function readRepState(db: Db, pack: KnowledgePack, ctx: PageContext, match: MatchResult, sentiment: SentimentRecord | null): Promise<RepState> {
   const target = scorecardTarget(pack, ctx, match);
-  let scorecard: RepState['scorecard'] = null;
-  if (target && match.accountId) {
-    const record = target === 'latest' ? await latestScorecard(db, match.accountId) : await getScorecard(db, match.accountId, target.dealKey);
-    scorecard = { dealKey: target === 'latest' ? (record?.dealKey ?? ACCOUNT_DEAL) : target.dealKey, record };
-  }
-  const outcome = closedResult(pack, ctx, match) ? await getOutcome(db, recordKey(ctx)) : null;
+  const accountId = match.accountId;
+  // Both read together: each is an IndexedDB round trip on the view's path.
+  const [record, outcome] = await Promise.all([
+    target && accountId ? (target === 'latest' ? latestScorecard(db, accountId) : getScorecard(db, accountId, target.dealKey)) : undefined,
+    closedResult(pack, ctx, match) ? getOutcome(db, recordKey(ctx)) : null,
+  ]);
+  const scorecard: RepState['scorecard'] = target && accountId ? { dealKey: target === 'latest' ? (record?.dealKey ?? ACCOUNT_DEAL) : target.dealKey, record: record ?? null } : null;
   return { scorecard, outcome, sentiment };
 }
 

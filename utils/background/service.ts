@@ -111,17 +111,22 @@ function recordHandlers(
       const { stored, derived, index } = await indexed();
       const browsing = Boolean(focus?.accountId);
       const found = matchAccount(index, ctx, focus?.accountId ?? (await getPick(db, recordKey(ctx))));
-      // A page that shows no stage takes the one last seen in the CRM for its account (stage:seen wrote it).
-      const rememberedStage = found.account && !browsing && !ctx.stage ? await getSeenStage(db, found.account.id) : null;
-      // The CS rep's read weighs the score when the health model says so (utils/health/sentiment.ts).
-      const sentiment = found.account ? await getSentiment(db, found.account.id) : null;
+      // Reads that do not wait on each other go together: each is an IndexedDB round trip on the rep's wait.
+      const [rememberedStage, sentiment] = await Promise.all([
+        // A page that shows no stage takes the one last seen in the CRM for its account (stage:seen wrote it).
+        found.account && !browsing && !ctx.stage ? getSeenStage(db, found.account.id) : null,
+        // The CS rep's read weighs the score when the health model says so (utils/health/sentiment.ts).
+        found.account ? getSentiment(db, found.account.id) : null,
+      ]);
       let match = completeMatch(index, ctx, found, { now: now(), rememberedStage, sentiment });
       if (focus?.competitorId) match = withSearchedCompetitor(match, stored.pack, focus.competitorId);
-      const ticks = match.accountId && match.stage ? await getTicks(db, match.accountId, match.stage.playbookId, match.stage.stageId) : null;
-      // Ticks on items this pack removed are listed, not deleted: a rollback shows them
-      // again. They go when a later pack change leaves them unreachable (pruneTicks).
-      // Browsing another account from search: its scorecard and close belong to no record here.
-      const rep = browsing ? { scorecard: null, outcome: null, sentiment } : await readRepState(db, stored.pack, ctx, match, sentiment);
+      const [ticks, rep] = await Promise.all([
+        // Ticks on items this pack removed are listed, not deleted: a rollback shows them
+        // again. They go when a later pack change leaves them unreachable (pruneTicks).
+        match.accountId && match.stage ? getTicks(db, match.accountId, match.stage.playbookId, match.stage.stageId) : null,
+        // Browsing another account from search: its scorecard and close belong to no record here.
+        browsing ? { scorecard: null, outcome: null, sentiment } : readRepState(db, stored.pack, ctx, match, sentiment),
+      ]);
       return buildView({ pack: stored.pack, derived, ctx, match, ticks, lang, now: now(), scenarioId: focus?.scenarioId, rep });
     },
 
