@@ -12,7 +12,7 @@
  * The choice is made by what the frame has, not by the browser's name.
  */
 import { browser } from 'wxt/browser';
-import { isUiMessage, FRAME_PAGE, type Exposure, type ToContent, type ToFrame } from './ui/channel';
+import { isUiMessage, FRAME_PAGE, FRAME_PORT, type Exposure, type FrameHello, type ToContent, type ToFrame } from './ui/channel';
 
 /** Frame → background: "forward this to my tab's top frame" (or, without `msg`, "which tab am I in?"). */
 export interface RelayRequest {
@@ -49,8 +49,8 @@ const forwarded = (raw: ToFrame): ToFrame => {
   return { frontline: 'ui', type: raw.type };
 };
 
-/** The sidebar frame's line to its content script. */
-export async function frameLink(): Promise<FrameLink> {
+/** The sidebar frame's line to its content script; `token` is the one that content script gave this frame. */
+export async function frameLink(token: string): Promise<FrameLink> {
   const tabs = (browser as { tabs?: typeof browser.tabs }).tabs;
   if (tabs?.getCurrent && tabs.sendMessage) {
     const tabId = (await tabs.getCurrent())?.id;
@@ -64,6 +64,14 @@ export async function frameLink(): Promise<FrameLink> {
           if (isNudge(raw) && sender.id === browser.runtime.id && sender.tab?.id === tabId && sender.frameId === 0) listener(raw);
           return undefined;
         });
+        // The direct line (utils/content/frameNudges.ts): nudges that do not wait for a stopped worker to start.
+        if (tabs.connect) {
+          const port = tabs.connect(tabId, { frameId: 0, name: FRAME_PORT });
+          port.onMessage.addListener((raw: unknown) => {
+            if (isNudge(raw)) listener(raw);
+          });
+          port.postMessage({ type: 'hello', token } satisfies FrameHello);
+        }
       },
     };
   }

@@ -66,7 +66,7 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
   const site = new URLSearchParams(location.search).get('site') ?? 'site';
   // Boot is on the rep's critical path: the link to the tab and the settings are asked for together.
   // (Firefox gives this frame no `tabs`: the link goes through the background there, utils/platform.ts.)
-  const [link, settings] = await Promise.all([frameLink(), readSettings(site)]);
+  const [link, settings] = await Promise.all([frameLink(token), readSettings(site)]);
   performance.mark('frontline:linked');
   const deps = browserDeps(link, token, site);
   const model = new SidebarModel(deps, settings);
@@ -79,14 +79,17 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
   let taken = -1;
   const isNew = (seq: number | undefined) => seq === undefined || seq > taken;
 
-  /** The page's current reading, from our content script. */
-  async function pull() {
+  /**
+   * The page's current reading, from our content script. `pushComing`: the view port has
+   * just been opened, so the background pushes this reading with its view on its own.
+   */
+  async function pull(pushComing = false) {
     const got = (await deps.send({ type: 'ready' }).catch(() => undefined)) as FrameInit | undefined;
     if (got) clicks.setExposure(got.exposure);
     if (got && !isNew(got.seq)) return;
     if (got?.seq !== undefined) taken = got.seq;
     performance.mark('frontline:pulled');
-    model.receive(got);
+    model.receive(got, undefined, pushComing && port.open);
   }
 
   // Pushed readings carry their view. Their exposure is not taken: it left the content
@@ -108,8 +111,9 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
     if (!isNew(seq)) return;
     // No port (the worker stopped since): pull now, and be ready for pushes again.
     if (!port.open || seq === undefined) {
+      const reopened = !port.open;
       port.reopen();
-      return void pull();
+      return void pull(reopened);
     }
     setTimeout(() => isNew(seq) && void pull(), PUSH_WAIT_MS);
   }
@@ -124,7 +128,7 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
   // answer to the pull that follows (same channel, in order) already says "in plain view"
   // and the rep's first click is not refused. The pull travels while the first render runs.
   model.layout();
-  const pulled = pull();
+  const pulled = pull(true);
   render(<Sidebar model={model} />, root);
   await pulled;
 }

@@ -22,6 +22,7 @@ import { isToggle } from './toggle';
 import { trackReplyBox } from './replyBox';
 import { ignoreForgedRestarts } from './restartGuard';
 import { frameHost, type FrameHost } from './frameHost';
+import { frameNudges, type NudgePort } from './frameNudges';
 import { readSchedule, type ReadSchedule } from './readSchedule';
 
 export interface RunOptions {
@@ -136,7 +137,15 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
   if (!site) return;
   const replies = opts.replies ? trackReplyBox(document) : null;
   const token = crypto.randomUUID();
-  const tellFrame = (msg: ToFrame) => void browser.runtime.sendMessage(msg).catch(() => undefined);
+  // Straight to our frame once it has connected (frameNudges.ts), else to every extension context.
+  const nudges = frameNudges({
+    runtimeId: browser.runtime.id,
+    frameOrigin: new URL(browser.runtime.getURL('/')).origin,
+    token,
+    onConnect: (listener) => browser.runtime.onConnect.addListener((port) => listener(port as NudgePort)),
+    broadcast: (msg) => void browser.runtime.sendMessage(msg).catch(() => undefined),
+  });
+  const tellFrame = (msg: ToFrame) => nudges.tell(msg);
   const frame = frameHost(site, token, {
     onExposure: (exposure) => tellFrame({ frontline: 'ui', type: 'exposure', exposure }),
     setInterval: (fn, ms) => ctx.setInterval(fn, ms),

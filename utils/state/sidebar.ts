@@ -14,6 +14,7 @@ import { PANEL_MAX, PANEL_MIN } from '../settings';
 import type { PageContext } from '../sites/types';
 import type { UsageEvent } from '../store/db';
 import type { FrameInit, ToContent } from '../ui/channel';
+import { PUSH_WAIT_MS } from '../ui/viewPort';
 import type { SidebarView } from '../view/types';
 import type { RoleSetting } from '../settings';
 import { roleActions, roleSignals, type CopyItem, type RoleNotice } from './roleActions';
@@ -164,7 +165,7 @@ function recordActions(s: Signals, deps: SidebarDeps, log: (e: Usage) => void) {
     }
   }
 
-  function setPage(next: PageContext | null, pushed?: Pushed) {
+  function setPage(next: PageContext | null, pushed?: Pushed, pushExpected = false) {
     const sameRecord = page !== null && next !== null && page.site === next.site && page.recordId === next.recordId;
     const hadRecord = page !== null;
     page = next;
@@ -188,16 +189,26 @@ function recordActions(s: Signals, deps: SidebarDeps, log: (e: Usage) => void) {
     if (pushed && next && s.focus.peek() === null && pushed.lang === s.lang.peek()) {
       ++generation;
       show(pushed.view, null);
+    } else if (pushExpected && next && !sameRecord) {
+      // The background is about to push this reading with its view (the frame's view port
+      // was just opened): a view:get of our own would build it a second time in the worker
+      // meanwhile. It is asked for only when no push has come within PUSH_WAIT_MS.
+      s.status.value = 'loading';
+      const mine = ++generation;
+      deps.after(PUSH_WAIT_MS, () => mine === generation && void load());
     } else void load();
   }
 
   return {
     load,
     retry: () => void load(),
-    /** The content script's answer to `ready` (undefined when it did not answer). */
-    receive(init: FrameInit | undefined, pushed?: Pushed) {
+    /**
+     * The content script's answer to `ready` (undefined when it did not answer), or a
+     * pushed reading with its view; `pushExpected`: a pulled reading whose push is on its way.
+     */
+    receive(init: FrameInit | undefined, pushed?: Pushed, pushExpected = false) {
       s.canInsert.value = init?.canInsert ?? false;
-      setPage(init?.ctx ?? null, pushed);
+      setPage(init?.ctx ?? null, pushed, pushExpected);
     },
     async tick(itemId: string, done: boolean, label: string) {
       const view = s.view.peek();

@@ -46,6 +46,16 @@ export interface Exposure {
 }
 
 /** Content script → frames of its tab: nudges only, no page data (a rogue frame in the tab hears them too). */
+/**
+ * The port the frame opens to its content script (`tabs.connect`), whose first message
+ * proves it with the token: nudges then come on it at once (utils/content/frameNudges.ts).
+ */
+export const FRAME_PORT = 'frontline-frame';
+export interface FrameHello {
+  type: 'hello';
+  token: string;
+}
+
 export type ToFrame = { frontline: 'ui'; type: 'changed'; seq?: number } | { frontline: 'ui'; type: 'toggle' } | { frontline: 'ui'; type: 'exposure'; exposure: Exposure };
 
 /** The content script's answer to `ready`. */

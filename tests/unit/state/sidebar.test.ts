@@ -8,6 +8,7 @@ import { effect } from '@preact/signals';
 import { NOTICE_MS, SidebarModel, type SidebarDeps, type ToContentBody } from '@/utils/state/sidebar';
 import type { PageContext } from '@/utils/sites/types';
 import type { FrameInit } from '@/utils/ui/channel';
+import { PUSH_WAIT_MS } from '@/utils/ui/viewPort';
 import type { SidebarView } from '@/utils/view/types';
 import type { PaletteHit } from '@/utils/search/palette';
 import { PANEL_MAX, PANEL_MIN } from '@/utils/settings';
@@ -94,6 +95,29 @@ function harness(opts: { open?: boolean; width?: number; beside?: boolean; inser
 }
 
 describe('sidebar model: the record in view', () => {
+  it('a reading pulled while its push is on its way waits for the push instead of asking for the view itself', async () => {
+    const h = harness();
+    h.model.receive(init(ctx('006A')), undefined, true);
+    expect(h.model.status.value).toBe('loading');
+    h.clock(PUSH_WAIT_MS - 1);
+    await settle();
+    expect(h.of('view:get')).toHaveLength(0);
+    h.model.receive(init(ctx('006A')), { view: viewFor('sf:006A', 'acme'), lang: 'en' });
+    expect(h.model.view.value?.recordKey).toBe('sf:006A');
+    h.clock(10);
+    await settle();
+    expect(h.of('view:get')).toHaveLength(0);
+  });
+
+  it('asks for the view itself when the expected push has not come within PUSH_WAIT_MS', async () => {
+    const h = harness();
+    h.model.receive(init(ctx('006A')), undefined, true);
+    h.clock(PUSH_WAIT_MS);
+    await settle();
+    expect(h.of('view:get')).toHaveLength(1);
+    expect(h.model.view.value?.recordKey).toBe('sf:006A');
+  });
+
   it('loads the view for the page the content script read, and shows loading until it arrives', async () => {
     const h = harness();
     expect(h.model.waiting.value).toBe(true);
