@@ -96,3 +96,14 @@ describe('Aho-Corasick automaton', () => {
     expect(buildAutomaton([]).scan('anything')).toEqual([]);
   });
 });
+
+describe('the fold table', () => {
+  it('equals the one-toLowerCase-per-code-unit table for every code unit', async () => {
+    const { foldTable, foldTableReference } = await import('../../../utils/match/fold');
+    const fast = foldTable();
+    const plain = foldTableReference();
+    const differ: string[] = [];
+    for (let c = 0; c < 65536; c++) if (fast[c] !== plain[c]) differ.push(c.toString(16));
+    expect(differ).toEqual([]);
+  });
+});

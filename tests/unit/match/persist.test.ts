@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildIndex } from '../../../utils/match/index';
 import { matchPage, lookupAccountName } from '../../../utils/match/match';
 import { INDEX_FORMAT, restoreIndex, storedIndex } from '../../../utils/match/persist';
@@ -29,6 +29,16 @@ describe('stored match index', () => {
     expect(restored).not.toBeNull();
     for (const p of pages) expect(matchPage(restored!, p, { now: NOW })).toEqual(matchPage(built, p, { now: NOW }));
     for (const q of queries) expect(lookupAccountName(restored!, q)).toEqual(lookupAccountName(built, q));
+  });
+
+  it('brings the fold table it was built with: a woken worker takes it instead of building one', async () => {
+    const { pack } = synthetic(50);
+    const stored = structuredClone(storedIndex(buildIndex(pack)));
+    // A fresh worker: modules evaluated anew, no fold table built yet.
+    vi.resetModules();
+    const fresh = { persist: await import('../../../utils/match/persist'), fold: await import('../../../utils/match/fold') };
+    expect(fresh.persist.restoreIndex(pack, stored)).not.toBeNull();
+    expect(fresh.fold.foldTable()).toBe(stored.fold);
   });
 
   it('is ignored when it is of another format or another pack', () => {
