@@ -61,10 +61,7 @@ function activePackCache(getDb: () => Promise<Db>) {
   async function current(): Promise<Active> {
     if (active) return active;
     loading ??= (async () => {
-      const dbh = await getDb();
-      performance.mark('S:gotdb');
-      const stored = await getActivePack(dbh);
-      performance.mark('S:read');
+      const stored = await getActivePack(await getDb());
       // A pack stored by an older version has no trees (or older ones): convert it
       // here, within the limits; it is stored with them when the next pack comes in.
       const derived = stored.derived?.version === DERIVED_VERSION ? stored.derived : packDerived(stored.pack).derived;
@@ -82,7 +79,6 @@ function activePackCache(getDb: () => Promise<Db>) {
   async function indexed(): Promise<{ stored: StoredPack; derived: PackDerived; index: PackIndex }> {
     const a = await current();
     const built = (a.index ??= indexForStoredPack(a.stored.pack, a.stored.index));
-    performance.mark('S:restored');
     if (!built.ok) throw new Error(`The active pack cannot be used for matching (${built.error.message}). Roll back or import another pack on the options page.`);
     return { stored: a.stored, derived: a.derived, index: built.index };
   }
@@ -112,9 +108,7 @@ function recordHandlers(
   return {
     async 'view:get'({ ctx, lang, focus }) {
       const db = await getDb();
-      performance.mark('S:db');
       const { stored, derived, index } = await indexed();
-      performance.mark('S:indexed');
       const browsing = Boolean(focus?.accountId);
       const found = matchAccount(index, ctx, focus?.accountId ?? (await getPick(db, recordKey(ctx))));
       // Reads that do not wait on each other go together: each is an IndexedDB round trip on the rep's wait.
@@ -221,11 +215,7 @@ export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TA
       const loopDb = loop.getLoopDb();
       loopDb.catch(() => undefined);
       prefs.catch(() => undefined);
-      performance.mark('S:start');
-      const rec = await records['view:get'](req);
-      performance.mark('S:records');
-      const view = await roles.decorate(rec, req.lang, prefs);
-      performance.mark('S:decorated');
+      const view = await roles.decorate(await records['view:get'](req), req.lang, prefs);
       return withFlags(view, await loopDb);
     },
 

@@ -47,7 +47,7 @@ export function createViewPush(deps: ViewPushDeps) {
     const ctx = entry.reading.init.ctx;
     if (!ctx) return Promise.resolve(null);
     // A view that fails to build is pushed as none: the frame pulls, and shows the error from its own view:get.
-    if (!entry.built.has(lang)) { performance.mark('P:build'); entry.built.set(lang, deps.build(ctx, lang).then((v) => { performance.mark('P:built'); return v; }).catch(() => null)); }
+    if (!entry.built.has(lang)) entry.built.set(lang, deps.build(ctx, lang).catch(() => null));
     return entry.built.get(lang)!;
   }
 
@@ -61,7 +61,6 @@ export function createViewPush(deps: ViewPushDeps) {
       if (last.get(tabId) !== entry) break;
       try {
         // The token stays here: the frame has it, and nothing else should.
-        performance.mark('P:post');
         port.postMessage({ type: 'pushed', seq: reading.seq, init: reading.init, lang, view } satisfies ViewPush);
         sent++;
         if (view && ctx) deps.shown?.(tabId, ctx, view);
@@ -82,7 +81,6 @@ export function createViewPush(deps: ViewPushDeps) {
       port.onMessage.addListener((raw) => {
         const m = raw as { type?: unknown; lang?: unknown; token?: unknown } | null;
         if (m?.type !== 'lang' || (m.lang !== 'en' && m.lang !== 'zh-CN') || typeof m.token !== 'string' || m.token.length > 100) return;
-        performance.mark('P:lang');
         const first = ports.get(port) === null;
         ports.set(port, { lang: m.lang, token: m.token });
         // A frame that connected after the tab's reading came in gets that reading now,
@@ -103,7 +101,6 @@ export function createViewPush(deps: ViewPushDeps) {
     },
     /** A content script's reading (already checked by the message map): build once per language, push to the tab's frames. */
     prime(tabId: number, reading: Reading): Promise<number> {
-      performance.mark('P:prime');
       const prev = last.get(tabId);
       if (prev && prev.reading.seq > reading.seq) return Promise.resolve(0);
       const entry: Last = { reading, built: new Map(), at: now() };
