@@ -62,7 +62,7 @@ export function Palette({
         onInput={(e) => run((e.target as HTMLInputElement).value)}
         onKeyDown={onKey}
       />
-      <ul id="fl-palette-list" role="listbox" aria-label={tr(lang, 'paletteResults')}>
+      <ul id="fl-palette-list" data-fl-scroll role="listbox" aria-label={tr(lang, 'paletteResults')}>
         {hits.value.map((h, i) => (
           <li
             key={`${h.kind}:${h.competitorId ?? ''}:${h.id}`}

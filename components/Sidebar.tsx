@@ -145,7 +145,7 @@ export function Sidebar({ model }: { model: SidebarModel }) {
       <ResizeHandle model={model} />
       <TopBar model={model} view={view} lang={lang} />
       {model.paletteOpen.value && <Palette lang={lang} search={model.paletteSearch} onOpen={model.openHit} onClose={model.closePalette} />}
-      <div class="fl-body">
+      <div class="fl-body" data-fl-scroll>
         <StatusLines model={model} lang={lang} />
         {view && <ViewSections model={model} view={view} lang={lang} />}
       </div>
