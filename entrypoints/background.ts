@@ -14,6 +14,7 @@ import { iconStateFor, showIconState } from '@/utils/background/toolbarIcon';
 import { dispatch } from '@/utils/background/dispatch';
 import { browserTrialTabs } from '@/utils/background/ruleTrialTabs';
 import { seedSample, useSampleSource } from '@/utils/store/samplePack';
+import { reindexStoredPacks } from '@/utils/store/packStore';
 import { createViewPush } from '@/utils/background/viewPush';
 import type { PortLike } from '@/utils/ui/viewPort';
 import { browserLoopDeps } from '@/utils/telemetry/loopBrowser';
@@ -83,9 +84,13 @@ export default defineBackground(() => {
     void resyncGeneric();
     // Install and update: the sample pack stored like any pack, so no wake checks it again.
     void getDb()
-      .then(seedSample)
-      .then((wrote) => wrote && service.invalidate())
-      .catch((e) => console.warn('Frontline: could not store the sample pack', e));
+      .then(async (db) => {
+        const wrote = await seedSample(db);
+        // An update may have changed the stored index's format: index the stored packs again, once.
+        const reindexed = await reindexStoredPacks(db);
+        if (wrote || reindexed) service.invalidate();
+      })
+      .catch((e) => console.warn('Frontline: could not store the sample pack or its index', e));
   });
   browser.runtime.onStartup.addListener(() => void resyncGeneric());
   browser.permissions.onAdded.addListener(() => void resyncGeneric());

@@ -7,7 +7,7 @@ import type { Db, FrontlineDB, StoredPack } from './db';
 import type { KnowledgePack } from '../pack/schema';
 import { packDerived } from '../pack/derived';
 import { builtIndexOf, tryBuildIndex } from '../match/checkIndex';
-import { storedIndex } from '../match/persist';
+import { INDEX_FORMAT, storedIndex } from '../match/persist';
 import { samplePack } from './samplePack';
 
 /** The active pack; the sample pack (samplePack.ts) while none is stored. */
@@ -42,6 +42,32 @@ export async function activatePack(db: Db, pack: KnowledgePack, source: string, 
     await store.put(next, 'active');
   });
   return next;
+}
+
+/**
+ * After an update that changed the stored index's format (persist.ts INDEX_FORMAT), the
+ * active and previous packs are indexed again, once, and stored with it: otherwise every
+ * wake would ignore their index and build one from the pack (hundreds of milliseconds
+ * at 50k accounts) until another pack came in. Returns how many records were rewritten.
+ */
+export async function reindexStoredPacks(db: Db): Promise<number> {
+  let rewritten = 0;
+  for (const key of ['active', 'previous'] as const) {
+    const stored = await db.get('packs', key);
+    if (!stored || stored.index?.format === INDEX_FORMAT) continue;
+    const built = tryBuildIndex(stored.pack);
+    if (!built.ok) continue;
+    const index = storedIndex(built.index);
+    const same = (x: StoredPack | undefined) => x?.importedAt === stored.importedAt && x.pack.meta.id === stored.pack.meta.id && x.pack.meta.version === stored.pack.meta.version;
+    await swap(db, async (store) => {
+      // Only over the very record it was built from: an activation or rollback meanwhile has its own.
+      const current = await store.get(key);
+      if (!current || !same(current)) return;
+      await store.put({ ...current, index }, key);
+      rewritten++;
+    });
+  }
+  return rewritten;
 }
 
 type PackStoreHandle = IDBPObjectStore<FrontlineDB, ['packs'], 'packs', 'readwrite'>;

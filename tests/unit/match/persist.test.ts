@@ -6,7 +6,7 @@ import { validatePack } from '../../../utils/pack/validate';
 import type { KnowledgePack } from '../../../utils/pack/schema';
 import { createService } from '../../../utils/background/service';
 import { openFrontlineDb } from '../../../utils/store/db';
-import { activatePack, getActivePack } from '../../../utils/store/packStore';
+import { activatePack, getActivePack, getPreviousPack, reindexStoredPacks } from '../../../utils/store/packStore';
 import type { PageContext } from '../../../utils/sites/types';
 import { synthPack } from '../../../scripts/bench/synth';
 import sample from '../../../assets/sample-pack.json';
@@ -47,6 +47,24 @@ describe('stored match index', () => {
     expect(restoreIndex(pack, { ...stored, format: INDEX_FORMAT - 1 })).toBeNull();
     expect(restoreIndex(pack, undefined)).toBeNull();
     expect(restoreIndex({ ...pack, meta: { ...pack.meta, version: '9.9.9' } }, stored)).toBeNull();
+  });
+
+  it('of an older format is built again once after an update and stored, for the active and the previous pack', async () => {
+    const db = await openFrontlineDb(`frontline-reindex-${Math.random()}`);
+    const v = validatePack(sample);
+    if (!v.ok) throw new Error('sample invalid');
+    await activatePack(db, v.pack, 'file:a.json', NOW);
+    await activatePack(db, { ...v.pack, meta: { ...v.pack.meta, version: '9.0.0' } }, 'file:b.json', NOW);
+    for (const key of ['active', 'previous'] as const) {
+      const rec = (await db.get('packs', key))!;
+      await db.put('packs', { ...rec, index: { ...rec.index!, format: INDEX_FORMAT - 1 } }, key);
+    }
+    expect(await reindexStoredPacks(db)).toBe(2);
+    expect((await getActivePack(db)).index?.format).toBe(INDEX_FORMAT);
+    expect((await getPreviousPack(db))?.index?.format).toBe(INDEX_FORMAT);
+    // The packs themselves are untouched, and a second run has nothing to do.
+    expect((await getActivePack(db)).pack.meta.version).toBe('9.0.0');
+    expect(await reindexStoredPacks(db)).toBe(0);
   });
 
   it('is stored at activation, and a woken worker answers from it', async () => {
