@@ -59,13 +59,15 @@ export async function frameLink(token: string): Promise<FrameLink> {
       tabId,
       send: (msg) => tabs.sendMessage(tabId, msg, { frameId: 0 }),
       onNudge(listener) {
+        let direct = false;
         browser.runtime.onMessage.addListener((raw: unknown, sender) => {
-          // Only our own content script, in our own tab's top frame.
-          if (isNudge(raw) && sender.id === browser.runtime.id && sender.tab?.id === tabId && sender.frameId === 0) listener(raw);
+          // Only our own content script, in our own tab's top frame; exposure from the port alone once it is open (frameNudges.ts).
+          if (isNudge(raw) && !(direct && raw.type === 'exposure') && sender.id === browser.runtime.id && sender.tab?.id === tabId && sender.frameId === 0) listener(raw);
           return undefined;
         });
         // The direct line (utils/content/frameNudges.ts): nudges that do not wait for a stopped worker to start.
         if (tabs.connect) {
+          direct = true;
           const port = tabs.connect(tabId, { frameId: 0, name: FRAME_PORT });
           port.onMessage.addListener((raw: unknown) => {
             if (isNudge(raw)) listener(raw);

@@ -75,6 +75,8 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
   // Before the first render: no click reaches a control until the content script has said the frame is in plain view.
   const clicks = guardClicks(document, () => model.notify('clickRefused'));
 
+  /** Exposure reports heard, so a pull's answer does not overwrite a newer one. */
+  let exposureNudges = 0;
   /** The newest reading taken, pushed or pulled (utils/ui/viewPort.ts). */
   let taken = -1;
   const isNew = (seq: number | undefined) => seq === undefined || seq > taken;
@@ -84,8 +86,10 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
    * just been opened, so the background pushes this reading with its view on its own.
    */
   async function pull(pushComing = false) {
+    const nudgesBefore = exposureNudges;
     const got = (await deps.send({ type: 'ready' }).catch(() => undefined)) as FrameInit | undefined;
-    if (got) clicks.setExposure(got.exposure);
+    // An exposure report that came in meanwhile may be newer than the answer's (another path).
+    if (got && exposureNudges === nudgesBefore) clicks.setExposure(got.exposure);
     if (got && !isNew(got.seq)) return;
     if (got?.seq !== undefined) taken = got.seq;
     performance.mark('frontline:pulled');
@@ -121,7 +125,10 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
   link.onNudge((msg) => {
     if (msg.type === 'changed') changed(msg.seq);
     else if (msg.type === 'toggle') model.toggle();
-    else if (msg.type === 'exposure') clicks.setExposure(msg.exposure);
+    else if (msg.type === 'exposure') {
+      exposureNudges++;
+      clicks.setExposure(msg.exposure);
+    }
   });
 
   // The layout first: the content script shows the host on it, so the exposure in the

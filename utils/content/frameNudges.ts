@@ -8,6 +8,11 @@
  * frame has said hello — and in Firefox, where the frame has no `tabs` and the
  * background relays (utils/platform.ts) — they go by `runtime.sendMessage` as before.
  *
+ * Two ways can reorder: an exposure report broadcast before the hello may arrive after
+ * a newer one sent on the port, and leave the frame refusing clicks on a stale "hidden".
+ * So once its port is open the frame takes exposure from the port alone, and the current
+ * exposure is the first thing sent on it.
+ *
  * Only our own frame can be on the port: a page cannot connect to a content script,
  * and another extension page of ours without the token is not kept.
  */
@@ -27,6 +32,8 @@ export interface NudgeDeps {
   frameOrigin: string;
   token: string;
   onConnect(listener: (port: NudgePort) => void): void;
+  /** A frame's port was just accepted: what it should hear first (the current exposure: see below). */
+  onHello?(port: NudgePort): void;
   /** The fallback: every context of the extension (the frame among them). */
   broadcast(msg: ToFrame): void;
 }
@@ -37,7 +44,9 @@ export function frameNudges(deps: NudgeDeps): { tell(msg: ToFrame): void } {
     if (port.name !== FRAME_PORT || port.sender?.id !== deps.runtimeId || !port.sender.url?.startsWith(deps.frameOrigin)) return;
     port.onMessage.addListener((raw) => {
       const m = raw as Partial<FrameHello> | null;
-      if (m?.type === 'hello' && m.token === deps.token) ports.add(port);
+      if (m?.type !== 'hello' || m.token !== deps.token || ports.has(port)) return;
+      ports.add(port);
+      deps.onHello?.(port);
     });
     port.onDisconnect.addListener(() => ports.delete(port));
   });

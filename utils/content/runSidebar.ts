@@ -143,6 +143,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     frameOrigin: new URL(browser.runtime.getURL('/')).origin,
     token,
     onConnect: (listener) => browser.runtime.onConnect.addListener((port) => listener(port as NudgePort)),
+    onHello: (port) => port.postMessage({ frontline: 'ui', type: 'exposure', exposure: frame.exposure() } satisfies ToFrame),
     broadcast: (msg) => void browser.runtime.sendMessage(msg).catch(() => undefined),
   });
   const tellFrame = (msg: ToFrame) => nudges.tell(msg);

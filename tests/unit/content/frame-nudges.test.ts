@@ -13,8 +13,9 @@ const changed = (seq: number): ToFrame => ({ frontline: 'ui', type: 'changed', s
 
 function setup() {
   const broadcast: ToFrame[] = [];
+  const hellos: NudgePort[] = [];
   let connect: (p: NudgePort) => void = () => undefined;
-  const nudges = frameNudges({ runtimeId: 'ext', frameOrigin: ORIGIN, token: TOKEN, onConnect: (l) => (connect = l), broadcast: (m) => void broadcast.push(m) });
+  const nudges = frameNudges({ runtimeId: 'ext', frameOrigin: ORIGIN, token: TOKEN, onConnect: (l) => (connect = l), onHello: (p) => void hellos.push(p), broadcast: (m) => void broadcast.push(m) });
   const port = (over: Partial<NudgePort> = {}) => {
     const got: unknown[] = [];
     const onMsg: ((m: unknown) => void)[] = [];
@@ -34,7 +35,7 @@ function setup() {
     connect(p);
     return { got, say: (m: unknown) => onMsg.forEach((f) => f(m)), drop: () => ((gone = true), onGone.forEach((f) => f())), die: () => (gone = true) };
   };
-  return { nudges, broadcast, port };
+  return { nudges, broadcast, port, hellos };
 }
 
 describe('nudges to the sidebar frame', () => {
@@ -48,6 +49,16 @@ describe('nudges to the sidebar frame', () => {
     nudges.tell({ frontline: 'ui', type: 'toggle' });
     expect(frame.got).toEqual([changed(2), { frontline: 'ui', type: 'toggle' }]);
     expect(broadcast).toEqual([changed(1)]);
+  });
+
+  it('tells the frame what it must hear first once, when its hello is accepted (the current exposure: broadcasts may arrive after)', () => {
+    const { hellos, port } = setup();
+    const frame = port();
+    frame.say({ type: 'hello', token: 'guess' });
+    expect(hellos).toHaveLength(0);
+    frame.say({ type: 'hello', token: TOKEN });
+    frame.say({ type: 'hello', token: TOKEN });
+    expect(hellos).toHaveLength(1);
   });
 
   it('keeps no port without the token, of another name, from another extension or from outside our origin', () => {
