@@ -35,6 +35,8 @@ interface Last {
   reading: Reading;
   built: Map<Lang, Promise<SidebarView | null>>;
   at: number;
+  /** A frame that connected late has been given the views built: the next one gets its own. */
+  handed: boolean;
 }
 
 export function createViewPush(deps: ViewPushDeps) {
@@ -84,13 +86,15 @@ export function createViewPush(deps: ViewPushDeps) {
         const first = ports.get(port) === null;
         ports.set(port, { lang: m.lang, token: m.token });
         // A frame that connected after the tab's reading came in gets that reading now,
-        // with the view built while it loaded when that is recent (the state it shows, ticks included, may have moved on since).
+        // with the view built while it loaded when that is recent and no frame took it yet:
+        // the state it shows (ticks included) may have moved on since.
         const entry = last.get(tabId);
         if (!first || !entry || entry.reading.token !== m.token) return;
-        if (now() - entry.at > EARLY_VIEW_MS) {
+        if (entry.handed || now() - entry.at > EARLY_VIEW_MS) {
           entry.built.clear();
           entry.at = now();
         }
+        entry.handed = true;
         void push(tabId, entry, [[port, m.lang]]);
       });
       port.onDisconnect.addListener(() => {
@@ -103,7 +107,7 @@ export function createViewPush(deps: ViewPushDeps) {
     prime(tabId: number, reading: Reading): Promise<number> {
       const prev = last.get(tabId);
       if (prev && prev.reading.seq > reading.seq) return Promise.resolve(0);
-      const entry: Last = { reading, built: new Map(), at: now() };
+      const entry: Last = { reading, built: new Map(), at: now(), handed: false };
       last.set(tabId, entry);
       const targets: [PortLike, Lang][] = [];
       for (const [port, said] of frames.get(tabId) ?? []) if (said && said.token === reading.token) targets.push([port, said.lang]);

@@ -152,6 +152,24 @@ describe('pushed views, the background', () => {
     expect(late.got).toMatchObject([{ seq: 3, view: { built: 2 } }]);
   });
 
+  it('hands the view built early to the first frame that connects only: a frame reloaded after it gets one built afresh', async () => {
+    const { push, builds } = setup({ expectedLang: 'en' });
+    await push.prime(1, reading(3, ctx('006A')));
+    await settle();
+    const first = fakePort(1);
+    push.accept(first.port);
+    first.say({ type: 'lang', lang: 'en', token: TOKEN });
+    await settle();
+    first.disconnect();
+    const reloaded = fakePort(1);
+    push.accept(reloaded.port);
+    reloaded.say({ type: 'lang', lang: 'en', token: TOKEN });
+    await settle();
+    expect(first.got).toMatchObject([{ view: { built: 1 } }]);
+    expect(reloaded.got).toMatchObject([{ view: { built: 2 } }]);
+    expect(builds).toEqual(['006A:en', '006A:en']);
+  });
+
   it('builds nothing early for no record, nor for a reading overtaken before its language is known', async () => {
     const { push, builds } = setup({ expectedLang: 'en' });
     await push.prime(1, reading(1, null));
