@@ -1,13 +1,16 @@
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import { extensionId, launchWithExtension, type LaunchOptions } from '../../scripts/demo/launch';
 import { DEMO_PAGES } from '../../scripts/demo/routes';
+import { sidebarFrames } from '../../scripts/demo/sidebarFrame';
 
 export const test = base.extend<{ launch: Partial<LaunchOptions>; context: BrowserContext; extId: string }>({
   // Per-file browser settings: test.use({ launch: { locale: 'zh-CN' } }).
   launch: [{}, { option: true }],
-  context: async ({ launch }, use) => {
+  context: async ({ launch }, use, testInfo) => {
     const context = await launchWithExtension({ headless: true, ...launch });
     await use(context);
+    // A failure in CI leaves only its log: say what each sidebar showed at the end.
+    if (testInfo.status !== testInfo.expectedStatus) await printSidebars(context);
     await context.close();
   },
   extId: async ({ context }, use) => {
@@ -16,6 +19,15 @@ export const test = base.extend<{ launch: Partial<LaunchOptions>; context: Brows
 });
 
 export const expect = test.expect;
+
+async function printSidebars(context: BrowserContext) {
+  for (const [i, page] of context.pages().entries()) {
+    for (const frame of sidebarFrames(page)) {
+      const text = await frame.evaluate(() => document.body.innerText.slice(0, 600)).catch((e: Error) => `(unreadable: ${e.message.split('\n')[0]})`);
+      console.log(`[page ${i} ${page.url().slice(0, 80)}] sidebar: ${text.replace(/\s*\n\s*/g, ' | ')}`);
+    }
+  }
+}
 
 export function demo(id: string) {
   const d = DEMO_PAGES.find((p) => p.id === id);

@@ -232,3 +232,60 @@ test('the page cannot find the frame, its URL or the extension id', async ({ con
   const everything = JSON.stringify(probe);
   for (const secret of [extId, 'sidebar.html', new URL(frameUrl).host, token]) expect(everything).not.toContain(secret);
 });
+
+/**
+ * A click at the first moment the panel has a control: inside the frame, the top bar's
+ * search button is clicked in the same task that first renders it, before the content
+ * script has said whether the frame is in plain view and before the browser has any
+ * visibility verdict on it (clickGuard.ts holds such a click). Runs in the frame's own
+ * world, where the sidebar's handlers are.
+ */
+const clickOnFirstRender = (context: BrowserContext) =>
+  context.addInitScript(() => {
+    if (location.protocol !== 'chrome-extension:' || !location.pathname.endsWith('/sidebar.html')) return;
+    const mo = new MutationObserver(() => {
+      const b = document.querySelector<HTMLButtonElement>('.fl-topbar .fl-icon-btn');
+      if (!b) return;
+      mo.disconnect();
+      b.click();
+    });
+    mo.observe(document, { childList: true, subtree: true });
+  });
+
+/** The record opened a second time, warm (on a fresh browser's first load the panel can take longer to show than a click is held). */
+async function reloadedWarm(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(demo('salesforce-opportunity').url);
+  await expect(panel(page).locator('.fl-account-name')).toBeVisible();
+  await page.goto('about:blank');
+  await page.goto(demo('salesforce-opportunity').url);
+  return page;
+}
+
+test('a click the moment the panel shows is kept: it waits for the verdict that the control is in view, then acts', async ({ context }) => {
+  await clickOnFirstRender(context);
+  const page = await reloadedWarm(context);
+  const p = panel(page);
+  await expect(p.getByRole('combobox')).toBeVisible();
+  await expect(p.getByRole('alert')).toHaveCount(0);
+});
+
+test('a click the moment the panel shows, under a lure already in place, is refused once the verdict comes', async ({ context }) => {
+  await clickOnFirstRender(context);
+  // The page's lure over the whole panel strip from its first paint, letting clicks through.
+  await context.addInitScript(() => {
+    if (location.protocol === 'chrome-extension:') return;
+    addEventListener('DOMContentLoaded', () => {
+      const el = document.createElement('div');
+      el.textContent = 'Claim your prize';
+      el.style.cssText = 'position:fixed;right:0;top:0;width:420px;height:100vh;z-index:2147483647;background:#fc0;pointer-events:none';
+      document.documentElement.append(el);
+      // After our host in tree order, whenever it is added, so it paints above it.
+      new MutationObserver(() => document.documentElement.lastElementChild !== el && document.documentElement.append(el)).observe(document.documentElement, { childList: true });
+    });
+  });
+  const page = await reloadedWarm(context);
+  const p = panel(page);
+  await expect(p.getByRole('alert')).toContainText('Click ignored');
+  await expect(p.getByRole('combobox')).toHaveCount(0);
+});
