@@ -207,6 +207,9 @@ function recordActions(s: Signals, deps: SidebarDeps, log: (e: Usage) => void) {
      * pushed reading with its view; `pushExpected`: a pulled reading whose push is on its way.
      */
     receive(init: FrameInit | undefined, pushed?: Pushed, pushExpected = false) {
+      // No answer once a record is shown (a message lost while the tab was busy) says
+      // nothing about the page: the card stays rather than blanking to "Reading…".
+      if (init === undefined && page !== null) return;
       s.canInsert.value = init?.canInsert ?? false;
       setPage(init?.ctx ?? null, pushed, pushExpected);
     },

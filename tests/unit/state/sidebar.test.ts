@@ -165,6 +165,16 @@ describe('sidebar model: the record in view', () => {
     expect(h.model.canInsert.value).toBe(false);
   });
 
+  it('a pull the content script did not answer leaves the card shown', async () => {
+    const h = harness();
+    h.model.receive(init(ctx('006A')));
+    await settle();
+    h.model.receive(undefined);
+    await settle();
+    expect(h.model.view.value?.recordKey).toBe('sf:006A');
+    expect(h.of('view:get')).toHaveLength(1);
+  });
+
   it('shows the error and loads again on retry', async () => {
     const fail = new Set(['view:get']);
     const h = harness({ fail });
