@@ -106,7 +106,9 @@ export function createViewPush(deps: ViewPushDeps) {
     /** A content script's reading (already checked by the message map): build once per language, push to the tab's frames. */
     prime(tabId: number, reading: Reading): Promise<number> {
       const prev = last.get(tabId);
-      if (prev && prev.reading.seq > reading.seq) return Promise.resolve(0);
+      // Readings are numbered per content script: a page loaded in the tab since (a new
+      // token) starts again at 1 and replaces the last page's reading, whatever its number.
+      if (prev && prev.reading.token === reading.token && prev.reading.seq > reading.seq) return Promise.resolve(0);
       const entry: Last = { reading, built: new Map(), at: now(), handed: false };
       last.set(tabId, entry);
       const targets: [PortLike, Lang][] = [];

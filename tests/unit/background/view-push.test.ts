@@ -190,6 +190,22 @@ describe('pushed views, the background', () => {
     expect(await push.prime(1, reading(4, ctx('006A')))).toBe(0);
     expect(builds).toEqual([]);
   });
+
+  it("a page loaded in the tab since starts its readings at 1 again: its first is pushed, whatever the last page's number was", async () => {
+    const { push, builds } = setup({ expectedLang: 'en' });
+    // The last page's content script read its record twice (half-rendered, then settled).
+    await push.prime(1, reading(1, ctx('006A')));
+    await push.prime(1, reading(2, ctx('006A')));
+    // A full page load in the same tab: a new content script, a new token, numbering from 1.
+    await push.prime(1, reading(1, ctx('006B'), 'tok-2'));
+    await settle();
+    const f = fakePort(1);
+    push.accept(f.port);
+    f.say({ type: 'lang', lang: 'en', token: 'tok-2' });
+    await settle();
+    expect(f.got).toMatchObject([{ seq: 1, init: { ctx: { recordId: '006B' } }, view: { recordKey: 'sf:006B' } }]);
+    expect(builds.at(-1)).toBe('006B:en');
+  });
 });
 
 describe('view:prime, the handler', () => {
