@@ -9,7 +9,7 @@
  * frame when it is not plainly visible, so the frame refuses clicks meanwhile
  * (utils/ui/clickGuard.ts).
  */
-import type { Exposure, FrameLayout } from '../ui/channel';
+import { PARKED, type Exposure, type FrameLayout } from '../ui/channel';
 
 /**
  * Where the host is: the frame's layout, and whether it is shown at all. A host is
@@ -82,7 +82,7 @@ export function hiddenReason(host: HTMLElement, layout: FrameLayout, win: Window
   if (!host.isConnected) return 'removed';
   const doc = host.ownerDocument;
   const own = win.getComputedStyle(host);
-  if (own.display === 'none' || own.visibility !== 'visible') return 'hidden';
+  if (own.display === 'none' || own.visibility !== 'visible') return PARKED;
   // The host and every ancestor: opacity, filters, transforms, clips, masks and blending
   // compose down the tree, so an `html { opacity: 0 }` hides us as well as our own.
   for (let el: Element | null = host; el; el = el.parentElement) {

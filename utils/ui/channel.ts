@@ -45,6 +45,14 @@ export interface Exposure {
   covered: [number, number, number, number][];
 }
 
+/**
+ * The two `hidden` reasons only our own code gives: the host parked between records
+ * (utils/content/hostGuard.ts) and the frame's state before any report. The click guard
+ * holds a click that meets either instead of refusing it (utils/ui/clickGuard.ts).
+ */
+export const PARKED = 'hidden';
+export const NOT_YET_KNOWN = 'not yet known';
+
 /** Content script → frames of its tab: nudges only, no page data (a rogue frame in the tab hears them too). */
 /**
  * The port the frame opens to its content script (`tabs.connect`), whose first message

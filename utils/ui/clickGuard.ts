@@ -23,7 +23,7 @@
  * a control without a verdict), cannot see that one is held (the events never leave this
  * frame), and a lure still there when the verdict is made is caught.
  */
-import type { Exposure } from './channel';
+import { NOT_YET_KNOWN, PARKED, type Exposure } from './channel';
 
 /** What the rep can act on. Collapsing, scrolling and reading stay free. */
 const CONTROLS = 'button, input, select, textarea, summary, a[href], [role="button"], [role="tab"], [role="checkbox"], [role="option"], [role="separator"], [tabindex]:not([tabindex="-1"])';
@@ -67,13 +67,13 @@ export const HOLD_MS = 500;
  * and the frame's start. A click that reaches the frame meanwhile met a host already
  * shown: the report is stale, not a warning.
  */
-const OURS = new Set(['not yet known', 'hidden']);
+const OURS = new Set([NOT_YET_KNOWN, PARKED]);
 
 /** What a click on a control meets: plain view, hidden or covered, or nothing to judge it by yet. */
 type Verdict = 'shown' | 'refused' | 'unknown';
 
 export function guardClicks(doc: Document, onRefused: () => void): ClickGuard {
-  let exposure: Exposure = { hidden: 'not yet known', covered: [] };
+  let exposure: Exposure = { hidden: NOT_YET_KNOWN, covered: [] };
   /** When the content script last reported the frame in plain view after it was parked: "not visible" from before is stale. */
   let plainSince = 0;
   /** A click nothing could judge yet (see the top of this file). */
