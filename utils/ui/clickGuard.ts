@@ -77,7 +77,7 @@ export function guardClicks(doc: Document, onRefused: () => void): ClickGuard {
   /** When the content script last reported the frame in plain view after it was parked: "not visible" from before is stale. */
   let plainSince = 0;
   /** A click nothing could judge yet (see the top of this file). */
-  let held: { control: Element; at: number; timer: ReturnType<typeof setTimeout> } | null = null;
+  let held: { control: Element; timer: ReturnType<typeof setTimeout> } | null = null;
   let replaying = false;
   const tracker = visibilityTracking() ? trackVisibility(doc, () => decideHeld()) : null;
 
@@ -123,16 +123,15 @@ export function guardClicks(doc: Document, onRefused: () => void): ClickGuard {
     if (v === 'refused') return onRefused();
     // The newest click is the one held; one that was waiting is dropped (a rep's double click is one action).
     if (held) clearTimeout(held.timer);
-    const at = performance.now();
-    held = {
+    const mine: NonNullable<typeof held> = {
       control,
-      at,
       timer: setTimeout(() => {
-        if (held?.at !== at) return;
+        if (held !== mine) return;
         held = null;
         onRefused();
       }, HOLD_MS),
     };
+    held = mine;
   };
   // pointerdown/mousedown too: focus and :active would otherwise still follow a refused click.
   const TYPES = ['click', 'pointerdown', 'mousedown', 'auxclick', 'dblclick'] as const;
