@@ -174,8 +174,10 @@ export class Automaton {
     const patLen = new Int32Array(n);
     const patFlags = new Uint8Array(n);
 
-    // 1. Alphabet: folded characters by frequency.
-    const freq = new Map<number, number>();
+    // 1. Alphabet: folded characters by frequency (counted in a typed array: a Map here was a
+    // tenth of the automaton's build for 5,000 aliases).
+    const freq = new Uint32Array(65536);
+    const seen: number[] = [];
     for (let p = 0; p < n; p++) {
       const t = patterns[p].text.normalize('NFKC');
       texts[p] = t;
@@ -183,7 +185,7 @@ export class Automaton {
       for (let i = 0; i < t.length; i++) {
         const c = fold[t.charCodeAt(i)];
         f[i] = c;
-        freq.set(c, (freq.get(c) ?? 0) + 1);
+        if (freq[c]++ === 0) seen.push(c);
       }
       folded[p] = f;
       patLen[p] = t.length;
@@ -199,7 +201,7 @@ export class Automaton {
         patFlags[p] = flags;
       }
     }
-    const chars = [...freq.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map((e) => e[0]);
+    const chars = seen.sort((a, b) => freq[b] - freq[a] || a - b);
     const classByFolded = new Uint16Array(65536);
     chars.forEach((c, i) => (classByFolded[c] = i + 1)); // 1..width-1 narrow, width.. wide
     const numClasses = chars.length + 1;
@@ -296,7 +298,7 @@ export class Automaton {
       const row = ns << shift;
       const fr = fail[ns] << shift;
       // Resolve narrow transitions: own goto edge, else the failure state's (already resolved; root's are 0).
-      if (ns !== 0) for (let c = 1; c < width; c++) delta[row + c] = delta[fr + c];
+      if (ns !== 0) delta.copyWithin(row + 1, fr + 1, fr + width);
       // Its failure state is shallower, so already has its wideBase (what `step` below reads).
       const ownWide = edgeStart[ns + 1] > edgeStart[ns] && edgeCls[edgeStart[ns + 1] - 1] >= width;
       wideBase[ns] = ns === 0 || ownWide ? ns : wideBase[fail[ns]];

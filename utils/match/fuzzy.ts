@@ -102,6 +102,13 @@ export interface FuzzyData {
   gramCount: Uint16Array;
 }
 
+function grownInt32(a: Int32Array, length: number, fill = 0): Int32Array {
+  const b = new Int32Array(length);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}
+
 export class FuzzyIndex {
   /** Bigram → its row in the postings (CSR: `start[row]`…`start[row + 1]` in `postings`). */
   private readonly rows: GramTable;
@@ -123,34 +130,49 @@ export class FuzzyIndex {
       return;
     }
     this.rows = new GramTable();
-    // Bigrams once per name into one flat list, counted per bigram; then the postings filled from that list.
+    // Bigrams once per name into one flat list of rows, counted per row; then the postings filled
+    // from that list. A bigram of two ASCII units finds its row in a direct table (most bigrams of
+    // most names), others through the hash; a row stamped with the name drops repeats within it.
     const n = names.length;
     const gramCount = new Uint16Array(n);
     const perName = new Int32Array(n);
     let sizes = new Int32Array(1024);
+    let stamp = new Int32Array(1024).fill(-1);
     let grams = new Int32Array(Math.max(1024, n * 8));
-    const scratch: number[] = [];
+    const asciiRow = new Int32Array(128 * 128).fill(-1);
     const rows = this.rows;
     let total = 0;
+    /** Counts row `r` once for name `i`. */
+    const count = (r: number, i: number) => {
+      if (r >= sizes.length) {
+        sizes = grownInt32(sizes, sizes.length * 2);
+        stamp = grownInt32(stamp, stamp.length * 2, -1);
+      }
+      if (stamp[r] === i) return;
+      stamp[r] = i;
+      sizes[r]++;
+      grams[total++] = r;
+    };
     for (let i = 0; i < n; i++) {
-      const gs = bigrams(names[i], scratch);
-      gramCount[i] = Math.min(gs.length, 65535);
-      perName[i] = gs.length;
-      if (total + gs.length > grams.length) {
-        const bigger = new Int32Array(Math.max(grams.length * 2, total + gs.length));
-        bigger.set(grams);
-        grams = bigger;
-      }
-      for (const g of gs) {
-        const r = rows.intern(g);
-        if (r >= sizes.length) {
-          const bigger = new Int32Array(sizes.length * 2);
-          bigger.set(sizes);
-          sizes = bigger;
+      const name = names[i];
+      if (total + name.length > grams.length) grams = grownInt32(grams, Math.max(grams.length * 2, total + name.length));
+      const before = total;
+      let prev = -1;
+      for (let j = 0; j < name.length; j++) {
+        const c = name.charCodeAt(j);
+        if (c === 32) continue;
+        if (prev >= 0) {
+          if (prev < 128 && c < 128) {
+            const a = prev * 128 + c;
+            count(asciiRow[a] >= 0 ? asciiRow[a] : (asciiRow[a] = rows.intern(prev * 65536 + c)), i);
+          } else count(rows.intern(prev * 65536 + c), i);
         }
-        sizes[r]++;
-        grams[total++] = r;
+        prev = c;
       }
+      // A name of one character is its own "bigram", as `bigrams` has it.
+      if (total === before && prev >= 0) count(rows.intern(prev), i);
+      perName[i] = total - before;
+      gramCount[i] = Math.min(total - before, 65535);
     }
     const start = new Int32Array(rows.size + 1);
     for (let r = 0; r < rows.size; r++) start[r + 1] = start[r] + sizes[r];

@@ -11,13 +11,19 @@ describe('fuzzy name index', () => {
     const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
     const latin = 'abcdefghijklmnopqrstuvwxyz';
     const han = '星云科技数据蓝海信息金山智能华为腾讯阿里巴';
+    // Mixed names too: spaces (skipped), digits, a non-ASCII Latin letter, Latin beside Han
+    // (the index takes two-ASCII bigrams by a faster road than the others).
+    const mixed = `${latin.slice(0, 6)}${han.slice(0, 4)}09 é`;
+    const pools = [han, latin, latin, mixed];
     const names = Array.from({ length: 4000 }, (_, i) => {
-      const pool = i % 3 === 0 ? han : latin;
+      const pool = pools[i % 4];
       const len = 3 + Math.floor(rnd() * 8);
       return Array.from({ length: len }, () => pool[Math.floor(rnd() * pool.length)]).join('');
     });
+    // One character is its own "bigram"; repeats count once.
+    names.push('a', '华', 'a b', ' ab ', 'abab', 'a华b', 'é', 'é1');
     const fz = new FuzzyIndex(names);
-    for (const q of [names[5], names[6].slice(1), `${names[9]}x`, names[12].slice(0, -1), '星云科技', 'zzzz']) {
+    for (const q of [names[5], names[6].slice(1), `${names[9]}x`, names[12].slice(0, -1), names[15], names[3998], '星云科技', 'zzzz', 'a', '华', 'ab ab', 'a华', 'é1']) {
       const want = names
         .map((n, entry) => ({ entry, score: diceSimilarity(q, n) }))
         .filter((h) => h.score >= 0.6)
