@@ -52,15 +52,18 @@ export function measureIndexCost(pack: KnowledgePack): IndexCost {
   let nameChars = 0;
   let lookupKeys = 0;
   let heaviestAccount = { at: -1, chars: 0, keys: 0 };
-  pack.accounts.forEach((a, ai) => {
+  // Plain loops over the accounts: no closure or list per account.
+  for (let ai = 0; ai < pack.accounts.length; ai++) {
+    const a = pack.accounts[ai];
     let chars = a.name.length;
-    for (const al of a.aliases) chars += al.length;
+    for (let i = 0; i < a.aliases.length; i++) chars += a.aliases[i].length;
     let keys = 1 + a.aliases.length + a.domains.length;
-    for (const ids of Object.values(a.crmIds ?? {})) keys += ids?.length ?? 0;
+    const crm = a.crmIds as Record<string, string[] | undefined> | undefined;
+    for (const site in crm) if (Object.prototype.hasOwnProperty.call(crm, site)) keys += crm[site]?.length ?? 0;
     nameChars += chars;
     lookupKeys += keys;
     if (chars + keys > heaviestAccount.chars + heaviestAccount.keys) heaviestAccount = { at: ai, chars, keys };
-  });
+  }
   return { accounts: pack.accounts.length, patternChars, nameChars, lookupKeys, heaviestCompetitor, heaviestAccount };
 }
 

@@ -26,9 +26,14 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
  * is reported and not entered, so a 10,000-deep list cannot overflow the stack. The
  * path is one shared list of keys, formatted only for a problem (a 50k-account pack
  * has millions of values and almost never a problem).
+ *
+ * `cleanAccounts[i]`, when set, says `input.accounts[i]` holds nothing this walk
+ * reports (the accounts fast path, validateAccounts.ts, checks that as it shapes
+ * them): those accounts, nearly all of a large pack's values, are not walked again.
  */
-export function checkStructure(input: unknown): PackError[] {
+export function checkStructure(input: unknown, cleanAccounts?: readonly unknown[] | null): PackError[] {
   const errors: PackError[] = [];
+  const accounts = cleanAccounts ? (input as { accounts?: unknown }).accounts : undefined;
   const keys: (string | number)[] = [];
   const at = (key: string | number) => {
     keys.push(key);
@@ -53,7 +58,9 @@ export function checkStructure(input: unknown): PackError[] {
       return;
     }
     if (Array.isArray(value)) {
+      const skip = depth === 1 && value === accounts;
       for (let i = 0; i < value.length; i++) {
+        if (skip && cleanAccounts![i]) continue;
         keys.push(i);
         visit(value[i], depth + 1);
         keys.pop();

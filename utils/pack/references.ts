@@ -9,6 +9,11 @@ import { checkFieldOps } from './fieldOpsReferences';
 import { checkScoreReferences } from './referencesScore';
 
 function duplicates<T>(items: readonly T[], key: (t: T) => string, at: (i: number) => string, what: string, errors: PackError[]) {
+  // Nearly every list has none: a Set says so with one lookup per item (50,000 account
+  // ids); only a list with a duplicate is walked again, for where each was first used.
+  const keys = new Set<string>();
+  for (let i = 0; i < items.length; i++) keys.add(key(items[i]));
+  if (keys.size === items.length) return;
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const k = key(item);
@@ -49,27 +54,60 @@ function checkPlaybooks(pack: KnowledgePack, errors: PackError[], warnings: Pack
   return stagesByPlaybook;
 }
 
-/** Each account's competitors, stage and health signals name things the pack has. */
+type Snapshots = KnowledgePack['accounts'][number]['health'];
+
+/**
+ * Repeated snapshot dates of one account, as `duplicates` reports them. The few
+ * snapshots an account has are compared pairwise: no Set or Map per account (a
+ * 50,000-account pack would make 50,000), and no closure either (the long-list case is
+ * a function of its own, so this one needs no context object per call).
+ */
+function duplicateDates(health: Snapshots, ai: number, errors: PackError[]): void {
+  if (health.length > 16) return duplicateDatesOfLongList(health, ai, errors);
+  for (let i = 1; i < health.length; i++) {
+    const k = health[i].date;
+    for (let first = 0; first < i; first++) {
+      if (health[first].date !== k) continue;
+      errors.push({ path: `accounts[${ai}].health[${i}].date`, message: `duplicate snapshot date "${k}" (first used at accounts[${ai}].health[${first}].date)` });
+      break;
+    }
+  }
+}
+
+function duplicateDatesOfLongList(health: Snapshots, ai: number, errors: PackError[]): void {
+  duplicates(health, (h) => h.date, (i) => `accounts[${ai}].health[${i}].date`, 'snapshot date', errors);
+}
+
+/**
+ * Each account's competitors, stage and health signals name things the pack has.
+ * Plain loops with no closure or list per account: this runs over every account, and
+ * paths are written only for an error.
+ */
 function checkAccounts(pack: KnowledgePack, stagesByPlaybook: Map<string, Set<string>>, errors: PackError[]): void {
   const competitorIds = new Set(pack.competitors.map((c) => c.id));
   const measureIds = new Set(pack.healthModel.measures.map((m) => m.id));
-  pack.accounts.forEach((a, ai) => {
-    a.competitors.forEach((id, i) => {
+  const accounts = pack.accounts;
+  for (let ai = 0; ai < accounts.length; ai++) {
+    const a = accounts[ai];
+    for (let i = 0; i < a.competitors.length; i++) {
+      const id = a.competitors[i];
       if (!competitorIds.has(id)) errors.push({ path: `accounts[${ai}].competitors[${i}]`, message: `unknown competitor id "${id}"` });
-    });
+    }
     if (a.stage) {
       const stages = stagesByPlaybook.get(a.stage.playbookId);
       if (!stages) errors.push({ path: `accounts[${ai}].stage.playbookId`, message: `unknown playbook id "${a.stage.playbookId}"` });
       else if (!stages.has(a.stage.stageId))
         errors.push({ path: `accounts[${ai}].stage.stageId`, message: `unknown stage id "${a.stage.stageId}" in playbook "${a.stage.playbookId}"` });
     }
-    duplicates(a.health, (h) => h.date, (i) => `accounts[${ai}].health[${i}].date`, 'snapshot date', errors);
-    a.health.forEach((h, hi) => {
-      for (const key of Object.keys(h.signals)) {
-        if (!measureIds.has(key)) errors.push({ path: `accounts[${ai}].health[${hi}].signals.${key}`, message: `unknown measure id "${key}"` });
+    duplicateDates(a.health, ai, errors);
+    for (let hi = 0; hi < a.health.length; hi++) {
+      const signals = a.health[hi].signals;
+      // Own keys, as Object.keys gives them (a validated record has no others).
+      for (const key in signals) {
+        if (!measureIds.has(key) && Object.prototype.hasOwnProperty.call(signals, key)) errors.push({ path: `accounts[${ai}].health[${hi}].signals.${key}`, message: `unknown measure id "${key}"` });
       }
-    });
-  });
+    }
+  }
 }
 
 /** A score needs some weight to come from, and a band to fall in. */

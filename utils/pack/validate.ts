@@ -13,7 +13,7 @@ import { checkReferences } from './references';
 import { claimSourceErrors } from './claims';
 import { MAX_ERRORS, checkStructure } from './limits';
 import { parsePackText } from './packText';
-import { parsePackShape } from './validateAccounts';
+import { fastAccounts, parsePackShape } from './validateAccounts';
 
 // Intake and its tests import the limits and text checks from here, the pipeline's one entry point.
 export { MAX_DEPTH, MAX_ERRORS, MAX_PACK_BYTES, checkStructure } from './limits';
@@ -87,12 +87,14 @@ export function validatePack(input: unknown, { wholeValibot = false }: { wholeVa
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return refused([{ path: '(root)', message: `expected a pack: a JSON object with meta, competitors, playbooks, accounts and healthModel, got ${describeValue(input)}` }]);
   }
-  const structural = checkStructure(input);
+  // The accounts fast path first: the accounts it passes are ones the structure walk need not enter.
+  const fast = wholeValibot ? null : fastAccounts(input);
+  const structural = checkStructure(input, fast);
   if (structural.length) return refused(capped(structural));
   const version = checkFormatVersion(input);
   if (version) return refused([version]);
   const config = { abortEarly: false, abortPipeEarly: false } as const;
-  const parsed = wholeValibot ? v.safeParse(KnowledgePack, input, config) : parsePackShape(input, config);
+  const parsed = wholeValibot ? v.safeParse(KnowledgePack, input, config) : parsePackShape(input, config, fast);
   if (!parsed.success) {
     const errors = parsed.issues.flatMap((i) => issueToError(i as v.BaseIssue<unknown>));
     return refused(capped(dedupe(errors)));

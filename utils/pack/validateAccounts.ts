@@ -2,17 +2,30 @@
  * The shape check of a large pack without running valibot over every account: at
  * 50,000 accounts (150,000 health snapshots) valibot's per-value datasets were most of
  * the import's time and garbage. A plain check here decides, per account, whether it
- * certainly passes the `Account` schema, and then builds exactly what valibot would
+ * certainly passes the `Account` schema, and then gives exactly what valibot would
  * output (trimmed and lower-cased values, defaults, keys in schema order). Anything it
  * is not sure of — a wrong type, an unknown field, a health note, any value out of
  * range — goes to valibot itself, so every error keeps valibot's message and path, and
  * the rest of the pack goes through valibot as before.
+ *
+ * An account the fast path passes is also one `checkStructure` has nothing to say
+ * about (no text over MAX_STRING or with U+FFFD, no forbidden key, a fixed and shallow
+ * nesting), so the structure walk skips it: the accounts are walked once, not twice.
+ *
+ * Most accounts of a real pack are already what valibot would output. Such an account
+ * is checked without building anything and is its own output (the validated pack
+ * shares those objects with the parsed input, which nothing else holds); only one that
+ * needs trimming, a default or its keys reordered is copied.
  */
 import * as v from 'valibot';
-import { Account, CRM_SITES, CURRENCY_PATTERN, DOMAIN_PATTERN, ID_PATTERN, isIsoDate, KnowledgePack, MAX_ARR, MAX_SIGNAL } from './schema';
+import { MAX_STRING } from './limits';
+import { isId } from './primitives';
+import { Account, CRM_SITES, CURRENCY_PATTERN, DOMAIN_PATTERN, isIsoDate, KnowledgePack, MAX_ARR, MAX_SIGNAL } from './schema';
 
 type Config = { abortEarly: false; abortPipeEarly: false };
 type Issues = v.BaseIssue<unknown>[];
+/** Per account: what valibot would output, or null where valibot itself must judge. */
+export type FastAccounts = (Account | null)[];
 
 /** Packs with fewer accounts go through valibot whole: the fast path is for the big ones. */
 const FAST_PATH_MIN_ACCOUNTS = 200;
@@ -20,21 +33,36 @@ const FAST_PATH_MIN_ACCOUNTS = 200;
 /** Pack entries before `accounts`, in schema order: their issues come before the accounts' issues. */
 const BEFORE_ACCOUNTS = new Set(Object.keys(KnowledgePack.entries).slice(0, Object.keys(KnowledgePack.entries).indexOf('accounts')));
 
-const ACCOUNT_KEYS = new Set(Object.keys(Account.entries));
+const ACCOUNT_ORDER = Object.keys(Account.entries);
+const ACCOUNT_KEYS = new Set(ACCOUNT_ORDER);
 const CRM_KEYS = new Set<string>(CRM_SITES);
-const SNAPSHOT_KEYS = new Set(['date', 'signals']);
 
-/** The pack through the schema: valibot's result, reached faster for large account lists. */
-export function parsePackShape(input: object, config: Config): v.SafeParseResult<typeof KnowledgePack> {
+/**
+ * The fast path's verdict on each of `input.accounts`, or null when the pack goes
+ * through valibot whole (too few accounts, or no list of them).
+ */
+export function fastAccounts(input: object): FastAccounts | null {
   const accounts = (input as { accounts?: unknown }).accounts;
-  if (!Array.isArray(accounts) || accounts.length < FAST_PATH_MIN_ACCOUNTS) return v.safeParse(KnowledgePack, input, config);
+  if (!Array.isArray(accounts) || accounts.length < FAST_PATH_MIN_ACCOUNTS) return null;
+  const out: FastAccounts = new Array(accounts.length);
+  for (let i = 0; i < accounts.length; i++) out[i] = fastAccount(accounts[i]);
+  return out;
+}
+
+/**
+ * The pack through the schema: valibot's result, reached faster for large account
+ * lists. `fast` is `fastAccounts(input)` when the caller has it already.
+ */
+export function parsePackShape(input: object, config: Config, fast: FastAccounts | null = fastAccounts(input)): v.SafeParseResult<typeof KnowledgePack> {
+  if (!fast) return v.safeParse(KnowledgePack, input, config);
+  const accounts = (input as { accounts: unknown[] }).accounts;
   const rest = v.safeParse(KnowledgePack, { ...input, accounts: [] }, config);
   const out: Account[] = new Array(accounts.length);
   const accountIssues: Issues = [];
   for (let i = 0; i < accounts.length; i++) {
-    const fast = fastAccount(accounts[i]);
-    if (fast) {
-      out[i] = fast;
+    const done = fast[i];
+    if (done) {
+      out[i] = done;
       continue;
     }
     const one = v.safeParse(Account, accounts[i], config);
@@ -68,12 +96,38 @@ export function parsePackShape(input: object, config: Config): v.SafeParseResult
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
+/**
+ * Whether `x`'s keys are all in `order` and come in that order (some may be missing):
+ * valibot's output then has the input's key order. Keys are compared as they come,
+ * with no lookup per key.
+ */
+function keysInOrder(x: object, order: readonly string[]): boolean {
+  let j = 0;
+  for (const k in x) {
+    while (j < order.length && order[j] !== k) j++;
+    if (j++ === order.length) return false;
+  }
+  return true;
+}
+
+/** Whether every key of `x` is in `keys` (checked only when they are not in schema order). */
+function keysKnown(x: object, keys: ReadonlySet<string>): boolean {
+  for (const k in x) if (!keys.has(k)) return false;
+  return true;
+}
+
+/** A text `checkStructure` passes; the fast path leaves any other to it (it reports one with its path). */
+const clean = (s: string) => s.length <= MAX_STRING && !s.includes('\uFFFD');
+
 /** `nonEmpty`: the trimmed text, or null. */
 function text(x: unknown): string | null {
-  if (typeof x !== 'string') return null;
+  if (typeof x !== 'string' || !clean(x)) return null;
   const t = x.trim();
   return t ? t : null;
 }
+
+/** An optional `nonEmpty` field: undefined when absent, else as `text`. */
+const optionalText = (a: Record<string, unknown>, key: string): string | null | undefined => (key in a ? text(a[key]) : undefined);
 
 /** A list of `nonEmpty` texts (the input list itself when trimming changes nothing), or null. */
 function texts(x: unknown): string[] | null {
@@ -89,7 +143,7 @@ function texts(x: unknown): string[] | null {
 
 function ids(x: unknown): string[] | null {
   if (!Array.isArray(x)) return null;
-  for (const s of x) if (typeof s !== 'string' || !ID_PATTERN.test(s)) return null;
+  for (let i = 0; i < x.length; i++) if (!isId(x[i])) return null;
   return x as string[];
 }
 
@@ -97,59 +151,79 @@ function domains(x: unknown): string[] | null {
   if (!Array.isArray(x)) return null;
   let out: string[] | null = null;
   for (let i = 0; i < x.length; i++) {
-    if (typeof x[i] !== 'string') return null;
-    const d = (x[i] as string).trim().toLowerCase();
+    const raw = x[i];
+    // The pattern leaves no room for U+FFFD; the length is the structure check's.
+    if (typeof raw !== 'string' || raw.length > MAX_STRING) return null;
+    // A domain the pattern takes as it is has nothing to trim or lower-case: no new string for it.
+    if (DOMAIN_PATTERN.test(raw)) continue;
+    const d = raw.trim().toLowerCase();
     if (!DOMAIN_PATTERN.test(d)) return null;
-    if (d !== x[i]) (out ??= x.slice())[i] = d;
+    (out ??= x.slice())[i] = d;
   }
   return out ?? (x as string[]);
 }
 
+/** A date as `IsoDate` takes it (the length is the structure check's: a timestamp's pattern is open-ended). */
+const isDate = (x: unknown): x is string => typeof x === 'string' && x.length <= MAX_STRING && isIsoDate(x);
+
 const inRange = (x: unknown, min: number, max: number): x is number => typeof x === 'number' && x >= min && x <= max;
 
+/** `perCrm(StringList)`: the input object itself when it is already in CRM order and trimmed, or null. */
 function crmIds(x: unknown): Record<string, string[]> | null {
   if (!isObject(x)) return null;
-  for (const k in x) if (!CRM_KEYS.has(k)) return null;
-  const out: Record<string, string[]> = {};
-  for (const site of CRM_SITES) {
-    if (!(site in x)) continue;
+  const ordered = keysInOrder(x, CRM_SITES);
+  if (!ordered && !keysKnown(x, CRM_KEYS)) return null;
+  let same = ordered;
+  for (const site in x) {
     const list = texts(x[site]);
     if (!list) return null;
-    out[site] = list;
+    if (list !== x[site]) same = false;
   }
-  return sameShape(x, out) ? (x as Record<string, string[]>) : out;
+  if (same) return x as Record<string, string[]>;
+  const out: Record<string, string[]> = {};
+  for (const site of CRM_SITES) if (site in x) out[site] = texts(x[site])!;
+  return out;
 }
 
-/**
- * `input` has the same keys in the same order with identical values as `out`, what
- * valibot would make of it: then `input` can stand for it, and a large pack is not
- * copied object by object (the validated pack shares those objects with the parsed
- * input, which nothing else holds).
- */
-function sameShape(input: Record<string, unknown>, out: Record<string, unknown>): boolean {
-  const a = Object.keys(input);
-  const b = Object.keys(out);
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] || input[a[i]] !== out[b[i]]) return false;
+/** `{ playbookId, stageId }`: the input object itself when its keys are in that order, or null. */
+function stage(x: unknown): Account['stage'] | null {
+  if (!isObject(x)) return null;
+  let first: string | undefined;
+  for (const k in x) {
+    if (k !== 'playbookId' && k !== 'stageId') return null;
+    first ??= k;
+  }
+  if (!isId(x.playbookId) || !isId(x.stageId)) return null;
+  return first === 'playbookId' ? (x as Account['stage']) : { playbookId: x.playbookId, stageId: x.stageId };
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** `v.record(Id, Signal)`, judged without copying: whether valibot would output these signals as they are. */
+function signalsPass(x: Record<string, unknown>): boolean {
+  for (const k in x) {
+    // Keys valibot's record leaves out, or would refuse: its own judgement.
+    if (!hasOwn.call(x, k) || k === '__proto__' || k === 'prototype' || k === 'constructor') return false;
+    if (!isId(k) || !inRange(x[k], -MAX_SIGNAL, MAX_SIGNAL)) return false;
+  }
   return true;
 }
 
+/** Health snapshots (only `date` and `signals`; one with a note goes to valibot): the input list itself when no snapshot needs reordering. */
 function snapshots(x: unknown): Account['health'] | null {
   if (!Array.isArray(x)) return null;
   let out: Account['health'] | null = null;
   for (let i = 0; i < x.length; i++) {
     const h = x[i];
     if (!isObject(h)) return null;
-    for (const k in h) if (!SNAPSHOT_KEYS.has(k)) return null;
-    if (typeof h.date !== 'string' || !isIsoDate(h.date) || !isObject(h.signals)) return null;
-    for (const k in h.signals) {
-      // Keys valibot's record leaves out, or would refuse: its own judgement.
-      if (!Object.prototype.hasOwnProperty.call(h.signals, k) || k === '__proto__' || k === 'prototype' || k === 'constructor') return null;
-      if (!ID_PATTERN.test(k) || !inRange(h.signals[k], -MAX_SIGNAL, MAX_SIGNAL)) return null;
+    let first: string | undefined;
+    for (const k in h) {
+      if (k !== 'date' && k !== 'signals') return null;
+      first ??= k;
     }
-    // valibot's record copies the signals key by key, in their order: the same object.
-    const snapshot = { date: h.date, signals: h.signals as Record<string, number> };
-    if (!sameShape(h, snapshot)) (out ??= (x as Account['health']).slice())[i] = { date: h.date, signals: { ...snapshot.signals } };
+    if (!isDate(h.date) || !isObject(h.signals) || !signalsPass(h.signals)) return null;
+    // valibot's record copies the signals key by key, in their order: an equal object.
+    if (first !== 'date') (out ??= (x as Account['health']).slice())[i] = { date: h.date, signals: { ...(h.signals as Record<string, number>) } };
   }
   return out ?? (x as Account['health']);
 }
@@ -157,40 +231,65 @@ function snapshots(x: unknown): Account['health'] | null {
 /**
  * What valibot outputs for `a` when it passes the `Account` schema for sure, else null.
  * Keys in the schema's order, optional ones only when the input has them, defaults
- * (`[]`) as new lists, as valibot makes them.
+ * (`[]`) as new lists, as valibot makes them. `a` itself when that is what it already
+ * is. Every `x in a ? check(a.x) : …` below is one schema entry: absent, the default or
+ * nothing; present, its value checked (null: not sure, valibot decides).
  */
 export function fastAccount(a: unknown): Account | null {
   if (!isObject(a)) return null;
-  for (const k in a) if (!ACCOUNT_KEYS.has(k)) return null;
-  if (typeof a.id !== 'string' || !ID_PATTERN.test(a.id)) return null;
+  const ordered = keysInOrder(a, ACCOUNT_ORDER);
+  if (!ordered && !keysKnown(a, ACCOUNT_KEYS)) return null;
+  if (!isId(a.id)) return null;
   const name = text(a.name);
   if (name === null) return null;
-  const out: Record<string, unknown> = { id: a.id, name };
-  if (!((out.aliases = 'aliases' in a ? texts(a.aliases) : []))) return null;
-  if (!((out.domains = 'domains' in a ? domains(a.domains) : []))) return null;
-  if ('crmIds' in a && !((out.crmIds = crmIds(a.crmIds)))) return null;
-  for (const k of ['segment', 'industry', 'region', 'owner'] as const) if (k in a && (out[k] = text(a[k])) === null) return null;
-  if (!((out.competitors = 'competitors' in a ? ids(a.competitors) : []))) return null;
-  if ('stage' in a) {
-    const s = a.stage;
-    if (!isObject(s)) return null;
-    for (const k in s) if (k !== 'playbookId' && k !== 'stageId') return null;
-    if (typeof s.playbookId !== 'string' || !ID_PATTERN.test(s.playbookId) || typeof s.stageId !== 'string' || !ID_PATTERN.test(s.stageId)) return null;
-    out.stage = { playbookId: s.playbookId, stageId: s.stageId };
-  }
-  if ('renewalDate' in a) {
-    if (typeof a.renewalDate !== 'string' || !isIsoDate(a.renewalDate)) return null;
-    out.renewalDate = a.renewalDate;
-  }
-  if ('arr' in a) {
-    if (!inRange(a.arr, 0, MAX_ARR)) return null;
-    out.arr = a.arr;
-  }
-  if ('currency' in a) {
-    if (typeof a.currency !== 'string' || !CURRENCY_PATTERN.test(a.currency)) return null;
-    out.currency = a.currency;
-  }
-  if (!((out.health = 'health' in a ? snapshots(a.health) : []))) return null;
-  if ('stack' in a && !((out.stack = texts(a.stack)))) return null;
-  return (sameShape(a, out) ? a : out) as Account;
+  const aliases = 'aliases' in a ? texts(a.aliases) : [];
+  const domainList = 'domains' in a ? domains(a.domains) : [];
+  const crm = 'crmIds' in a ? crmIds(a.crmIds) : undefined;
+  const segment = optionalText(a, 'segment');
+  const industry = optionalText(a, 'industry');
+  const region = optionalText(a, 'region');
+  const owner = optionalText(a, 'owner');
+  const competitors = 'competitors' in a ? ids(a.competitors) : [];
+  const stageRef = 'stage' in a ? stage(a.stage) : undefined;
+  if (!aliases || !domainList || crm === null || segment === null || industry === null || region === null || owner === null || !competitors || stageRef === null) return null;
+  if ('renewalDate' in a && !isDate(a.renewalDate)) return null;
+  if ('arr' in a && !inRange(a.arr, 0, MAX_ARR)) return null;
+  if ('currency' in a && (typeof a.currency !== 'string' || !CURRENCY_PATTERN.test(a.currency))) return null;
+  const health = 'health' in a ? snapshots(a.health) : [];
+  const stack = 'stack' in a ? texts(a.stack) : undefined;
+  if (!health || stack === null) return null;
+  if ('lifecycle' in a && !isId(a.lifecycle)) return null;
+
+  // Already valibot's output: the keys in order and every value the input's own (a
+  // defaulted list that is absent is not; the values not named here are never changed).
+  const same =
+    ordered &&
+    name === a.name &&
+    aliases === a.aliases &&
+    domainList === a.domains &&
+    crm === a.crmIds &&
+    segment === a.segment &&
+    industry === a.industry &&
+    region === a.region &&
+    owner === a.owner &&
+    competitors === a.competitors &&
+    stageRef === a.stage &&
+    health === a.health &&
+    stack === a.stack;
+  if (same) return a as Account;
+  const out: Record<string, unknown> = { id: a.id, name, aliases, domains: domainList };
+  if (crm !== undefined) out.crmIds = crm;
+  if (segment !== undefined) out.segment = segment;
+  if (industry !== undefined) out.industry = industry;
+  if (region !== undefined) out.region = region;
+  if (owner !== undefined) out.owner = owner;
+  out.competitors = competitors;
+  if (stageRef !== undefined) out.stage = stageRef;
+  if ('renewalDate' in a) out.renewalDate = a.renewalDate;
+  if ('arr' in a) out.arr = a.arr;
+  if ('currency' in a) out.currency = a.currency;
+  out.health = health;
+  if (stack !== undefined) out.stack = stack;
+  if ('lifecycle' in a) out.lifecycle = a.lifecycle;
+  return out as Account;
 }
