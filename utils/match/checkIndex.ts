@@ -9,6 +9,7 @@ import type { PackError } from '../pack/validate';
 import { MAX_AUTOMATON_STATES } from '../pack/cost';
 import { buildIndex, type PackIndex } from './index';
 import { restoreIndex, type StoredIndex } from './persist';
+import { grouped } from '../pack/grouped';
 
 export type IndexBuild = { ok: true; index: PackIndex } | { ok: false; error: PackError };
 
@@ -46,7 +47,7 @@ export function indexForStoredPack(pack: KnowledgePack, stored: StoredIndex | un
 function checked(index: PackIndex): IndexBuild {
   const states = index.competitors.automaton.stateCount;
   if (states > MAX_AUTOMATON_STATES) {
-    return { ok: false, error: { path: 'competitors', message: `the competitor aliases, keywords and exclusions make ${states.toLocaleString('en')} matcher states; at most ${MAX_AUTOMATON_STATES.toLocaleString('en')} are allowed` } };
+    return { ok: false, error: { path: 'competitors', message: `the competitor aliases, keywords and exclusions make ${grouped(states)} matcher states; at most ${grouped(MAX_AUTOMATON_STATES)} are allowed` } };
   }
   return { ok: true, index };
 }

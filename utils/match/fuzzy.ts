@@ -136,9 +136,9 @@ export class FuzzyIndex {
     const n = names.length;
     const gramCount = new Uint16Array(n);
     const perName = new Int32Array(n);
-    let sizes = new Int32Array(1024);
-    let stamp = new Int32Array(1024).fill(-1);
-    let grams = new Int32Array(Math.max(1024, n * 8));
+    let sizes: Int32Array = new Int32Array(1024);
+    let stamp: Int32Array = new Int32Array(1024).fill(-1);
+    let grams: Int32Array = new Int32Array(Math.max(1024, n * 8));
     const asciiRow = new Int32Array(128 * 128).fill(-1);
     const rows = this.rows;
     let total = 0;

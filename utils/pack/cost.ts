@@ -14,6 +14,7 @@
  */
 import type { KnowledgePack } from './schema';
 import type { PackError } from './validate';
+import { grouped } from './grouped';
 
 /** Accounts in one pack (the largest customers we plan for have 50,000). */
 export const MAX_ACCOUNTS = 100_000;
@@ -26,7 +27,7 @@ export const MAX_NAME_CHARS = 8_000_000;
 /** Keys in the exact-lookup maps: CRM ids, domains, names and aliases of all accounts. */
 export const MAX_LOOKUP_KEYS = 1_000_000;
 
-const n = (x: number) => x.toLocaleString('en');
+const n = grouped;
 
 export interface IndexCost {
   accounts: number;

@@ -6,6 +6,7 @@
  */
 import type { KnowledgePack } from './schema';
 import { localize } from './text';
+import { grouped } from './grouped';
 
 // experts, rules, products: issue 19. Regional variants are fields of their card or scenario: they show as `battlecard.regional.APAC.pricing`.
 export const SECTIONS = ['scenarios', 'competitors', 'playbooks', 'accounts', 'measures', 'bands', 'sites', 'products', 'experts', 'rules'] as const;
@@ -217,7 +218,7 @@ export function diffPacks(a: KnowledgePack, b: KnowledgePack, opts: DiffOptions 
   return { from: summary(a), to: summary(b), direction, meta, sections, checklistItemsRemoved, identical };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${grouped(n)} ${n === 1 ? one : many}`;
 
 /** The diff as text for a terminal. `limit` caps the entries printed per list. */
 export function formatDiff(d: PackDiff, opts: { limit?: number; color?: boolean } = {}): string {
@@ -241,7 +242,7 @@ export function formatDiff(d: PackDiff, opts: { limit?: number; color?: boolean 
     const s = d.sections[key];
     const { added, removed, changed, unchanged } = s.counts;
     if (!added && !removed && !changed) continue;
-    lines.push('', `${key}: ${[added && `${added.toLocaleString('en-US')} added`, changed && `${changed.toLocaleString('en-US')} changed`, removed && `${removed.toLocaleString('en-US')} removed`].filter(Boolean).join(', ')}, ${unchanged.toLocaleString('en-US')} unchanged`);
+    lines.push('', `${key}: ${[added && `${grouped(added)} added`, changed && `${grouped(changed)} changed`, removed && `${grouped(removed)} removed`].filter(Boolean).join(', ')}, ${grouped(unchanged)} unchanged`);
     const shown = { n: 0 };
     const room = () => shown.n++ < limit;
     for (const e of s.added) if (room()) lines.push(c('32', `  + ${e.id}  ${e.name}`));
@@ -257,7 +258,7 @@ export function formatDiff(d: PackDiff, opts: { limit?: number; color?: boolean 
     }
     for (const e of s.removed) if (room()) lines.push(c('31', `  - ${e.id}  ${e.name}`));
     const total = added + changed + removed;
-    if (total > limit) lines.push(`  … ${(total - limit).toLocaleString('en-US')} more (--all lists every one)`);
+    if (total > limit) lines.push(`  … ${grouped((total - limit))} more (--all lists every one)`);
   }
   if (d.checklistItemsRemoved.length) {
     lines.push('', `checklist items removed (reps' ticks on them are dropped): ${d.checklistItemsRemoved.slice(0, limit).join(', ')}${d.checklistItemsRemoved.length > limit ? ', …' : ''}`);

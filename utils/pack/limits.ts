@@ -1,6 +1,7 @@
 /** Limits: what no real pack comes near, checked before anything else reads the input. */
 import { formatPath } from './jsonPath';
 import type { PackError } from './validate';
+import { grouped } from './grouped';
 
 /**
  * The largest pack file accepted. A synthetic pack of 50,000 accounts (the largest
@@ -46,7 +47,7 @@ export function checkStructure(input: unknown, cleanAccounts?: readonly unknown[
     if (errors.length >= MAX_ERRORS) return;
     if (typeof value === 'string') {
       if (value.length > MAX_STRING) {
-        errors.push({ path: formatPath(keys), message: `text of ${value.length.toLocaleString('en')} characters is longer than the ${MAX_STRING.toLocaleString('en')} allowed` });
+        errors.push({ path: formatPath(keys), message: `text of ${grouped(value.length)} characters is longer than the ${grouped(MAX_STRING)} allowed` });
       } else if (value.includes('\uFFFD')) {
         errors.push({ path: formatPath(keys), message: 'contains U+FFFD, a character that could not be decoded: save the file as UTF-8' });
       }

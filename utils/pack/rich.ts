@@ -6,6 +6,7 @@
  */
 import { Lexer, type Token, type Tokens } from 'marked';
 import { safeHref } from './href';
+import { grouped } from './grouped';
 
 export { safeHref };
 
@@ -153,15 +154,15 @@ const DELIMITER = /[*_~`[<]/g;
  * its indentation.
  */
 export function markdownLimitProblem(markdown: string): string | null {
-  if (markdown.length > MAX_MARKDOWN_CHARS) return `Markdown of ${markdown.length.toLocaleString('en')} characters; at most ${MAX_MARKDOWN_CHARS.toLocaleString('en')} are allowed`;
+  if (markdown.length > MAX_MARKDOWN_CHARS) return `Markdown of ${grouped(markdown.length)} characters; at most ${grouped(MAX_MARKDOWN_CHARS)} are allowed`;
   const delimiters = markdown.match(DELIMITER)?.length ?? 0;
-  if (delimiters > MAX_MARKDOWN_DELIMITERS) return `${delimiters.toLocaleString('en')} Markdown markers (* _ ~ \` [ <); at most ${MAX_MARKDOWN_DELIMITERS.toLocaleString('en')} are allowed`;
+  if (delimiters > MAX_MARKDOWN_DELIMITERS) return `${grouped(delimiters)} Markdown markers (* _ ~ \` [ <); at most ${grouped(MAX_MARKDOWN_DELIMITERS)} are allowed`;
   const paragraphs = markdown.split(/\n[ \t]*\n/);
   for (let p = 0, line = 1; p < paragraphs.length; line += paragraphs[p].split('\n').length + 1, p++) {
     const para = paragraphs[p];
     const markers = para.match(DELIMITER)?.length ?? 0;
     if (markers * para.length > MAX_MARKER_WORK) {
-      return `the paragraph at line ${line} has ${markers.toLocaleString('en')} Markdown markers in ${para.length.toLocaleString('en')} characters; split it or use fewer markers (markers × characters at most ${MAX_MARKER_WORK.toLocaleString('en')})`;
+      return `the paragraph at line ${line} has ${grouped(markers)} Markdown markers in ${grouped(para.length)} characters; split it or use fewer markers (markers × characters at most ${grouped(MAX_MARKER_WORK)})`;
     }
   }
   let line = 1;
@@ -183,8 +184,8 @@ export function markdownLimitProblem(markdown: string): string | null {
       } else break;
       i++;
     }
-    if (depth > MAX_MARKDOWN_DEPTH) return `line ${line} nests ${depth.toLocaleString('en')} block quotes or lists; at most ${MAX_MARKDOWN_DEPTH} are allowed`;
-    if (indent > MAX_MARKDOWN_INDENT) return `line ${line} is indented ${indent.toLocaleString('en')} columns; at most ${MAX_MARKDOWN_INDENT} are allowed`;
+    if (depth > MAX_MARKDOWN_DEPTH) return `line ${line} nests ${grouped(depth)} block quotes or lists; at most ${MAX_MARKDOWN_DEPTH} are allowed`;
+    if (indent > MAX_MARKDOWN_INDENT) return `line ${line} is indented ${grouped(indent)} columns; at most ${MAX_MARKDOWN_INDENT} are allowed`;
     const next = markdown.indexOf('\n', i);
     i = next < 0 ? markdown.length : next + 1;
   }

@@ -13,6 +13,7 @@ import { HealthProfile, HealthSentiment, Qualification, StageOutcome, WinLoss } 
 import { SitePatch, SiteRule } from './siteRules';
 import { Audience, Layouts, PlayOpenEvery, Role } from './roles';
 import { fieldOpsSchemas } from './fieldOpsSchema';
+import { grouped } from './grouped';
 
 export { ID_PATTERN } from './primitives';
 export { SitePatch, SiteRule, type SiteField, type SiteRoute } from './siteRules';
@@ -98,7 +99,7 @@ const StringList = v.array(nonEmpty('text'), 'expected a list of strings');
  * (Infinity) or 1e20 days, which validate as numbers and then break date arithmetic
  * and scoring downstream.
  */
-const between = (what: string, min: number, max: number, range = `${min.toLocaleString('en')} to ${max.toLocaleString('en')}`) =>
+const between = (what: string, min: number, max: number, range = `${grouped(min)} to ${grouped(max)}`) =>
   v.pipe(v.number(`expected ${what}`), v.minValue(min, `expected ${what} from ${range}`), v.maxValue(max, `expected ${what} from ${range}`));
 /** Raw measure values and thresholds: percentages, counts, scores, amounts. */
 export const MAX_SIGNAL = 1e12;

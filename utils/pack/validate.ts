@@ -14,6 +14,7 @@ import { claimSourceErrors } from './claims';
 import { MAX_ERRORS, checkStructure } from './limits';
 import { parsePackText } from './packText';
 import { fastAccounts, parsePackShape } from './validateAccounts';
+import { grouped } from './grouped';
 
 // Intake and its tests import the limits and text checks from here, the pipeline's one entry point.
 export { MAX_DEPTH, MAX_ERRORS, MAX_PACK_BYTES, checkStructure } from './limits';
@@ -76,7 +77,7 @@ function checkFormatVersion(input: unknown): PackError | null {
 
 function capped(errors: PackError[]): PackError[] {
   if (errors.length <= MAX_ERRORS) return errors;
-  return [...errors.slice(0, MAX_ERRORS), { path: '(file)', message: `and ${(errors.length - MAX_ERRORS).toLocaleString('en')} more problems not listed` }];
+  return [...errors.slice(0, MAX_ERRORS), { path: '(file)', message: `and ${grouped((errors.length - MAX_ERRORS))} more problems not listed` }];
 }
 
 /**
