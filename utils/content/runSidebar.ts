@@ -17,7 +17,7 @@ import type { PageContext } from '../sites/types';
 import type { Site } from '../sites/site';
 import { readRecord } from '../sites/layers';
 import type { SitePatch } from '../pack/schema';
-import { isUiMessage, type FrameInit, type ToFrame } from '../ui/channel';
+import { isUiMessage, NOT_YET_KNOWN, type Exposure, type FrameInit, type ToFrame } from '../ui/channel';
 import { isToggle } from './toggle';
 import { trackReplyBox } from './replyBox';
 import { ignoreForgedRestarts } from './restartGuard';
@@ -147,8 +147,13 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     broadcast: (msg) => void browser.runtime.sendMessage(msg).catch(() => undefined),
   });
   const tellFrame = (msg: ToFrame) => nudges.tell(msg);
+  /** The exposure last reported to the frame (the host's guard measures it in an animation frame). */
+  let exposed: Exposure = { hidden: NOT_YET_KNOWN, covered: [] };
   const frame = frameHost(site, token, {
-    onExposure: (exposure) => tellFrame({ frontline: 'ui', type: 'exposure', exposure }),
+    onExposure: (exposure) => {
+      exposed = exposure;
+      tellFrame({ frontline: 'ui', type: 'exposure', exposure });
+    },
     setInterval: (fn, ms) => ctx.setInterval(fn, ms),
   });
 
@@ -160,7 +165,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
   });
   /** Numbers the readings: the frame takes a pushed and a pulled copy of one reading once. */
   let seq = 0;
-  const init = (): FrameInit => ({ seq, ctx: page, canInsert: replies !== null, exposure: frame.exposure() });
+  const init = (exposure = frame.exposure()): FrameInit => ({ seq, ctx: page, canInsert: replies !== null, exposure });
   /**
    * The reading goes to the background, which pushes it with its view to our frame; the
    * data-free nudge goes to the frames too (every frame of the tab hears it), so ours can
@@ -168,7 +173,11 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
    */
   const announce = () => {
     seq++;
-    void send('view:prime', { seq, token, init: init() });
+    // With the exposure last measured, not a fresh one: measuring reads computed style and
+    // boxes, which forces the page's layout right after the CRM has swapped the record in
+    // (6–9 ms of an in-app switch, before the reading could leave), and the frame does not
+    // take a pushed reading's exposure anyway (the nudges and its pulls bring it).
+    void send('view:prime', { seq, token, init: init(exposed) });
     tellFrame({ frontline: 'ui', type: 'changed', seq });
   };
   answerFrame(frame, token, { init, replies, tellFrame });
