@@ -5,7 +5,7 @@
  * the pack's, never the page's.
  */
 import type { Db } from '../store/db';
-import type { KnowledgePack } from '../pack/schema';
+import type { Account, KnowledgePack } from '../pack/schema';
 import { localize } from '../pack/text';
 import type { MatchResult } from '../match/types';
 import type { PageContext } from '../sites/types';
@@ -22,6 +22,8 @@ interface Deps {
   getDb: () => Promise<Db>;
   now: () => Date;
   pack: () => Promise<KnowledgePack>;
+  /** The active pack's account of an id, or undefined (through the match index: service.ts). */
+  accountById: (id: string) => Promise<Account | undefined>;
 }
 
 /** What the view of this page needs from the rep's stores (the sentiment is read before the match: it weighs the score). */
@@ -37,17 +39,16 @@ export async function readRepState(db: Db, pack: KnowledgePack, ctx: PageContext
   return { scorecard, outcome, sentiment };
 }
 
-function account(pack: KnowledgePack, id: string) {
-  const a = pack.accounts.find((x) => x.id === id);
-  if (!a) throw new Error(`unknown account "${id}"`);
-  return a;
-}
-
-export function repHandlers({ getDb, now, pack }: Deps): RepHandlers {
+export function repHandlers({ getDb, now, pack, accountById }: Deps): RepHandlers {
+  const account = async (id: string) => {
+    const a = await accountById(id);
+    if (!a) throw new Error(`unknown account "${id}"`);
+    return a;
+  };
   return {
     async 'scorecard:set'({ accountId, dealKey, elementId, state, note }) {
       const p = await pack();
-      account(p, accountId);
+      await account(accountId);
       const el = p.qualification?.elements.find((e) => e.id === elementId);
       if (!el) throw new Error(`unknown scorecard element "${elementId}"`);
       const label = localize(el.name, p.meta.defaultLocale, p.meta.defaultLocale);
@@ -57,7 +58,7 @@ export function repHandlers({ getDb, now, pack }: Deps): RepHandlers {
 
     async 'outcome:set'(req) {
       const p = await pack();
-      const a = account(p, req.accountId);
+      const a = await account(req.accountId);
       const reason = req.reasonId ? p.winLoss?.reasons.find((r) => r.id === req.reasonId) : undefined;
       if (req.reasonId && !reason) throw new Error(`unknown win/loss reason "${req.reasonId}"`);
       const competitor = req.competitorId ? p.competitors.find((c) => c.id === req.competitorId) : undefined;
@@ -82,7 +83,7 @@ export function repHandlers({ getDb, now, pack }: Deps): RepHandlers {
     },
 
     async 'sentiment:set'({ accountId, color, comment }) {
-      account(await pack(), accountId);
+      await account(accountId);
       const at = now().toISOString();
       await setSentiment(await getDb(), { accountId, color, comment: comment.trim(), at });
       return { at };

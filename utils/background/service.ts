@@ -5,7 +5,7 @@
  * from the pack when an older version stored it) whenever the worker wakes without it.
  */
 import type { Db, StoredPack } from '../store/db';
-import { getActivePack, getPreviousPack, rollbackPack } from '../store/packStore';
+import { accountsOf, getActivePack, getPreviousPack, rollbackPack } from '../store/packStore';
 import { logUsage, getPick, getSeenStage, getTicks, setPick, setSeenStage, setTick } from '../store/userState';
 import type { PackIndex } from '../match/index';
 import { indexForStoredPack, type IndexBuild } from '../match/checkIndex';
@@ -15,7 +15,7 @@ import { withSearchedCompetitor } from '../view/searched';
 import { buildView, packInfo, recordKey } from '../view/buildView';
 import { buildPaletteIndex, type PaletteIndex } from '../search/palette';
 import type { MatchResult } from '../match/types';
-import type { KnowledgePack } from '../pack/schema';
+import type { Account, KnowledgePack } from '../pack/schema';
 import type { MessageType, Request, Responses } from '../messages';
 import type { AccountHit } from '../view/types';
 import { createOpsHandlers, type OpsDeps } from '../sync/handlers';
@@ -78,9 +78,20 @@ function activePackCache(getDb: () => Promise<Db>) {
   /** The match index; a failed build is remembered (not retried on every view) until the pack changes. */
   async function indexed(): Promise<{ stored: StoredPack; derived: PackDerived; index: PackIndex }> {
     const a = await current();
-    const built = (a.index ??= indexForStoredPack(a.stored.pack, a.stored.index));
+    const built = (a.index ??= indexForStoredPack(a.stored.pack, a.stored.index, accountsOf(a.stored)));
     if (!built.ok) throw new Error(`The active pack cannot be used for matching (${built.error.message}). Roll back or import another pack on the options page.`);
     return { stored: a.stored, derived: a.derived, index: built.index };
+  }
+
+  /**
+   * The active pack's account of an id, through the match index: a large pack's accounts
+   * are decoded one by one (utils/store/packedAccounts.ts), and a rep's tick or pick after a
+   * wake must not decode them all. A pack that cannot be indexed is searched instead.
+   */
+  async function accountById(id: string): Promise<Account | undefined> {
+    const a = await current();
+    const built = (a.index ??= indexForStoredPack(a.stored.pack, a.stored.index, accountsOf(a.stored)));
+    return built.ok ? accountIn(built.index, id) : a.stored.pack.accounts.find((x) => x.id === id);
   }
 
   /** The palette's index is built on first use: most tabs never open it. */
@@ -95,7 +106,7 @@ function activePackCache(getDb: () => Promise<Db>) {
     loading = null;
   }
 
-  return { current, indexed, palette, invalidate };
+  return { current, indexed, palette, invalidate, accountById };
 }
 
 type ActivePack = ReturnType<typeof activePackCache>;
@@ -103,7 +114,7 @@ type ActivePack = ReturnType<typeof activePackCache>;
 /** What a record page asks for: its view, and what the rep does there. */
 function recordHandlers(
   { getDb, now }: { getDb: () => Promise<Db>; now: () => Date },
-  { current, indexed, palette }: ActivePack,
+  { current, indexed, palette, accountById }: ActivePack,
 ): Pick<Handlers, 'view:get' | 'stage:seen' | 'checklist:set' | 'account:pick' | 'account:search'> {
   return {
     async 'view:get'({ ctx, lang, focus }) {
@@ -127,12 +138,12 @@ function recordHandlers(
         // Browsing another account from search: its scorecard and close belong to no record here.
         browsing ? { scorecard: null, outcome: null, sentiment } : readRepState(db, stored.pack, ctx, match, sentiment),
       ]);
-      return buildView({ pack: stored.pack, derived, ctx, match, ticks, lang, now: now(), scenarioId: focus?.scenarioId, rep });
+      return buildView({ pack: stored.pack, derived, ctx, match, ticks, lang, now: now(), scenarioId: focus?.scenarioId, rep, accountById: (id) => accountIn(index, id) });
     },
 
     async 'stage:seen'({ accountId, playbookId, stageId }) {
       const { pack } = (await current()).stored;
-      requireAccount(pack, accountId);
+      await requireAccount(accountById, accountId);
       if (!pack.playbooks.find((p) => p.id === playbookId)?.stages.some((s) => s.id === stageId)) throw new Error(`unknown stage "${playbookId}/${stageId}"`);
       await setSeenStage(await getDb(), { accountId, playbookId, stageId, seenAt: now().toISOString() });
       return { ok: true };
@@ -145,7 +156,7 @@ function recordHandlers(
 
     async 'account:pick'({ recordKey: key, accountId }) {
       const { stored } = await current();
-      if (accountId) requireAccount(stored.pack, accountId);
+      if (accountId) await requireAccount(accountById, accountId);
       await setPick(await getDb(), key, accountId, now());
       return { ok: true };
     },
@@ -182,7 +193,7 @@ export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TA
   }
 
   const opsHandlers = createOpsHandlers({ getDb, now, current, invalidate, info: () => info(), ops });
-  const rep = repHandlers({ getDb, now, pack: async () => (await current()).stored.pack });
+  const rep = repHandlers({ getDb, now, pack: async () => (await current()).stored.pack, accountById: pack.accountById });
   const roles = roleHandlers({ getDb, now, current, rolePrefs });
 
   return {
@@ -284,7 +295,13 @@ export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TA
 }
 
 /** A rep's choice or a view's stage is kept only for an account the active pack has. */
-function requireAccount(pack: KnowledgePack, accountId: string): void {
-  if (!pack.accounts.some((a) => a.id === accountId)) throw new Error(`unknown account "${accountId}"`);
+async function requireAccount(accountById: (id: string) => Promise<Account | undefined>, accountId: string): Promise<void> {
+  if (!(await accountById(accountId))) throw new Error(`unknown account "${accountId}"`);
+}
+
+/** The account of an id in the index (its last, as a Map would keep; ids are unique in a valid pack). */
+function accountIn(index: PackIndex, id: string): Account | undefined {
+  const i = index.ids.last(id);
+  return i < 0 ? undefined : index.accounts.at(i);
 }
 

@@ -7,7 +7,7 @@
 import type { KnowledgePack } from '../pack/schema';
 import type { PackError } from '../pack/validate';
 import { MAX_AUTOMATON_STATES } from '../pack/cost';
-import { buildIndex, type PackIndex } from './index';
+import { buildIndex, type AccountList, type PackIndex } from './index';
 import { restoreIndex, type StoredIndex } from './persist';
 import { grouped } from '../pack/grouped';
 
@@ -34,10 +34,10 @@ export function builtIndexOf(pack: KnowledgePack): PackIndex | undefined {
 }
 
 /** The index stored with the pack when there is a usable one (no rebuild), else built from the pack. */
-export function indexForStoredPack(pack: KnowledgePack, stored: StoredIndex | undefined): IndexBuild {
+export function indexForStoredPack(pack: KnowledgePack, stored: StoredIndex | undefined, accounts?: AccountList): IndexBuild {
   let restored: PackIndex | null = null;
   try {
-    restored = restoreIndex(pack, stored);
+    restored = restoreIndex(pack, stored, accounts);
   } catch {
     // A stored index that does not fit: build instead.
   }

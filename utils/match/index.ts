@@ -20,6 +20,12 @@ export interface NameEntry {
   text: string;
 }
 
+/** Accounts by position: an array has this, and so has a packed list that decodes on demand. */
+export interface AccountList {
+  readonly length: number;
+  at(i: number): Account | undefined;
+}
+
 export interface PlaybookStages {
   playbook: Playbook;
   /** site → CRM stage name (normalised) → stage id; only sites the playbook maps. */
@@ -50,7 +56,8 @@ export interface AccountTables {
 
 export interface PackIndex extends AccountTables {
   pack: KnowledgePack;
-  accounts: readonly Account[];
+  /** The pack's accounts: its array, or (restored on a wake) a packed list that decodes the few a page needs (utils/store/packedAccounts.ts). */
+  accounts: AccountList;
   fuzzy: FuzzyIndex;
   competitors: CompetitorIndex;
   playbookById: Map<string, PlaybookStages>;
@@ -84,7 +91,7 @@ export function textIn(text: Text | undefined, locale: string): string {
 export function nameEntry(index: Pick<PackIndex, 'accounts' | 'nameAccount' | 'nameAlias'>, e: number): NameEntry {
   const account = index.nameAccount[e];
   const alias = index.nameAlias[e];
-  const a = index.accounts[account];
+  const a = index.accounts.at(account)!;
   return alias < 0 ? { account, kind: 'name', text: a.name } : { account, kind: 'alias', text: a.aliases[alias] };
 }
 
@@ -98,10 +105,10 @@ export function buildIndex(pack: KnowledgePack): PackIndex {
  * The index from its parts: the account tables, the fuzzy index and the automaton are
  * built here or restored from storage (persist.ts); the rest is small and rebuilt.
  */
-export function assembleIndex(pack: KnowledgePack, tables: AccountTables, fuzzy: FuzzyIndex, automaton: Automaton | null, t0 = performance.now()): PackIndex {
+export function assembleIndex(pack: KnowledgePack, tables: AccountTables, fuzzy: FuzzyIndex, automaton: Automaton | null, t0 = performance.now(), accounts: AccountList = pack.accounts): PackIndex {
   const index: PackIndex = {
     pack,
-    accounts: pack.accounts,
+    accounts,
     ...tables,
     fuzzy,
     competitors: buildCompetitorIndex(pack.competitors, automaton ?? undefined),

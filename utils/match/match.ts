@@ -83,14 +83,16 @@ export function lookupAccountName(index: PackIndex, query: string, limit = 5, th
     const e = nameEntry(index, en);
     if (seen.has(e.account)) continue;
     seen.add(e.account);
-    out.push({ accountId: index.accounts[e.account].id, name: index.accounts[e.account].name, score: 1, kind: e.kind });
+    const a = index.accounts.at(e.account)!;
+    out.push({ accountId: a.id, name: a.name, score: 1, kind: e.kind });
   }
   if (out.length < limit) {
     for (const hit of index.fuzzy.search(key, threshold, limit + out.length)) {
       const ai = index.nameAccount[hit.entry];
       if (seen.has(ai)) continue;
       seen.add(ai);
-      out.push({ accountId: index.accounts[ai].id, name: index.accounts[ai].name, score: round2(hit.score), kind: 'fuzzy' });
+      const a = index.accounts.at(ai)!;
+      out.push({ accountId: a.id, name: a.name, score: round2(hit.score), kind: 'fuzzy' });
       if (out.length >= limit) break;
     }
   }

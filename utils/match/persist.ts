@@ -11,6 +11,7 @@
  * index of another format is ignored and the index is built from the pack.
  */
 import type { KnowledgePack } from '../pack/schema';
+import type { AccountList } from './index';
 import { Automaton, type AutomatonData } from './automaton';
 import { foldTable, useStoredFoldTable } from './fold';
 import { FuzzyIndex, type FuzzyData } from './fuzzy';
@@ -54,15 +55,19 @@ export function storedIndex(index: PackIndex): StoredIndex {
   };
 }
 
-/** The index from what was stored with `pack`; null when it is missing, of another format, or not this pack's. */
-export function restoreIndex(pack: KnowledgePack, stored: StoredIndex | undefined | null): PackIndex | null {
+/**
+ * The index from what was stored with `pack`; null when it is missing, of another format,
+ * or not this pack's. `accounts`: how the pack's accounts are read (a packed record's
+ * decode one by one, so restoring reads none of them).
+ */
+export function restoreIndex(pack: KnowledgePack, stored: StoredIndex | undefined | null, accounts: AccountList = pack.accounts): PackIndex | null {
   if (!stored || stored.format !== INDEX_FORMAT) return null;
-  if (stored.packId !== pack.meta.id || stored.packVersion !== pack.meta.version || stored.accounts !== pack.accounts.length) return null;
+  if (stored.packId !== pack.meta.id || stored.packVersion !== pack.meta.version || stored.accounts !== accounts.length) return null;
   const t0 = performance.now();
   useStoredFoldTable(stored.fold);
   const tables = {} as AccountTables;
   for (const t of TABLES) tables[t] = new KeyTable(stored.tables[t]);
   tables.nameAccount = stored.nameAccount;
   tables.nameAlias = stored.nameAlias;
-  return assembleIndex(pack, tables, new FuzzyIndex(stored.fuzzy), new Automaton(stored.automaton), t0);
+  return assembleIndex(pack, tables, new FuzzyIndex(stored.fuzzy), new Automaton(stored.automaton), t0, accounts);
 }

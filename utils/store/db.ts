@@ -5,7 +5,9 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { KnowledgePack } from '../pack/schema';
 import type { PackDerived } from '../pack/derived';
+import type { AccountList } from '../match/index';
 import type { StoredIndex } from '../match/persist';
+import type { PackedAccounts } from './packedAccounts';
 
 export interface StoredPack {
   pack: KnowledgePack;
@@ -20,6 +22,14 @@ export interface StoredPack {
    * packs stored by older versions (or of an older format), which are indexed from the pack.
    */
   index?: StoredIndex;
+  /**
+   * A large pack's accounts, packed (packedAccounts.ts): in the stored record only, whose
+   * `pack.accounts` is then empty. Read back (packStore.ts), the pack has its accounts
+   * again, decoded when first asked for, and `accountList` decodes them one by one.
+   */
+  accounts?: PackedAccounts;
+  /** In memory only, never enumerable (so never stored or sent): the accounts of a pack read packed, one by one. */
+  readonly accountList?: AccountList;
 }
 
 export interface TickRecord {

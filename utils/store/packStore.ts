@@ -9,10 +9,48 @@ import { packDerived } from '../pack/derived';
 import { builtIndexOf, tryBuildIndex } from '../match/checkIndex';
 import { INDEX_FORMAT, storedIndex } from '../match/persist';
 import { samplePack } from './samplePack';
+import { isPackedAccounts, LazyAccounts, packAccounts, PACKED_FROM } from './packedAccounts';
+
+/** The record stored for `stored`: a large pack's accounts packed (packedAccounts.ts). */
+function toRecord(stored: StoredPack): StoredPack {
+  if (stored.pack.accounts.length < PACKED_FROM) return stored;
+  const { accountList: _inMemory, ...rest } = stored;
+  return { ...rest, pack: { ...stored.pack, accounts: [] }, accounts: packAccounts(stored.pack.accounts) };
+}
+
+/**
+ * A stored record as the rest of the extension sees it: a packed record's pack has its
+ * accounts again — all decoded the first time anything reads `pack.accounts` (ops,
+ * export, search) — and `accountList` decodes one at a time (the matcher and the view).
+ */
+export function fromRecord(record: StoredPack): StoredPack {
+  const { accounts: packed, ...rest } = record;
+  if (!isPackedAccounts(packed)) return record;
+  const list = new LazyAccounts(packed);
+  const pack = { ...record.pack };
+  Object.defineProperty(pack, 'accounts', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const all = list.all();
+      Object.defineProperty(pack, 'accounts', { value: all, enumerable: true, configurable: true, writable: true });
+      return all;
+    },
+  });
+  const stored: StoredPack = { ...rest, pack };
+  Object.defineProperty(stored, 'accountList', { value: list, enumerable: false });
+  return stored;
+}
+
+/** How the matcher reads a stored pack's accounts: one by one when it was read packed. */
+export function accountsOf(stored: StoredPack) {
+  return stored.accountList ?? stored.pack.accounts;
+}
 
 /** The active pack; the sample pack (samplePack.ts) while none is stored. */
 export async function getActivePack(db: Db): Promise<StoredPack> {
-  return (await db.get('packs', 'active')) ?? samplePack();
+  const record = await db.get('packs', 'active');
+  return record ? fromRecord(record) : samplePack();
 }
 
 /** What takes the active pack's place as previous when none is stored: read before a transaction, which cannot wait for anything but IndexedDB. */
@@ -21,7 +59,8 @@ async function sampleIfNoActive(db: Db): Promise<StoredPack | null> {
 }
 
 export async function getPreviousPack(db: Db): Promise<StoredPack | null> {
-  return (await db.get('packs', 'previous')) ?? null;
+  const record = await db.get('packs', 'previous');
+  return record ? fromRecord(record) : null;
 }
 
 /** Makes `pack` active and keeps the one it replaces as previous; what intake derived from it is stored beside it. */
@@ -39,7 +78,7 @@ export async function activatePack(db: Db, pack: KnowledgePack, source: string, 
     const current = (await store.get('active')) ?? sample;
     // One at a time: a synchronous throw from the second put must not orphan the first.
     if (current) await store.put(current, 'previous');
-    await store.put(next, 'active');
+    await store.put(toRecord(next), 'active');
   });
   return next;
 }
@@ -53,8 +92,9 @@ export async function activatePack(db: Db, pack: KnowledgePack, source: string, 
 export async function reindexStoredPacks(db: Db): Promise<number> {
   let rewritten = 0;
   for (const key of ['active', 'previous'] as const) {
-    const stored = await db.get('packs', key);
-    if (!stored || stored.index?.format === INDEX_FORMAT) continue;
+    const record = await db.get('packs', key);
+    if (!record || record.index?.format === INDEX_FORMAT) continue;
+    const stored = fromRecord(record);
     const built = tryBuildIndex(stored.pack);
     if (!built.ok) continue;
     const index = storedIndex(built.index);
@@ -100,7 +140,7 @@ export async function rollbackPack(db: Db): Promise<StoredPack> {
   await swap(db, async (store) => {
     const [current, previous] = await Promise.all([store.get('active'), store.get('previous')]);
     if (!previous) throw new Error('There is no previous pack to roll back to.');
-    restored = previous;
+    restored = fromRecord(previous);
     await store.put(previous, 'active');
     const outgoing = current ?? sample;
     if (outgoing) await store.put(outgoing, 'previous');

@@ -73,6 +73,8 @@ export interface ViewInput {
   now: Date;
   /** A talk track opened from the palette, shown instead of the account's industry one. */
   scenarioId?: string;
+  /** The account of an id, from the match index (a packed pack's accounts are not all decoded); else found in `pack.accounts`. */
+  accountById?: (id: string) => Account | undefined;
   /** The rep's scorecard, outcome and sentiment for this page (absent: none shown). */
   rep?: RepState;
 }
@@ -83,10 +85,11 @@ interface Texts {
   rich: (path: string) => Rich | null;
 }
 
-export function buildView({ pack, derived, ctx, match, ticks, lang, now, scenarioId, rep }: ViewInput): SidebarView {
+export function buildView({ pack, derived, ctx, match, ticks, lang, now, scenarioId, rep, accountById }: ViewInput): SidebarView {
   const loc = pack.meta.defaultLocale;
   const tx: Texts = { t: (text) => localize(text, lang, loc), rich: (path) => richAt(derived, path, lang, loc) };
-  const account = match.accountId ? (pack.accounts.find((a) => a.id === match.accountId) ?? null) : null;
+  const byId = accountById ?? ((id: string) => pack.accounts.find((a) => a.id === id));
+  const account = match.accountId ? (byId(match.accountId) ?? null) : null;
   const { stage, checklist } = stageViews(pack, match, account, ticks, tx);
   // Field ops (issue 19): regional variants over the cards and talk track, then experts, rules and product fit.
   const cards = cardViews(pack, match, now, tx).map((card) => {

@@ -30,11 +30,14 @@ export interface ColdSize {
 
 export interface WorkerHeap {
   accounts: number;
-  /** Worker stopped, woken by a message that reads no pack (sync:status), sample pack active. */
+  /** Worker stopped, woken by a message that reads no pack (sync:status), sample pack active: JS heap + ArrayBuffers. */
   wokenSampleBytes: number;
-  /** Worker stopped, woken by view:get with the big pack active. */
+  /** Worker stopped, woken by view:get with the big pack active: JS heap + ArrayBuffers. */
   afterViewBytes: number;
+  /** What the pack and its index add, and how much of it is JS heap and how much ArrayBuffers (the stored index, packed accounts). */
   addedBytes: number;
+  addedHeapBytes: number;
+  addedBufferBytes: number;
   budgetBytes: number;
   ok: boolean;
 }
@@ -77,7 +80,7 @@ export async function coldMatch(control: Control, coldRuns: number, sizes: numbe
   progress('worker heap: woken with the sample pack');
   await control.stopWorker();
   await control.send('sync:status', {});
-  const wokenSampleBytes = await workerHeapUsed(control.cdp, control.extId);
+  const woken = await workerHeapUsed(control.cdp, control.extId);
   const out: ColdSize[] = [];
   const sorted = [...sizes].sort((a, b) => a - b);
   let workerHeap: WorkerHeap | null = null;
@@ -88,9 +91,20 @@ export async function coldMatch(control: Control, coldRuns: number, sizes: numbe
     const synth = synthPack({ accounts });
     await control.stopWorker();
     await control.send('view:get', { ctx: synth.crmPage, lang: 'en' });
-    const afterViewBytes = await workerHeapUsed(control.cdp, control.extId);
-    const addedBytes = afterViewBytes - wokenSampleBytes;
-    workerHeap = { accounts, wokenSampleBytes, afterViewBytes, addedBytes, budgetBytes: BUDGET.workerPackHeapBytes, ok: addedBytes <= BUDGET.workerPackHeapBytes };
+    const after = await workerHeapUsed(control.cdp, control.extId);
+    const addedHeapBytes = after.heap - woken.heap;
+    const addedBufferBytes = after.buffers - woken.buffers;
+    const addedBytes = addedHeapBytes + addedBufferBytes;
+    workerHeap = {
+      accounts,
+      wokenSampleBytes: woken.heap + woken.buffers,
+      afterViewBytes: after.heap + after.buffers,
+      addedBytes,
+      addedHeapBytes,
+      addedBufferBytes,
+      budgetBytes: BUDGET.workerPackHeapBytes,
+      ok: addedBytes <= BUDGET.workerPackHeapBytes,
+    };
   }
   return { sizes: out, workerHeap };
 }

@@ -30,7 +30,7 @@ export function benchResult({ chromium: version, runs, sizes, sidebar, heapRows,
       coldWorker: 'DevTools protocol ServiceWorker.stopAllWorkers from a CDP session on an extension page, waiting for runningStatus "stopped"',
       sidebarLatency:
         "from the page's performance.mark('record-rendered') (set when the record's key fields are on screen; on a switch, the first mark after it started) or, on pages that set none, DOMContentLoaded / the end of the page's popstate or hashchange handler → the sidebar frame shows the account name; epoch ms (timeOrigin + now) in both documents. Baseline: the page's own render, navigation start (or the switch's start) → rendered",
-      workerHeap: 'Runtime.getHeapUsage of the service worker target after HeapProfiler.collectGarbage (median of 3), through Target.attachToTarget from the control page: after a view:get with the largest pack, minus right after a wake (sync:status) with the bundled sample pack',
+      workerHeap: 'Runtime.getHeapUsage of the service worker target after HeapProfiler.collectGarbage (median of 3), through Target.attachToTarget from the control page: JS heap (usedSize) plus ArrayBuffers (backingStorageSize: the stored index, packed accounts) after a view:get with the largest pack, minus the same right after a wake (sync:status) with the bundled sample pack',
       longTasks: 'PerformanceObserver longtask in the page, plus a DevTools trace; a task is the extension\'s when it ran our script and would be under 50 ms without it',
       heap: 'Runtime.getHeapUsage after HeapProfiler.collectGarbage, median of 3, the page with the extension (content script in its isolated world) minus without; the sidebar frame separately',
       floor: "a bare MV3 extension in a browser of its own, same build and pages: a content script that adds an iframe of the extension's one-line page at document_start (navigation timing and a mark from its module script), and a worker that answers any message at once (stopped by the same CDP call before each run)",
@@ -95,7 +95,9 @@ export function printTable(result: PageBenchResult, log: (line: string) => void)
   }
   const wh = result.workerHeap;
   if (wh) {
-    log(`\nService worker JS heap (after GC; goal ≤ ${mb(BUDGET.workerPackHeapBytes)} for the pack and index)`);
-    log(`  woken with the sample pack ${mb(wh.wokenSampleBytes)}; after view:get with ${wh.accounts.toLocaleString('en')} accounts ${mb(wh.afterViewBytes)} → pack + index ${mb(wh.addedBytes)}   ${mark(wh.ok)}`);
+    log(`\nService worker memory, JS heap + ArrayBuffers (after GC; goal ≤ ${mb(BUDGET.workerPackHeapBytes)} for the pack and index)`);
+    log(
+      `  woken with the sample pack ${mb(wh.wokenSampleBytes)}; after view:get with ${wh.accounts.toLocaleString('en')} accounts ${mb(wh.afterViewBytes)} → pack + index ${mb(wh.addedBytes)} (JS heap ${mb(wh.addedHeapBytes)}, ArrayBuffers ${mb(wh.addedBufferBytes)})   ${mark(wh.ok)}`,
+    );
   }
 }

@@ -1,12 +1,21 @@
 /**
- * The service worker's JS heap: Playwright opens CDP sessions on pages and frames only,
+ * The service worker's memory: its JS heap and the ArrayBuffers it holds (the stored
+ * match index is typed arrays, and so are a large pack's packed accounts), as
+ * Runtime.getHeapUsage gives them (`usedSize`, `backingStorageSize`). Playwright opens CDP sessions on pages and frames only,
  * so a session on the control page attaches to the worker's target (Target.attachToTarget,
  * not flattened) and talks to it through Target.sendMessageToTarget.
  */
 import type { CDPSession } from '@playwright/test';
 import { quantile } from './figures';
 
-export async function workerHeapUsed(cdp: CDPSession, extId: string): Promise<number> {
+export interface WorkerMemory {
+  /** JS heap in use. */
+  heap: number;
+  /** ArrayBuffer backing stores (outside the JS heap). */
+  buffers: number;
+}
+
+export async function workerHeapUsed(cdp: CDPSession, extId: string): Promise<WorkerMemory> {
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
   const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extId}/`));
   if (!target) throw new Error('no running service worker to measure');
@@ -26,12 +35,15 @@ export async function workerHeapUsed(cdp: CDPSession, extId: string): Promise<nu
       void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) }).catch(reject);
     });
   try {
-    const samples: number[] = [];
+    const heap: number[] = [];
+    const buffers: number[] = [];
     for (let i = 0; i < 3; i++) {
       await call('HeapProfiler.collectGarbage');
-      samples.push((await call('Runtime.getHeapUsage') as { usedSize: number }).usedSize);
+      const u = (await call('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+      heap.push(u.usedSize);
+      buffers.push(u.backingStorageSize ?? 0);
     }
-    return quantile(samples, 0.5);
+    return { heap: quantile(heap, 0.5), buffers: quantile(buffers, 0.5) };
   } finally {
     cdp.off('Target.receivedMessageFromTarget', onMessage);
     await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);

@@ -32,7 +32,7 @@ function evidenceCandidates(index: PackIndex, g: AccountEvidence, { chosen, tier
     else if (chosen !== null) confidence = Math.min(confidence, 0.5);
     const reasons = [...e.reasons];
     for (const r of ambiguity) if (tier === t) reasons.push(r);
-    const a = index.accounts[e.account];
+    const a = index.accounts.at(e.account)!;
     return { accountId: a.id, name: a.name, confidence: round2(confidence), reasons };
   });
 }
@@ -44,7 +44,7 @@ function fuzzyCandidates(index: PackIndex, g: AccountEvidence, chosen: number | 
   const out: AccountCandidate[] = [];
   for (const hit of index.fuzzy.search(normalizeName(pageName), FUZZY_THRESHOLD, MAX_CANDIDATES + 2)) {
     const ai = index.nameAccount[hit.entry];
-    const a = index.accounts[ai];
+    const a = index.accounts.at(ai)!;
     if (ai === chosen || already.some((c) => c.accountId === a.id) || out.some((c) => c.accountId === a.id)) continue;
     out.push({
       accountId: a.id,

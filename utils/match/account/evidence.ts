@@ -103,7 +103,8 @@ function add(g: AccountEvidence, tier: Tier, ai: number, reason: Reason): Eviden
 
 /** The account's name and id, the params every account reason carries. */
 function who(index: PackIndex, ai: number): { account: string; accountId: string } {
-  return { account: index.accounts[ai].name, accountId: index.accounts[ai].id };
+  const a = index.accounts.at(ai)!;
+  return { account: a.name, accountId: a.id };
 }
 
 function fromManualPick(index: PackIndex, g: AccountEvidence, manualAccountId: string | null | undefined): void {

@@ -22,7 +22,7 @@ export function matchAccount(index: PackIndex, ctx: PageContext, manualAccountId
   const accountReasons: Reason[] = d.chosen !== null ? [...g.evidence.get(d.chosen)!.reasons] : [...d.ambiguity];
   accountReasons.push(...g.notes);
   const candidates = candidatesFor(index, g, d);
-  const account = d.chosen === null ? null : index.accounts[d.chosen];
+  const account = d.chosen === null ? null : index.accounts.at(d.chosen)!;
   if (!account && !candidates.length) accountReasons.push({ code: 'no_account', params: { looked: lookedList(g.lookedFor) } });
   return { account, accountReasons, candidates, lookedFor: g.lookedFor, emails: g.emails };
 }
