@@ -39,7 +39,8 @@ export function packInfo(active: StoredPack, previous: StoredPack | null, lang =
     counts: {
       competitors: active.pack.competitors.length,
       playbooks: active.pack.playbooks.length,
-      accounts: active.pack.accounts.length,
+      // Counted without decoding a packed pack's accounts (utils/store/packedAccounts.ts): every activation answers with this.
+      accounts: (active.accountList ?? active.pack.accounts).length,
       scenarios: active.pack.scenarios.length,
     },
     previous: previous
