@@ -48,7 +48,7 @@ describe('a large pack stored with its accounts packed', () => {
     expect((await d.get('packs', 'active'))!.accounts).toBeUndefined();
   });
 
-  it('gives a woken worker its view, ticks and picks without decoding every account', async () => {
+  it('gives a woken worker its view, picks, stages and pack info without decoding every account', async () => {
     const d = await db();
     const { pack, page } = large();
     await activatePack(d, pack, 'file:big.json', NOW);
@@ -60,6 +60,8 @@ describe('a large pack stored with its accounts packed', () => {
     await woken['account:pick']({ recordKey: 'salesforce:opportunity:x', accountId: account.id });
     await woken['stage:seen']({ accountId: account.id, playbookId: pack.playbooks[0].id, stageId: pack.playbooks[0].stages[0].id });
     await expect(woken['account:pick']({ recordKey: 'salesforce:opportunity:x', accountId: 'no-such-account' })).rejects.toThrow('unknown account');
+    // Every activation answers with the pack's info, which counts the accounts.
+    expect((await woken['pack:info']({})).counts.accounts).toBe(pack.accounts.length);
     expect(decodeAll).not.toHaveBeenCalled();
     // And it is the account the pack held in memory matches.
     expect(matchAccount(buildIndex(pack), page).account?.id).toBe(account.id);
