@@ -4,8 +4,8 @@
  * cache, restored lazily from IndexedDB (stored with the pack at activation; built
  * from the pack when an older version stored it) whenever the worker wakes without it.
  */
-import type { Db, StoredPack } from '../store/db';
-import { accountsOf, getActivePack, getPreviousPack, rollbackPack } from '../store/packStore';
+import { accountsOf, type Db, type StoredPack } from '../store/db';
+import { getActivePack, getPreviousPack, rollbackPack } from '../store/packStore';
 import { logUsage, getPick, getSeenStage, getTicks, setPick, setSeenStage, setTick } from '../store/userState';
 import type { PackIndex } from '../match/index';
 import { indexForStoredPack, type IndexBuild } from '../match/checkIndex';
@@ -75,10 +75,12 @@ function activePackCache(getDb: () => Promise<Db>) {
     return loading;
   }
 
-  /** The match index; a failed build is remembered (not retried on every view) until the pack changes. */
+  /** The match index, restored or built once; a failed build is remembered (not retried on every view) until the pack changes. */
+  const indexOf = (a: Active): IndexBuild => (a.index ??= indexForStoredPack(a.stored.pack, a.stored.index, accountsOf(a.stored)));
+
   async function indexed(): Promise<{ stored: StoredPack; derived: PackDerived; index: PackIndex }> {
     const a = await current();
-    const built = (a.index ??= indexForStoredPack(a.stored.pack, a.stored.index, accountsOf(a.stored)));
+    const built = indexOf(a);
     if (!built.ok) throw new Error(`The active pack cannot be used for matching (${built.error.message}). Roll back or import another pack on the options page.`);
     return { stored: a.stored, derived: a.derived, index: built.index };
   }
@@ -90,7 +92,7 @@ function activePackCache(getDb: () => Promise<Db>) {
    */
   async function accountById(id: string): Promise<Account | undefined> {
     const a = await current();
-    const built = (a.index ??= indexForStoredPack(a.stored.pack, a.stored.index, accountsOf(a.stored)));
+    const built = indexOf(a);
     return built.ok ? accountIn(built.index, id) : a.stored.pack.accounts.find((x) => x.id === id);
   }
 

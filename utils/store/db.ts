@@ -32,6 +32,11 @@ export interface StoredPack {
   readonly accountList?: AccountList;
 }
 
+/** How the matcher, the view and pack info read a stored pack's accounts: one by one when it was read packed. */
+export function accountsOf(stored: StoredPack): AccountList {
+  return stored.accountList ?? stored.pack.accounts;
+}
+
 export interface TickRecord {
   key: string;
   accountId: string;

@@ -14,8 +14,7 @@ import { isPackedAccounts, LazyAccounts, packAccounts, PACKED_FROM } from './pac
 /** The record stored for `stored`: a large pack's accounts packed (packedAccounts.ts). */
 function toRecord(stored: StoredPack): StoredPack {
   if (stored.pack.accounts.length < PACKED_FROM) return stored;
-  const { accountList: _inMemory, ...rest } = stored;
-  return { ...rest, pack: { ...stored.pack, accounts: [] }, accounts: packAccounts(stored.pack.accounts) };
+  return { ...stored, pack: { ...stored.pack, accounts: [] }, accounts: packAccounts(stored.pack.accounts) };
 }
 
 /**
@@ -40,11 +39,6 @@ export function fromRecord(record: StoredPack): StoredPack {
   const stored: StoredPack = { ...rest, pack };
   Object.defineProperty(stored, 'accountList', { value: list, enumerable: false });
   return stored;
-}
-
-/** How the matcher reads a stored pack's accounts: one by one when it was read packed. */
-export function accountsOf(stored: StoredPack) {
-  return stored.accountList ?? stored.pack.accounts;
 }
 
 /** The active pack; the sample pack (samplePack.ts) while none is stored. */

@@ -7,7 +7,7 @@ import type { MatchResult } from '../match/types';
 import type { PageContext } from '../sites/types';
 import type { TickRecord } from '../store/db';
 import type { AccountView, CardView, ChecklistView, HealthView, PackInfo, ScenarioView, SidebarView, StageView } from './types';
-import type { StoredPack } from '../store/db';
+import { accountsOf, type StoredPack } from '../store/db';
 import { audienceOf } from '../pack/audience';
 import { richToPlain } from './plainText';
 import { regionalCard, regionalScenario } from './regional';
@@ -40,7 +40,7 @@ export function packInfo(active: StoredPack, previous: StoredPack | null, lang =
       competitors: active.pack.competitors.length,
       playbooks: active.pack.playbooks.length,
       // Counted without decoding a packed pack's accounts (utils/store/packedAccounts.ts): every activation answers with this.
-      accounts: (active.accountList ?? active.pack.accounts).length,
+      accounts: accountsOf(active).length,
       scenarios: active.pack.scenarios.length,
     },
     previous: previous
