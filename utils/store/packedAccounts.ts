@@ -40,8 +40,6 @@ export function isPackedAccounts(x: unknown): x is PackedAccounts {
 export class LazyAccounts implements AccountList {
   private readonly cache: (Account | undefined)[];
   private readonly decoder = new TextDecoder();
-  /** How many accounts have been decoded (tests: a view decodes a few, not all). */
-  decoded = 0;
 
   constructor(private readonly packed: PackedAccounts) {
     this.cache = new Array(packed.starts.length - 1);
@@ -58,7 +56,6 @@ export class LazyAccounts implements AccountList {
       const { bytes, starts } = this.packed;
       a = JSON.parse(this.decoder.decode(bytes.subarray(starts[i], starts[i + 1]))) as Account;
       this.cache[i] = a;
-      this.decoded++;
     }
     return a;
   }
