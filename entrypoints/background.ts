@@ -10,12 +10,14 @@ import { langSetting, roleSetting } from '@/utils/settings';
 import { pickLang } from '@/utils/i18n';
 import { acceptFramePorts, nudgeFrames, relayFromFrame } from '@/utils/platform';
 import { syncGenericScripts } from '@/utils/background/genericScripts';
-import { iconStateFor, showIconState } from '@/utils/background/toolbarIcon';
+import { iconsByPage, iconStateFor, showIconState } from '@/utils/background/toolbarIcon';
 import { dispatch } from '@/utils/background/dispatch';
 import { browserTrialTabs } from '@/utils/background/ruleTrialTabs';
 import { seedSample, useSampleSource } from '@/utils/store/samplePack';
 import { reindexStoredPacks } from '@/utils/store/packStore';
 import { createViewPush } from '@/utils/background/viewPush';
+import { keptUntilChanged } from '@/utils/background/keptUntilChanged';
+import { acceptReadingPort } from '@/utils/background/readingPort';
 import type { PortLike } from '@/utils/ui/viewPort';
 import { browserLoopDeps } from '@/utils/telemetry/loopBrowser';
 import { TELEMETRY_ALARM } from '@/utils/telemetry/browser';
@@ -23,20 +25,29 @@ import { TELEMETRY_ALARM } from '@/utils/telemetry/browser';
 export default defineBackground(() => {
   // The sample pack is a file of the package (wxt.config.ts copies it), not part of this script.
   useSampleSource(async () => (await fetch(browser.runtime.getURL('/sample-pack.json' as '/options.html'))).json());
-  const rolePrefs = async () => {
-    const [rep, policy] = await Promise.all([roleSetting.getValue(), readManaged()]);
-    return { rep: rep === 'auto' ? null : rep, policy: policyRole(policy) };
-  };
+  // Read on every view: kept while the worker lives, until storage says they changed.
+  const rolePrefs = keptUntilChanged(
+    async () => {
+      const [rep, policy] = await Promise.all([roleSetting.getValue(), readManaged()]);
+      return { rep: rep === 'auto' ? null : rep, policy: policyRole(policy) };
+    },
+    (changed) => {
+      roleSetting.watch(changed);
+      watchManaged(changed);
+    },
+  );
+  const langPref = keptUntilChanged(() => langSetting.getValue(), (changed) => void langSetting.watch(changed));
   const extensionOrigin = browser.runtime.getURL('/');
+  const icons = iconsByPage(showIconState);
   const views = createViewPush({
     build: (ctx, lang) => service['view:get']({ ctx, lang }),
-    shown: (tabId, ctx, view) => {
+    shown: (tabId, ctx, view, token) => {
       const state = iconStateFor('view:get', { ctx }, view);
-      if (state) showIconState(tabId, state).catch(() => undefined);
+      if (state) icons.show(tabId, state, token).catch(() => undefined);
     },
     // As the frame picks it (entrypoints/sidebar/wiring.tsx): the rep's setting, else the browser's language.
     expectedLang: async () => {
-      const pref = await langSetting.getValue();
+      const pref = await langPref();
       return pickLang(browser.i18n.getUILanguage?.() ?? navigator.language, pref === 'auto' ? null : pref);
     },
     runtimeId: browser.runtime.id,
@@ -45,8 +56,18 @@ export default defineBackground(() => {
   });
   const service = createService({ getDb, ops: browserOpsDeps(), tabs: browserTrialTabs, rolePrefs, views, loop: browserLoopDeps() });
   acceptFramePorts();
-  browser.runtime.onConnect.addListener((port) => void views.accept(port as PortLike));
-  browser.tabs.onRemoved.addListener((tabId) => views.forget(tabId));
+  browser.runtime.onConnect.addListener((port) => {
+    const reading = acceptReadingPort(port as Parameters<typeof acceptReadingPort>[0], {
+      runtimeId: browser.runtime.id,
+      extensionOrigin,
+      prime: (tabId, r) => void service['view:prime'](r, { tabId, frameId: 0, extensionPage: false }).catch(() => undefined),
+    });
+    if (!reading) views.accept(port as PortLike);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    views.forget(tabId);
+    icons.forget(tabId);
+  });
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     // Firefox: the sidebar frame has no `tabs` and reaches its content script through us.
@@ -64,7 +85,7 @@ export default defineBackground(() => {
         resyncSites: () => void resyncGeneric(),
         answered: (type, payload, data) => {
           const state = iconStateFor(type, payload, data);
-          if (state && sender.tab?.id !== undefined) showIconState(sender.tab.id, state).catch(() => undefined);
+          if (state && sender.tab?.id !== undefined) icons.show(sender.tab.id, state).catch(() => undefined);
         },
       },
       verdict.type,

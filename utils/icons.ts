@@ -11,7 +11,10 @@ export function iconPath(state: IconState, size: number): string {
   return state === 'idle' ? `icon/${size}.png` : `icon/record-${size}.png`;
 }
 
-/** { "16": "icon/16.png", … } for the manifest and action.setIcon. */
-export function iconSet(state: IconState): Record<string, string> {
-  return Object.fromEntries(ICON_SIZES.map((s) => [String(s), iconPath(state, s)]));
+/** The sizes a toolbar shows: 16 px, and 32 for a 2× screen. */
+export const TOOLBAR_SIZES = [16, 32] as const;
+
+/** { "16": "icon/16.png", … } for the manifest (every size) and action.setIcon (the toolbar's). */
+export function iconSet(state: IconState, sizes: readonly number[] = ICON_SIZES): Record<string, string> {
+  return Object.fromEntries(sizes.map((s) => [String(s), iconPath(state, s)]));
 }

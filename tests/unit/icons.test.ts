@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { decode, renderIcons, samePicture, staleIcons, SOURCE } from '../../scripts/icons';
-import { iconStateFor } from '../../utils/background/toolbarIcon';
+import { iconsByPage, iconStateFor } from '../../utils/background/toolbarIcon';
 import { ICON_SIZES, iconSet } from '../../utils/icons';
 
 /** RGBA of one pixel of a PNG. */
@@ -63,5 +63,36 @@ describe('toolbar icon state', () => {
     expect(iconStateFor('view:get', { ctx: {}, lang: 'en', focus: { accountId: 'acme' } }, view({ id: 'acme' }))).toBeNull();
     expect(iconStateFor('usage:log', { kind: 'copy' }, { ok: true })).toBeNull();
     expect(iconStateFor('index:warm', {}, { ok: true })).toBeNull();
+  });
+
+  it('sets a tab\'s icon again only when its state changes within a page, or the page is new', async () => {
+    const calls: string[] = [];
+    let fail = false;
+    const icons = iconsByPage(async (tabId, state) => {
+      calls.push(`${tabId}:${state}`);
+      if (fail) throw new Error('tab closed');
+    });
+    await icons.show(1, 'record', 'page-a');
+    await icons.show(1, 'record', 'page-a'); // an in-app switch to another matched record
+    await icons.show(1, 'idle', 'page-a');
+    await icons.show(1, 'idle', 'page-b'); // a new document: the browser dropped the icon
+    await icons.show(2, 'idle', 'page-b');
+    await icons.show(1, 'idle'); // no page known (the frame's own pull): always set
+    await icons.show(1, 'idle', 'page-b');
+    expect(calls).toEqual(['1:record', '1:idle', '1:idle', '2:idle', '1:idle', '1:idle']);
+    // A set that failed is tried again on the next view.
+    fail = true;
+    await expect(icons.show(3, 'record', 'page-c')).rejects.toThrow('tab closed');
+    fail = false;
+    await icons.show(3, 'record', 'page-c');
+    expect(calls.slice(-2)).toEqual(['3:record', '3:record']);
+    icons.forget(2);
+    await icons.show(2, 'idle', 'page-b');
+    expect(calls.at(-1)).toBe('2:idle');
+  });
+
+  it('setIcon is given the toolbar\'s sizes, the manifest every size', () => {
+    expect(Object.keys(iconSet('record', [16, 32]))).toEqual(['16', '32']);
+    expect(Object.keys(iconSet('idle'))).toEqual(ICON_SIZES.map(String));
   });
 });

@@ -53,6 +53,25 @@ describe('background service', () => {
     expect(view.stage?.current.reasons[0].params.date).toBe(NOW.toISOString());
   });
 
+  it("a record picked to another account shows that account's remembered stage and sentiment, not the matched one's", async () => {
+    // view:get reads the matched account's records beside the pick (utils/background/viewGet.ts): a pick must win over them.
+    const s = service();
+    const crm = await s['view:get']({ ctx: base, lang: 'en' });
+    await s['stage:seen'](stageSeenIn(crm, undefined)!);
+    await s['sentiment:set']({ accountId: 'northwind', color: 'red', comment: 'Champion left' });
+    const matched = await s['view:get']({ ctx: mail, lang: 'en' });
+    expect([matched.account?.id, matched.stage?.current.source, matched.sentiment?.current?.comment]).toEqual(['northwind', 'remembered', 'Champion left']);
+
+    await s['account:pick']({ recordKey: 'gmail:thread:thread-1', accountId: 'acme' });
+    const picked = await s['view:get']({ ctx: mail, lang: 'en' });
+    expect(picked.account?.id).toBe('acme');
+    expect(picked.stage?.current.source).not.toBe('remembered');
+    expect(picked.sentiment?.current).toBeNull();
+
+    await s['sentiment:set']({ accountId: 'acme', color: 'green', comment: 'Renewal signed' });
+    expect((await s['view:get']({ ctx: mail, lang: 'en' })).sentiment?.current?.comment).toBe('Renewal signed');
+  });
+
   it('remembers no stage from an account browsed from search, nor from a page without a CRM stage', async () => {
     const s = service();
     const browsed = await s['view:get']({ ctx: base, lang: 'en', focus: { accountId: 'northwind' } });

@@ -1,7 +1,7 @@
 /**
  * Issue 16 in the background: the view's role layout, marks and play state (read beside
- * view:get, decorated by a pure function), what the rep has seen and snoozed (written
- * by their own requests), and the insert boundary: the content script inserts only text
+ * view:get's other reads, decorated by a pure function), what the rep has seen and
+ * snoozed (written by their own requests), and the insert boundary: the content script inserts only text
  * this handler gives it for a ref the pack marks customer-safe, so no frame — ours with
  * a bug, or a forged request — can put internal text into a reply.
  */
@@ -13,7 +13,7 @@ import { localize } from '../pack/text';
 import type { KnowledgePack } from '../pack/schema';
 import type { Request, Responses } from '../messages';
 import { getPlay, getSeen, getStaleSnoozes, snoozeStale, updatePlay, updateSeen } from '../store/seen';
-import { decorateView, seenKeysOf } from '../view/decorate';
+import { seenKeysOf, type Decorations } from '../view/decorate';
 import { cardItems, markSeen, stageItems, type SeenItems } from '../view/lastSeen';
 import { resolveRole, type Role } from '../view/sections';
 import { richToPlain } from '../view/plainText';
@@ -61,15 +61,22 @@ function textOf(pack: KnowledgePack, derived: PackDerived, ref: TextRef, lang: s
 }
 
 export function roleHandlers({ getDb, now, current, rolePrefs }: Deps) {
-  /** view:get's answer with the role's layout, the seen marks and the play state. */
-  async function decorate(view: SidebarView, lang: string, prefsAsked?: ReturnType<typeof rolePrefs>): Promise<SidebarView> {
-    const { pack } = (await current()).stored;
+  /**
+   * What decorates a view of this shape (utils/view/decorate.ts): the role, the seen
+   * marks, the play state and the stale snoozes, read together (and beside the rest of
+   * view:get's reads: utils/background/viewGet.ts).
+   */
+  async function decorations(view: SidebarView, pack: KnowledgePack, lang: string, prefsAsked?: ReturnType<typeof rolePrefs>): Promise<Decorations> {
     const db = await getDb();
-    const prefs = await (prefsAsked ?? rolePrefs()).catch(() => ({ rep: null, policy: null }));
     const h = view.health;
     const stale = view.cards.filter((c) => c.stale).map((c) => c.id);
-    const [seen, play, staleSnoozes] = await Promise.all([getSeen(db, seenKeysOf(view)), view.account && h?.play ? getPlay(db, view.account.id, h.bandId) : null, getStaleSnoozes(db, stale)]);
-    return decorateView(view, pack, { role: resolveRole(prefs.rep, prefs.policy, pack.meta.defaultRole), seen, play, staleSnoozes, lang, now: now() });
+    const [prefs, seen, play, staleSnoozes] = await Promise.all([
+      (prefsAsked ?? rolePrefs()).catch(() => ({ rep: null, policy: null })),
+      getSeen(db, seenKeysOf(view)),
+      view.account && h?.play ? getPlay(db, view.account.id, h.bandId) : null,
+      getStaleSnoozes(db, stale),
+    ]);
+    return { role: resolveRole(prefs.rep, prefs.policy, pack.meta.defaultRole), seen, play, staleSnoozes, lang, now: now() };
   }
 
   const handlers = {
@@ -114,5 +121,5 @@ export function roleHandlers({ getDb, now, current, rolePrefs }: Deps) {
     },
   };
 
-  return { decorate, prefs: rolePrefs, handlers };
+  return { decorations, prefs: rolePrefs, handlers };
 }

@@ -6,16 +6,13 @@
  */
 import { accountsOf, type Db, type StoredPack } from '../store/db';
 import { getActivePack, getPreviousPack, rollbackPack } from '../store/packStore';
-import { logUsage, getPick, getSeenStage, getTicks, setPick, setSeenStage, setTick } from '../store/userState';
+import { logUsage, setPick, setSeenStage, setTick } from '../store/userState';
 import type { PackIndex } from '../match/index';
 import { indexForStoredPack, type IndexBuild } from '../match/checkIndex';
 import { DERIVED_VERSION, packDerived, type PackDerived } from '../pack/derived';
-import { completeMatch, matchAccount } from '../match/match';
-import { withSearchedCompetitor } from '../view/searched';
-import { buildView, packInfo, recordKey } from '../view/buildView';
+import { packInfo } from '../view/buildView';
 import { buildPaletteIndex, type PaletteIndex } from '../search/palette';
-import type { MatchResult } from '../match/types';
-import type { Account, KnowledgePack } from '../pack/schema';
+import type { Account } from '../pack/schema';
 import type { MessageType, Request, Responses } from '../messages';
 import type { AccountHit } from '../view/types';
 import { createOpsHandlers, type OpsDeps } from '../sync/handlers';
@@ -25,11 +22,10 @@ import type { Reading } from '../ui/viewPort';
 import { roleHandlers, type RolePrefs } from './roleHandlers';
 import { createLoopHandlers, memoryLoopDeps, type LoopDeps } from './loopHandlers';
 import { openLoopDb } from '../store/loopDb';
-import { withFlags } from '../feedback/viewFlags';
 import { usageTelemetry } from '../telemetry/fromUsage';
 import { withLoopReport } from '../feedback/staleLoop';
-import { readRepState, repHandlers } from './repHandlers';
-import { getSentiment } from '../store/repState';
+import { repHandlers } from './repHandlers';
+import { viewGet } from './viewGet';
 
 export interface ServiceDeps {
   getDb: () => Promise<Db>;
@@ -113,36 +109,12 @@ function activePackCache(getDb: () => Promise<Db>) {
 
 type ActivePack = ReturnType<typeof activePackCache>;
 
-/** What a record page asks for: its view, and what the rep does there. */
+/** What the rep does on a record page (its view: viewGet.ts). */
 function recordHandlers(
   { getDb, now }: { getDb: () => Promise<Db>; now: () => Date },
-  { current, indexed, palette, accountById }: ActivePack,
-): Pick<Handlers, 'view:get' | 'stage:seen' | 'checklist:set' | 'account:pick' | 'account:search'> {
+  { current, palette, accountById }: ActivePack,
+): Pick<Handlers, 'stage:seen' | 'checklist:set' | 'account:pick' | 'account:search'> {
   return {
-    async 'view:get'({ ctx, lang, focus }) {
-      const db = await getDb();
-      const { stored, derived, index } = await indexed();
-      const browsing = Boolean(focus?.accountId);
-      const found = matchAccount(index, ctx, focus?.accountId ?? (await getPick(db, recordKey(ctx))));
-      // Reads that do not wait on each other go together: each is an IndexedDB round trip on the rep's wait.
-      const [rememberedStage, sentiment] = await Promise.all([
-        // A page that shows no stage takes the one last seen in the CRM for its account (stage:seen wrote it).
-        found.account && !browsing && !ctx.stage ? getSeenStage(db, found.account.id) : null,
-        // The CS rep's read weighs the score when the health model says so (utils/health/sentiment.ts).
-        found.account ? getSentiment(db, found.account.id) : null,
-      ]);
-      let match = completeMatch(index, ctx, found, { now: now(), rememberedStage, sentiment });
-      if (focus?.competitorId) match = withSearchedCompetitor(match, stored.pack, focus.competitorId);
-      const [ticks, rep] = await Promise.all([
-        // Ticks on items this pack removed are listed, not deleted: a rollback shows them
-        // again. They go when a later pack change leaves them unreachable (pruneTicks).
-        match.accountId && match.stage ? getTicks(db, match.accountId, match.stage.playbookId, match.stage.stageId) : null,
-        // Browsing another account from search: its scorecard and close belong to no record here.
-        browsing ? { scorecard: null, outcome: null, sentiment } : readRepState(db, stored.pack, ctx, match, sentiment),
-      ]);
-      return buildView({ pack: stored.pack, derived, ctx, match, ticks, lang, now: now(), scenarioId: focus?.scenarioId, rep, accountById: (id) => accountIn(index, id) });
-    },
-
     async 'stage:seen'({ accountId, playbookId, stageId }) {
       const { pack } = (await current()).stored;
       await requireAccount(accountById, accountId);
@@ -221,15 +193,13 @@ export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TA
     },
 
     async 'view:get'(req) {
-      // The role's layout and what changed since the rep last looked; then what this rep flagged on the items in view.
-      // The settings and the feedback database (a second IndexedDB to open on a woken
-      // worker) are asked for while the view is built, not after: this is the rep's wait.
+      // The feedback database (a second IndexedDB to open on a woken worker) and the role
+      // settings are asked for as the request comes in, not after: this is the rep's wait.
       const prefs = roles.prefs();
+      prefs.catch(() => undefined);
       const loopDb = loop.getLoopDb();
       loopDb.catch(() => undefined);
-      prefs.catch(() => undefined);
-      const view = await roles.decorate(await records['view:get'](req), req.lang, prefs);
-      return withFlags(view, await loopDb);
+      return viewGet({ getDb, now, indexed: pack.indexed, accountById: accountIn, loopDb, decorations: (view, p, lang) => roles.decorations(view, p, lang, prefs) }, req);
     },
 
     async 'index:warm'() {

@@ -17,8 +17,8 @@ import { VIEW_PORT, type PortLike, type Reading, type ViewPush } from '../ui/vie
 export interface ViewPushDeps {
   /** The view:get handler: the same view a pull would get. */
   build(ctx: PageContext, lang: Lang): Promise<SidebarView>;
-  /** A view was pushed to `tabId` (the toolbar icon follows it). */
-  shown?(tabId: number, ctx: PageContext, view: SidebarView): void;
+  /** A view was pushed to `tabId` for the page of `token` (the toolbar icon follows it). */
+  shown?(tabId: number, ctx: PageContext, view: SidebarView, token: string): void;
   /** This extension's id and its sidebar page's URL: only our frames' ports are kept. */
   runtimeId: string;
   framePage: string;
@@ -65,7 +65,7 @@ export function createViewPush(deps: ViewPushDeps) {
         // The token stays here: the frame has it, and nothing else should.
         port.postMessage({ type: 'pushed', seq: reading.seq, init: reading.init, lang, view } satisfies ViewPush);
         sent++;
-        if (view && ctx) deps.shown?.(tabId, ctx, view);
+        if (view && ctx) deps.shown?.(tabId, ctx, view, reading.token);
       } catch {
         // disconnected meanwhile
       }

@@ -10,6 +10,8 @@
  * CRM is still rendering; the record is read as soon as the site's selectors find it
  * (readSchedule.ts), and only then is the frame shown.
  */
+import { readingLine } from './readingLine';
+import { READING_PORT } from '../ui/viewPort';
 import { recordLink } from '../sites/recordLink';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -49,6 +51,8 @@ function stillTheLastRecord(next: PageContext, last: PageContext | null): boolea
 }
 
 const send = (type: string, payload: object) => browser.runtime.sendMessage({ frontline: 1, type, payload }).catch(() => undefined);
+/** Readings go on a port (utils/background/readingPort.ts): the hop to the background is on every switch's wait. */
+const postReading = readingLine(() => browser.runtime.connect({ name: READING_PORT }));
 
 /**
  * The pack's patches for this site, asked for once, on the first record URL (lists and
@@ -177,7 +181,7 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     // boxes, which forces the page's layout right after the CRM has swapped the record in
     // (6–9 ms of an in-app switch, before the reading could leave), and the frame does not
     // take a pushed reading's exposure anyway (the nudges and its pulls bring it).
-    void send('view:prime', { seq, token, init: init(exposed) });
+    postReading({ seq, token, init: init(exposed) });
     tellFrame({ frontline: 'ui', type: 'changed', seq });
   };
   answerFrame(frame, token, { init, replies, tellFrame });

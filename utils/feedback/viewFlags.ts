@@ -2,7 +2,7 @@
 import type { SidebarView } from '../view/types';
 import type { LoopDb } from '../store/loopDb';
 import { latestFlags } from '../store/feedbackStore';
-import { CARD_SECTIONS, targetKey, type FeedbackTarget } from './types';
+import { CARD_SECTIONS, targetKey, type FeedbackTarget, type FlagMark } from './types';
 
 export function viewTargets(view: SidebarView): FeedbackTarget[] {
   const out: FeedbackTarget[] = [];
@@ -15,7 +15,7 @@ export function viewTargets(view: SidebarView): FeedbackTarget[] {
   return out;
 }
 
-export async function withFlags(view: SidebarView, db: LoopDb): Promise<SidebarView> {
-  const flags = await latestFlags(db, viewTargets(view).map(targetKey));
-  return { ...view, flags };
+/** The rep's latest flag on each item of a view (its shape is enough: utils/view/buildView.ts). */
+export function viewFlags(view: SidebarView, db: LoopDb): Promise<Record<string, FlagMark>> {
+  return latestFlags(db, viewTargets(view).map(targetKey));
 }

@@ -15,6 +15,8 @@ import type { SidebarView } from '../view/types';
 import type { FrameInit } from './channel';
 
 export const VIEW_PORT = 'frontline-view';
+/** The content script's readings to the background (utils/background/readingPort.ts). */
+export const READING_PORT = 'frontline-reading';
 
 /** How long a frame whose port is open waits for the push of a nudged reading before it pulls. */
 export const PUSH_WAIT_MS = 250;

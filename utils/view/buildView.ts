@@ -86,12 +86,24 @@ interface Texts {
   rich: (path: string) => Rich | null;
 }
 
-export function buildView({ pack, derived, ctx, match, ticks, lang, now, scenarioId, rep, accountById }: ViewInput): SidebarView {
+/** What a view shows before the rep's own records are on it (see `viewShape`). */
+export type ShapeInput = Omit<ViewInput, 'ticks' | 'rep'>;
+
+export function buildView(input: ViewInput): SidebarView {
+  return withRepRecords(viewShape(input), input);
+}
+
+/**
+ * The view's shape: the cards, the stage and its checklist (nothing ticked), health,
+ * field ops. Which of the rep's records the view needs (ticks, seen marks, flags, …) is
+ * known from it, so the background reads them all at once (utils/background/viewGet.ts).
+ */
+export function viewShape({ pack, derived, ctx, match, lang, now, scenarioId, accountById }: ShapeInput): SidebarView {
   const loc = pack.meta.defaultLocale;
   const tx: Texts = { t: (text) => localize(text, lang, loc), rich: (path) => richAt(derived, path, lang, loc) };
   const byId = accountById ?? ((id: string) => pack.accounts.find((a) => a.id === id));
   const account = match.accountId ? (byId(match.accountId) ?? null) : null;
-  const { stage, checklist } = stageViews(pack, match, account, ticks, tx);
+  const { stage, checklist } = stageViews(pack, match, account, tx);
   // Field ops (issue 19): regional variants over the cards and talk track, then experts, rules and product fit.
   const cards = cardViews(pack, match, now, tx).map((card) => {
     const ci = pack.competitors.findIndex((c) => c.id === card.id);
@@ -113,7 +125,28 @@ export function buildView({ pack, derived, ctx, match, ticks, lang, now, scenari
     health: healthView(pack, match, tx),
     scenario: scenario ? regionalScenario(scenarioView(scenario, pack, tx), scenario, account?.region, tx) : null,
     ...ops,
-    ...(rep ? repViews({ pack, ctx, match, rep, t: tx.t }) : {}),
+  };
+}
+
+/** The rep's records on a view's shape: the ticks on its checklist; the scorecard, close and sentiment when given. */
+export function withRepRecords(view: SidebarView, { pack, ctx, match, ticks, rep, lang }: Pick<ViewInput, 'pack' | 'ctx' | 'match' | 'ticks' | 'rep' | 'lang'>): SidebarView {
+  const t = (text: Text | undefined) => localize(text, lang, pack.meta.defaultLocale);
+  return { ...view, checklist: view.checklist && ticked(view.checklist, ticks), ...(rep ? repViews({ pack, ctx, match, rep, t }) : {}) };
+}
+
+/**
+ * Ticks on items this pack removed are listed, not deleted: a rollback shows them
+ * again. They go when a later pack change leaves them unreachable (pruneTicks).
+ */
+function ticked(checklist: ChecklistView, ticks: TickRecord | null): ChecklistView {
+  const done = new Set(ticks?.done ?? []);
+  const ids = new Set(checklist.items.map((i) => i.id));
+  const items = checklist.items.map((i) => ({ ...i, done: done.has(i.id) }));
+  return {
+    ...checklist,
+    items,
+    removed: [...done].filter((id) => !ids.has(id)).map((id) => ({ id, label: ticks?.labels[id] ?? id })),
+    doneCount: items.filter((i) => i.done).length,
   };
 }
 
@@ -151,8 +184,8 @@ function cardViews(pack: KnowledgePack, match: MatchResult, now: Date, { t, rich
   });
 }
 
-/** The matched stage of the matched playbook and, when an account is known, its checklist with the rep's ticks. */
-function stageViews(pack: KnowledgePack, match: MatchResult, account: Account | null, ticks: TickRecord | null, { t, rich }: Texts): { stage: StageView | null; checklist: ChecklistView | null } {
+/** The matched stage of the matched playbook and, when an account is known, its checklist (nothing ticked). */
+function stageViews(pack: KnowledgePack, match: MatchResult, account: Account | null, { t, rich }: Texts): { stage: StageView | null; checklist: ChecklistView | null } {
   const none = { stage: null, checklist: null };
   const pi = match.playbookId ? pack.playbooks.findIndex((p) => p.id === match.playbookId) : -1;
   const playbook = pi >= 0 ? pack.playbooks[pi] : undefined;
@@ -177,18 +210,9 @@ function stageViews(pack: KnowledgePack, match: MatchResult, account: Account | 
     guidanceText: guidance ? richToPlain(guidance) : null,
   };
   if (!account) return { stage, checklist: null };
-  const done = new Set(ticks?.done ?? []);
-  const ids = new Set(s.checklist.map((i) => i.id));
-  const items = s.checklist.map((i) => ({ id: i.id, text: t(i.text), required: i.required, done: done.has(i.id) }));
-  const checklist: ChecklistView = {
-    accountId: account.id,
-    playbookId: playbook.id,
-    stageId: s.id,
-    items,
-    removed: [...done].filter((id) => !ids.has(id)).map((id) => ({ id, label: ticks?.labels[id] ?? id })),
-    doneCount: items.filter((i) => i.done).length,
-  };
-  return { stage, checklist };
+  // Nothing ticked yet: the rep's ticks go on in withRepRecords.
+  const items = s.checklist.map((i) => ({ id: i.id, text: t(i.text), required: i.required, done: false }));
+  return { stage, checklist: { accountId: account.id, playbookId: playbook.id, stageId: s.id, items, removed: [], doneCount: 0 } };
 }
 
 function healthView(pack: KnowledgePack, match: MatchResult, { t, rich }: Texts): HealthView | null {
