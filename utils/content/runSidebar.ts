@@ -209,8 +209,10 @@ export async function runSidebar(ctx: ContentScriptContext, opts: RunOptions): P
     if (id === lastIdentity) return;
     lastIdentity = id;
     page = { ...next, recordUrl: recordLink(site, url, next.recordId) };
-    frame.show(true);
+    // The reading leaves first: unparking the panel docks the page, and a CRM that has just
+    // rendered a record lays itself out again for it (~12 ms on the heavy demo SPA here).
     announce();
+    frame.show(true);
   };
 
   /** Not a record (list, inbox, settings) or none rendered: the frame parks, the toolbar icon says so. */
