@@ -98,6 +98,7 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
 
   // Pushed readings carry their view. Their exposure is not taken: it left the content
   // script before the exposure nudges that may overtake it on the shorter path.
+  performance.mark('frontline:port');
   const port = openViewPort(
     () => browser.runtime.connect({ name: VIEW_PORT }) as PortLike,
     token,
@@ -136,6 +137,36 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
   // and the rep's first click is not refused. The pull travels while the first render runs.
   model.layout();
   const pulled = pull(true);
+  await firstView(model, FIRST_VIEW_WAIT_MS);
   render(<Sidebar model={model} />, root);
   await pulled;
+}
+
+/**
+ * How long the first render waits for the first view. A warm worker pushes it a few ms
+ * after the port opens; rendering the empty panel first held that push back behind the
+ * render (one-off marks on a warm first load: the push reached the frame 12 ms after it
+ * was posted, and the card showed ~14 ms later than when the first render is the view).
+ * A stopped worker takes longer than this to answer: the panel then renders while it waits.
+ */
+const FIRST_VIEW_WAIT_MS = 50;
+
+/** Resolves once the model has a view (or an error to show), or after `ms`. */
+function firstView(model: SidebarModel, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    let settled = false;
+    let stop: (() => void) | undefined;
+    const done = () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      stop?.();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    stop = effect(() => {
+      if (model.view.value || model.status.value === 'error') done();
+    });
+    if (settled) stop();
+  });
 }
