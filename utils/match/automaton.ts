@@ -410,10 +410,20 @@ export class Automaton {
     const n = text.length;
     out.count = 0;
     let s = 0;
-    for (let i = 0; i < n; i++) {
-      const cls = classOf[text.charCodeAt(i)];
-      if (cls < width) s = delta[(s << shift) + cls];
-      else {
+    let i = 0;
+    while (i < n) {
+      // The hot loop runs until a wide class or a state with output: with no call in it,
+      // the tables stay in registers (with the emit inside, each character reloaded
+      // them: interleaved A/B on the 50 KB thread, 0.27 → 0.22 ms, the same hits).
+      let cls = 0;
+      for (; i < n; i++) {
+        cls = classOf[text.charCodeAt(i)];
+        if (cls >= width) break;
+        s = delta[(s << shift) + cls];
+        if (s >= firstOut) break;
+      }
+      if (i === n) break;
+      if (cls >= width) {
         // `step` written out: as a call it cost a Han-heavy thread an eighth of its scan.
         for (;;) {
           s = wideBase[s];
@@ -436,6 +446,7 @@ export class Automaton {
         }
       }
       if (s >= firstOut) this.emit(s, i + 1, text, out);
+      i++;
     }
     return out;
   }
