@@ -18,7 +18,6 @@ import type { PackIndex } from '../match/index';
 import { completeMatch, matchAccount, type AccountMatch } from '../match/match';
 import type { PackDerived } from '../pack/derived';
 import type { Account, KnowledgePack } from '../pack/schema';
-import type { PageContext } from '../sites/types';
 import type { Request } from '../messages';
 import type { SidebarView } from '../view/types';
 import type { RepState } from '../view/buildRep';
