@@ -17,6 +17,7 @@ import { seedSample, useSampleSource } from '@/utils/store/samplePack';
 import { reindexStoredPacks } from '@/utils/store/packStore';
 import { createViewPush } from '@/utils/background/viewPush';
 import { keptUntilChanged } from '@/utils/background/keptUntilChanged';
+import { keptRolePrefs } from '@/utils/background/roleHandlers';
 import { acceptReadingPort } from '@/utils/background/readingPort';
 import type { PortLike } from '@/utils/ui/viewPort';
 import { browserLoopDeps } from '@/utils/telemetry/loopBrowser';
@@ -25,12 +26,13 @@ import { TELEMETRY_ALARM } from '@/utils/telemetry/browser';
 export default defineBackground(() => {
   // The sample pack is a file of the package (wxt.config.ts copies it), not part of this script.
   useSampleSource(async () => (await fetch(browser.runtime.getURL('/sample-pack.json' as '/options.html'))).json());
-  // Read on every view: kept while the worker lives, until storage says they changed.
-  const rolePrefs = keptUntilChanged(
+  // Read on every view: kept while the worker lives, until storage says they changed; the rep's role is written here (`role:set`).
+  const { rolePrefs, saveRole } = keptRolePrefs(
     async () => {
       const [rep, policy] = await Promise.all([roleSetting.getValue(), readManaged()]);
       return { rep: rep === 'auto' ? null : rep, policy: policyRole(policy) };
     },
+    (role) => roleSetting.setValue(role),
     (changed) => {
       roleSetting.watch(changed);
       watchManaged(changed);
@@ -54,7 +56,7 @@ export default defineBackground(() => {
     // Not getURL('/sidebar.html'): Chrome answers that with the page's dynamic URL (use_dynamic_url), senders carry the static one.
     framePage: `${extensionOrigin}sidebar.html`,
   });
-  const service = createService({ getDb, ops: browserOpsDeps(), tabs: browserTrialTabs, rolePrefs, views, loop: browserLoopDeps() });
+  const service = createService({ getDb, ops: browserOpsDeps(), tabs: browserTrialTabs, rolePrefs, saveRole, views, loop: browserLoopDeps() });
   acceptFramePorts();
   browser.runtime.onConnect.addListener((port) => {
     const reading = acceptReadingPort(port as Parameters<typeof acceptReadingPort>[0], {

@@ -101,6 +101,8 @@ export const REQUESTS = {
   // Issue 16: what the rep saw of a card or stage, a play shown expanded or snoozed, and the insert boundary.
   'seen:mark': page(v.object({ key: v.pipe(str(200), v.regex(/^(card|stage):/)), parts: v.optional(v.array(str(40))), first: v.optional(v.boolean()) })),
   'play:shown': page(v.object({ accountId: Id, bandId: Id })),
+  /** The rep's role (issue 16.1), written by the worker, which keeps it for the views it builds (entrypoints/background.ts). */
+  'role:set': page(v.object({ role: v.picklist(['auto', 'sales', 'cs']) })),
   'play:snooze': page(v.object({ accountId: Id, bandId: Id, days: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(90)) })),
   /** A stale card's "review overdue" warning, quiet for `days` (0: shown again) until the card is reviewed anew. */
   'stale:snooze': page(v.object({ competitorId: Id, days: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(90)) })),
@@ -175,6 +177,7 @@ export interface Responses {
   'record:none': { ok: true };
   'seen:mark': { ok: true };
   'play:shown': { ok: true };
+  'role:set': { ok: true };
   'play:snooze': { ok: true };
   'stale:snooze': { ok: true };
   'text:insertable': { ok: true; text: string } | { ok: false; reason: 'internal' | 'unknown' };

@@ -1,8 +1,9 @@
-/** The rep's role on the options page (issue 16.1); the sidebar's switch writes the same storage item. */
+/** The rep's role on the options page (issue 16.1): saved by the worker (`role:set`), like the sidebar's switch. */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { tr, type Lang } from '@/utils/i18n';
 import { roleSetting, type RoleSetting as Role } from '@/utils/settings';
+import { ask } from '@/utils/ask';
 
 export function RoleSetting({ lang }: { lang: Lang }) {
   const role = useSignal<Role>('auto');
@@ -17,7 +18,7 @@ export function RoleSetting({ lang }: { lang: Lang }) {
         data-testid="role"
         onChange={(e) => {
           role.value = (e.target as HTMLSelectElement).value as Role;
-          void roleSetting.setValue(role.value);
+          void ask('role:set', { role: role.value }).catch(() => undefined);
         }}
       >
         <option value="auto">{tr(lang, 'roleAuto')}</option>

@@ -10,7 +10,7 @@ import { Sidebar } from '@/components/Sidebar';
 import { ask } from '@/utils/ask';
 import { pickLang } from '@/utils/i18n';
 import { frameLink, type FrameLink } from '@/utils/platform';
-import { langSetting, panelBeside, panelOpen, panelWidth, roleSetting } from '@/utils/settings';
+import { langSetting, panelBeside, panelOpen, panelWidth } from '@/utils/settings';
 import { SidebarModel, type SidebarDeps, type SidebarInit, type ToContentBody } from '@/utils/state/sidebar';
 import { PLACEMENT_PARAM, TOKEN_PARAM, type FrameInit, type ToContent } from '@/utils/ui/channel';
 import { guardClicks } from '@/utils/ui/clickGuard';
@@ -40,7 +40,6 @@ function browserDeps(link: FrameLink, token: string, site: string): SidebarDeps 
     openItem: panel.open,
     widthItem: panel.width,
     besideItem: panel.beside,
-    roleItem: roleSetting,
     copyText: (text) => navigator.clipboard?.writeText(text) ?? Promise.resolve(),
     after(ms, fn) {
       const id = setTimeout(fn, ms);

@@ -4,13 +4,14 @@
  * the value surviving. The role and language settings and the policy are read on every
  * view, where a storage read took up to ~11 ms under an in-app switch's load.
  */
-export function keptUntilChanged<T>(read: () => Promise<T>, watch: (changed: () => void) => void): () => Promise<T> {
+export function keptUntilChanged<T>(read: () => Promise<T>, watch: (changed: () => void) => void): (() => Promise<T>) & { drop(): void } {
   let kept: Promise<T> | null = null;
-  // A change while a read is on its way drops it too: the next caller reads again.
-  watch(() => {
+  const drop = () => {
     kept = null;
-  });
-  return () => {
+  };
+  // A change while a read is on its way drops it too: the next caller reads again.
+  watch(drop);
+  const get = () => {
     if (kept) return kept;
     const reading = read();
     kept = reading;
@@ -20,4 +21,6 @@ export function keptUntilChanged<T>(read: () => Promise<T>, watch: (changed: () 
     });
     return reading;
   };
+  // `drop`: for a writer that must not wait for storage's change event (the worker's own write).
+  return Object.assign(get, { drop });
 }

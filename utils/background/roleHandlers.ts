@@ -12,6 +12,7 @@ import { findCopyable, type TextRef } from '../pack/audience';
 import { localize } from '../pack/text';
 import type { KnowledgePack } from '../pack/schema';
 import type { Request, Responses } from '../messages';
+import { keptUntilChanged } from './keptUntilChanged';
 import { getPlay, getSeen, getStaleSnoozes, snoozeStale, updatePlay, updateSeen } from '../store/seen';
 import { seenKeysOf, type Decorations } from '../view/decorate';
 import { cardItems, markSeen, stageItems, type SeenItems } from '../view/lastSeen';
@@ -24,11 +25,32 @@ const DAY = 86_400_000;
 /** The rep's own role setting and the IT policy's default (null: not set). */
 export type RolePrefs = () => Promise<{ rep: Role | null; policy: Role | null }>;
 
+/** Stores the rep's role setting ('auto': the policy's or the pack's); `RolePrefs` answers with it from then on. */
+export type SaveRole = (role: Request<'role:set'>['role']) => Promise<void>;
+
+/**
+ * The role settings kept in the worker between views (utils/background/keptUntilChanged.ts),
+ * and the rep's role written through the worker: the kept value is dropped once the write
+ * is done, so the view asked for right after it has the new role without waiting for
+ * storage's change event (which still drops it for writes made elsewhere).
+ */
+export function keptRolePrefs(read: RolePrefs, write: SaveRole, watch: (changed: () => void) => void): { rolePrefs: RolePrefs; saveRole: SaveRole } {
+  const rolePrefs = keptUntilChanged(read, watch);
+  return {
+    rolePrefs,
+    saveRole: async (role) => {
+      await write(role);
+      rolePrefs.drop();
+    },
+  };
+}
+
 interface Deps {
   getDb: () => Promise<Db>;
   now: () => Date;
   current: () => Promise<{ stored: StoredPack; derived: PackDerived }>;
   rolePrefs: RolePrefs;
+  saveRole: SaveRole;
 }
 
 /** The current items of `card:<id>` or `stage:<playbook>/<stage>`, or null when the pack has no such thing. */
@@ -60,7 +82,7 @@ function textOf(pack: KnowledgePack, derived: PackDerived, ref: TextRef, lang: s
   return found ? localize(found.text, lang, loc) : null;
 }
 
-export function roleHandlers({ getDb, now, current, rolePrefs }: Deps) {
+export function roleHandlers({ getDb, now, current, rolePrefs, saveRole }: Deps) {
   /**
    * What decorates a view of this shape (utils/view/decorate.ts): the role, the seen
    * marks, the play state and the stale snoozes, read together (and beside the rest of
@@ -80,6 +102,12 @@ export function roleHandlers({ getDb, now, current, rolePrefs }: Deps) {
   }
 
   const handlers = {
+    /** The sidebar's role switch and the options page: the worker writes the setting, so the next view has it. */
+    async 'role:set'({ role }: Request<'role:set'>): Promise<Responses['role:set']> {
+      await saveRole(role);
+      return { ok: true };
+    },
+
     async 'seen:mark'({ key, parts, first }: Request<'seen:mark'>): Promise<Responses['seen:mark']> {
       const { pack } = (await current()).stored;
       const items = itemsOf(pack, key);

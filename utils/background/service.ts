@@ -19,7 +19,7 @@ import { createOpsHandlers, type OpsDeps } from '../sync/handlers';
 import { NO_TABS, ruleTrialHandler, type RuleTrialTabs } from './ruleTrial';
 import type { From } from './dispatch';
 import type { Reading } from '../ui/viewPort';
-import { roleHandlers, type RolePrefs } from './roleHandlers';
+import { roleHandlers, type RolePrefs, type SaveRole } from './roleHandlers';
 import { createLoopHandlers, memoryLoopDeps, type LoopDeps } from './loopHandlers';
 import { openLoopDb } from '../store/loopDb';
 import { usageTelemetry } from '../telemetry/fromUsage';
@@ -38,6 +38,8 @@ export interface ServiceDeps {
   views?: { prime(tabId: number, reading: Reading): Promise<number> };
   /** The rep's role setting and the policy's default role (none by default). */
   rolePrefs?: RolePrefs;
+  /** Stores the rep's role (`role:set`); given with `rolePrefs`, which must answer with it. Both absent: kept in memory. */
+  saveRole?: SaveRole;
   /** Feedback store and team analytics (in-memory, no endpoint, by default). */
   loop?: LoopDeps;
 }
@@ -150,7 +152,7 @@ function recordHandlers(
   };
 }
 
-export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TABS, views, rolePrefs = async () => ({ rep: null, policy: null }), loop = memoryLoopDeps(openLoopDb) }: ServiceDeps): Handlers & {
+export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TABS, views, rolePrefs, saveRole, loop = memoryLoopDeps(openLoopDb) }: ServiceDeps): Handlers & {
   invalidate(): void;
   ops: ReturnType<typeof createOpsHandlers>['ops'];
   telemetry: ReturnType<typeof createLoopHandlers>['telemetry'];
@@ -168,7 +170,7 @@ export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TA
 
   const opsHandlers = createOpsHandlers({ getDb, now, current, invalidate, info: () => info(), ops });
   const rep = repHandlers({ getDb, now, pack: async () => (await current()).stored.pack, accountById: pack.accountById });
-  const roles = roleHandlers({ getDb, now, current, rolePrefs });
+  const roles = roleHandlers({ getDb, now, current, ...rolePrefsOr(rolePrefs, saveRole) });
 
   return {
     invalidate,
@@ -262,6 +264,18 @@ export function createService({ getDb, now = () => new Date(), ops, tabs = NO_TA
       }
       invalidate();
       return { ok: true, info: await info() };
+    },
+  };
+}
+
+/** The role setting as given, or in memory (tests, tools) when neither half is. */
+function rolePrefsOr(rolePrefs: RolePrefs | undefined, saveRole: SaveRole | undefined): { rolePrefs: RolePrefs; saveRole: SaveRole } {
+  if (rolePrefs) return { rolePrefs, saveRole: saveRole ?? (async () => Promise.reject(new Error('the role setting cannot be saved here'))) };
+  let rep: Awaited<ReturnType<RolePrefs>>['rep'] = null;
+  return {
+    rolePrefs: async () => ({ rep, policy: null }),
+    saveRole: async (role) => {
+      rep = role === 'auto' ? null : role;
     },
   };
 }

@@ -22,7 +22,6 @@ export type RoleNotice = 'copiedInternal' | 'insertRefused';
 
 interface Deps {
   ask: typeof ask;
-  roleItem?: { setValue(value: RoleSetting): Promise<void> };
 }
 
 /** Snoozing a play keeps it collapsed for this long. */
@@ -42,9 +41,9 @@ type RoleSignals = ReturnType<typeof roleSignals> & { view: { peek(): SidebarVie
 export function roleActions(s: RoleSignals, deps: Deps, load: () => Promise<void>) {
   const quiet = (p: Promise<unknown>) => void p.catch(() => undefined);
   return {
-    /** One click in the sidebar: the rep's own choice, kept in extension storage, then the view in its layout. */
+    /** One click in the sidebar: the rep's own choice, kept in extension storage by the worker, then the view in its layout. */
     async setRole(role: RoleSetting) {
-      await deps.roleItem?.setValue(role).catch(() => undefined);
+      await deps.ask('role:set', { role }).catch(() => undefined);
       s.expanded.value = new Set();
       await load();
     },

@@ -16,7 +16,6 @@ import type { UsageEvent } from '../store/db';
 import type { FrameInit, ToContent } from '../ui/channel';
 import { PUSH_WAIT_MS } from '../ui/viewPort';
 import type { SidebarView } from '../view/types';
-import type { RoleSetting } from '../settings';
 import { roleActions, roleSignals, type CopyItem, type RoleNotice } from './roleActions';
 import { feedbackActions, searchMissTracker } from './feedback';
 import { repActions } from './repActions';
@@ -53,8 +52,6 @@ export interface SidebarDeps {
   openItem: Saved<boolean>;
   widthItem: Saved<number>;
   besideItem: Saved<boolean>;
-  /** The rep's role setting (issue 16.1). */
-  roleItem?: Saved<RoleSetting>;
   copyText(text: string): Promise<void>;
   /** Runs `fn` after `ms`; returns a cancel. */
   after(ms: number, fn: () => void): () => void;

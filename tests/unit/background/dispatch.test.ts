@@ -43,6 +43,6 @@ describe('after a request, the site-rule script is re-registered only when the p
 
 describe('who may send what is declared beside each schema', () => {
   it('lets the page send only the sidebar and reading requests', () => {
-    expect([...PAGE_ALLOWED].sort()).toEqual(['account:pick', 'account:search', 'checklist:set', 'feedback:flag', 'index:warm', 'outcome:set', 'play:shown', 'play:snooze', 'record:none', 'scorecard:set', 'search:palette', 'seen:mark', 'sentiment:set', 'sites:patches', 'sites:rules', 'stage:seen', 'stale:snooze', 'text:insertable', 'usage:log', 'view:get', 'view:prime']);
+    expect([...PAGE_ALLOWED].sort()).toEqual(['account:pick', 'account:search', 'checklist:set', 'feedback:flag', 'index:warm', 'outcome:set', 'play:shown', 'play:snooze', 'record:none', 'role:set', 'scorecard:set', 'search:palette', 'seen:mark', 'sentiment:set', 'sites:patches', 'sites:rules', 'stage:seen', 'stale:snooze', 'text:insertable', 'usage:log', 'view:get', 'view:prime']);
   });
 });

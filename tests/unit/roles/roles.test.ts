@@ -5,6 +5,7 @@ import { playExpanded, staleSnoozedUntil } from '../../../utils/view/decorate';
 import { validatePack } from '../../../utils/pack/validate';
 import { openFrontlineDb, type Db } from '../../../utils/store/db';
 import { createService } from '../../../utils/background/service';
+import { keptRolePrefs } from '../../../utils/background/roleHandlers';
 import type { PageContext } from '../../../utils/sites/types';
 import type { KnowledgePack } from '../../../utils/pack/schema';
 import sample from '../../../assets/sample-pack.json';
@@ -113,6 +114,25 @@ describe('the background', () => {
     expect(cs.layout).toMatchObject({ role: 'cs', source: 'policy' });
     const sales = await createService({ getDb: async () => db })['view:get']({ ctx: base, lang: 'en' });
     expect(sales.layout).toMatchObject({ role: 'sales', source: 'pack' });
+  });
+
+  it("the role the rep sets is the next view's layout, though the worker keeps the settings between views", async () => {
+    // As the worker holds them (entrypoints/background.ts): storage's change event has not come yet when the view is asked for.
+    let stored: 'auto' | 'sales' | 'cs' = 'auto';
+    let reads = 0;
+    const { rolePrefs, saveRole } = keptRolePrefs(
+      async () => (reads++, { rep: stored === 'auto' ? null : stored, policy: null }),
+      async (role) => void (stored = role),
+      () => undefined,
+    );
+    const s = createService({ getDb: async () => db, rolePrefs, saveRole });
+    expect((await s['view:get']({ ctx: base, lang: 'en' })).layout).toMatchObject({ role: 'sales', source: 'pack' });
+    await s['view:get']({ ctx: base, lang: 'en' });
+    expect(reads).toBe(1);
+    await s['role:set']({ role: 'cs' });
+    expect((await s['view:get']({ ctx: base, lang: 'en' })).layout).toMatchObject({ role: 'cs', source: 'rep' });
+    await s['role:set']({ role: 'auto' });
+    expect((await s['view:get']({ ctx: base, lang: 'en' })).layout).toMatchObject({ role: 'sales', source: 'pack' });
   });
 
   it('marks a card changed by a newer pack until the rep opens the part, from stored state only', async () => {
