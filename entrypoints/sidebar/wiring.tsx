@@ -97,7 +97,6 @@ export async function startSidebarApp(root: HTMLElement): Promise<void> {
 
   // Pushed readings carry their view. Their exposure is not taken: it left the content
   // script before the exposure nudges that may overtake it on the shorter path.
-  performance.mark('frontline:port');
   const port = openViewPort(
     () => browser.runtime.connect({ name: VIEW_PORT }) as PortLike,
     token,

@@ -1,9 +1,9 @@
 /**
  * Issue 16 in the background: the view's role layout, marks and play state (read beside
  * view:get's other reads, decorated by a pure function), what the rep has seen and
- * snoozed (written by their own requests), and the insert boundary: the content script inserts only text
- * this handler gives it for a ref the pack marks customer-safe, so no frame — ours with
- * a bug, or a forged request — can put internal text into a reply.
+ * snoozed (written by their own requests), and the insert boundary: the content script
+ * inserts only text this handler gives it for a ref the pack marks customer-safe, so no
+ * frame — ours with a bug, or a forged request — can put internal text into a reply.
  */
 import type { Db, StoredPack } from '../store/db';
 import type { PackDerived } from '../pack/derived';

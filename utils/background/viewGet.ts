@@ -3,9 +3,9 @@
  * view shows, read from IndexedDB in two rounds instead of one after another.
  *
  * Under an in-app switch's load (the CRM repainting, the frame and the worker on two
- * cores) each read here took 1–6 ms, and the view used to wait on five in a row: the
- * pick, then the remembered stage and sentiment, then ticks and scorecard, then seen
- * marks, play and snoozes, then flags.
+ * cores) a round of reads here took 3–10 ms (one-off marks), and the view used to wait
+ * on five rounds in a row: the pick, then the remembered stage and sentiment, then ticks
+ * and scorecard, then seen marks, play and snoozes, then flags.
  *
  * - Round 1: the record's manual pick, beside the remembered stage and sentiment of the
  *   account the page matches without one — the account shown, unless the rep picked

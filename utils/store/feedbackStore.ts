@@ -17,8 +17,8 @@ export function allFlags(db: LoopDb): Promise<FeedbackRecord[]> {
  *
  * One index read per key prefix (`section:<competitor>:`, `objection:<competitor>:`,
  * `stage:<playbook>:`, `play:`), not one per key: a view with three cards has ~30 keys,
- * and this is on the rep's wait, where each IndexedDB request took 1–2 ms under an
- * in-app switch's load. A range yields its records by key, then by id: on equal times
+ * and this is on the rep's wait, which IndexedDB requests lengthen under an in-app
+ * switch's load. A range yields its records by key, then by id: on equal times
  * the later flag wins.
  */
 export async function latestFlags(db: LoopDb, keys: readonly string[]): Promise<Record<string, FlagMark>> {
