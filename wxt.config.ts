@@ -5,6 +5,7 @@ import { noInnerHtml } from './scripts/build/noInnerHtml';
 import { deferMarked } from './scripts/build/deferMarked';
 import { iconSet } from './utils/icons';
 import { writeSampleZip } from './scripts/build/sampleZip';
+import { writeIconPixels } from './scripts/build/iconPixels';
 
 // Host permissions are exactly the sites our content scripts read; anything else
 // (self-hosted CRMs from the pack's `sites` rules) is requested at run time.
@@ -13,13 +14,16 @@ export default defineConfig({
   hooks: {
     // The sample pack as a file of the package: the worker reads it at install
     // (utils/store/samplePack.ts) instead of parsing it inside its script on every wake.
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': (wxt, files) => {
       files.push({ absoluteSrc: resolve('assets/sample-pack.json'), relativeDest: 'sample-pack.json' });
       // The sample's authoring folder, for the options page's workbench (download, or open it there).
       const zip = writeSampleZip(resolve('packs/sample'), resolve('node_modules/.cache/frontline/sample-pack.zip'));
       files.push({ absoluteSrc: zip, relativeDest: 'sample-pack.zip' });
       // The docs the workbench's error links open (entrypoints/options/workbench/docLinks.ts).
       for (const doc of ['knowledge-pack.md', 'ops-guide.md']) files.push({ absoluteSrc: resolve('docs', doc), relativeDest: `docs/${doc}` });
+      // The toolbar icon's pixels for Chrome's worker, which would otherwise draw each PNG on
+      // a canvas at every setIcon (utils/background/toolbarIcon.ts). Firefox's build sets paths.
+      if (wxt.config.browser !== 'firefox') files.push(...writeIconPixels(resolve('public'), resolve('node_modules/.cache/frontline/icon-pixels')));
     },
   },
   vite: () => ({

@@ -14,6 +14,15 @@ export function iconPath(state: IconState, size: number): string {
 /** The sizes a toolbar shows: 16 px, and 32 for a 2× screen. */
 export const TOOLBAR_SIZES = [16, 32] as const;
 
+/**
+ * The toolbar sizes' pixels, straight RGBA (4 bytes a pixel, rows top down), written at
+ * build time from the PNGs (scripts/build/iconPixels.ts) for Chrome's worker: given
+ * pixels, setIcon draws nothing (given paths, it decodes each PNG on a canvas).
+ */
+export function iconPixelsPath(state: IconState, size: number): string {
+  return iconPath(state, size).replace(/\.png$/, '.rgba');
+}
+
 /** { "16": "icon/16.png", … } for the manifest (every size) and action.setIcon (the toolbar's). */
 export function iconSet(state: IconState, sizes: readonly number[] = ICON_SIZES): Record<string, string> {
   return Object.fromEntries(sizes.map((s) => [String(s), iconPath(state, s)]));

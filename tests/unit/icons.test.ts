@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { decode, renderIcons, samePicture, staleIcons, SOURCE } from '../../scripts/icons';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decode, rasterise, renderIcons, samePicture, staleIcons, SOURCE } from '../../scripts/icons';
+import { straightRgba, writeIconPixels } from '../../scripts/build/iconPixels';
 import { iconsByPage, iconStateFor } from '../../utils/background/toolbarIcon';
-import { ICON_SIZES, iconSet } from '../../utils/icons';
+import { ICON_SIZES, iconPixelsPath, iconSet, TOOLBAR_SIZES } from '../../utils/icons';
 
 /** RGBA of one pixel of a PNG. */
 function pixel(png: Buffer, x: number, y: number): number[] {
@@ -49,6 +53,45 @@ describe('icons', () => {
     expect(pixel(png, 10, 64)[3]).toBe(0); // left padding
     expect(pixel(png, 64, 10)[3]).toBe(0); // top padding
     expect(pixel(png, 20, 64)[3]).toBe(255); // the tile starts at 16 px
+  });
+});
+
+describe("the toolbar icon's pixels (Chrome's worker sets these instead of drawing the PNGs)", () => {
+  it('are straight RGBA, as ImageData holds them: a half-transparent orange stays orange', () => {
+    const png = rasterise('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 128 128"><rect width="128" height="128" fill="#ff8000" fill-opacity="0.5"/></svg>', 16);
+    const { width, height, rgba } = straightRgba(png);
+    expect([width, height, rgba.length]).toEqual([16, 16, 16 * 16 * 4]);
+    const [r, g, b, a] = rgba.subarray(0, 4);
+    expect(a).toBe(128);
+    expect(r).toBe(255);
+    expect(Math.abs(g - 128)).toBeLessThanOrEqual(1);
+    expect(b).toBe(0);
+  });
+
+  it('are written for both states at the toolbar sizes from the committed PNGs, the record state with its dot', () => {
+    const out = mkdtempSync(join(tmpdir(), 'frontline-icon-pixels-'));
+    try {
+      const files = writeIconPixels('public', out);
+      expect(files.map((f) => f.relativeDest).sort()).toEqual(
+        (['idle', 'record'] as const).flatMap((state) => TOOLBAR_SIZES.map((size) => iconPixelsPath(state, size))).sort(),
+      );
+      for (const size of TOOLBAR_SIZES) {
+        const at = (state: 'idle' | 'record') => {
+          const bytes = readFileSync(join(out, iconPixelsPath(state, size)));
+          expect(bytes.length).toBe(size * size * 4);
+          const i = (Math.round(size * 0.78) * size + Math.round(size * 0.78)) * 4; // inside the dot (centre 100 of 128)
+          return [...bytes.subarray(i, i + 4)];
+        };
+        const [r, g, b, a] = at('record');
+        expect(a).toBe(255);
+        expect(g).toBeGreaterThan(r + 60);
+        expect(g).toBeGreaterThan(b + 60);
+        const [r0, g0, b0] = at('idle');
+        expect(b0).toBeGreaterThan(Math.max(r0, g0));
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
 
