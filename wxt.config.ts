@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { noInnerHtml } from './scripts/build/noInnerHtml';
 import { deferMarked } from './scripts/build/deferMarked';
+import { asciiOutput } from './scripts/build/asciiOutput';
 import { iconSet } from './utils/icons';
 import { writeSampleZip } from './scripts/build/sampleZip';
 import { writeIconPixels } from './scripts/build/iconPixels';
@@ -28,8 +29,9 @@ export default defineConfig({
   },
   vite: () => ({
     // noInnerHtml: addons-linter stays at 0 warnings (scripts/build/noInnerHtml.ts);
-    // deferMarked: the Markdown grammar is built on first use, not on every worker wake.
-    plugins: [preact(), noInnerHtml(), deferMarked()],
+    // deferMarked: the Markdown grammar is built on first use, not on every worker wake;
+    // asciiOutput: scripts load as one-byte strings (scripts/build/asciiOutput.ts).
+    plugins: [preact(), noInnerHtml(), deferMarked(), asciiOutput()],
   }),
   manifest: ({ browser }) => ({
     // Name, description and the shortcut's label in the browser's language (public/_locales).

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { EXTENSION_DIR } from '../../scripts/demo/launch';
 import { checkExtensionZip } from '../../scripts/release/checks';
-import { ICON_SIZES, iconSet } from '../../utils/icons';
+import { ICON_SIZES, iconPixelsPath, iconSet, TOOLBAR_SIZES } from '../../utils/icons';
 import { SITE_CATALOG } from '../../utils/sites/catalog';
 
 function entries(dir: string): Map<string, Uint8Array> {
@@ -26,8 +26,19 @@ function entries(dir: string): Map<string, Uint8Array> {
 test('the Chrome build declares icons at 16/32/48/128, localised name, description and shortcut, and package.json’s version', () => {
   const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
   const built = entries(EXTENSION_DIR);
-  expect(checkExtensionZip(built, { version, locales: ['en', 'zh_CN'], iconSizes: ICON_SIZES, files: Object.values(iconSet('record')) })).toEqual([]);
+  // The toolbar icon's pixels, which Chrome's worker sets (utils/background/toolbarIcon.ts).
+  const pixels = (['idle', 'record'] as const).flatMap((state) => TOOLBAR_SIZES.map((size) => iconPixelsPath(state, size)));
+  expect(checkExtensionZip(built, { version, locales: ['en', 'zh_CN'], iconSizes: ICON_SIZES, files: [...Object.values(iconSet('record')), ...pixels] })).toEqual([]);
 });
+
+for (const [browser, dir] of [['Chrome', EXTENSION_DIR], ['Firefox', join(EXTENSION_DIR, '../firefox-mv2')]] as const) {
+  test(`every script of the ${browser} build is ASCII, so the browser holds it as a one-byte string (scripts/build/asciiOutput.ts)`, () => {
+    const scripts = [...entries(dir)].filter(([name]) => name.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(5);
+    const wide = scripts.filter(([, bytes]) => bytes.some((b) => b > 0x7f)).map(([name]) => name);
+    expect(wide).toEqual([]);
+  });
+}
 
 for (const [browser, dir] of [['Chrome', EXTENSION_DIR], ['Firefox', join(EXTENSION_DIR, '../firefox-mv2')]] as const) {
   test(`the ${browser} build runs one content script per built-in site, on exactly that site’s hosts, holding no other site’s hosts`, () => {
