@@ -272,14 +272,12 @@ function keepCountedAliasHits(index: CompetitorIndex, texts: DetectInput['texts'
 
 /** Leftmost-longest across all competitors, per text: each kept hit is a mention of its competitor. */
 function assignMentions(f: FoundBuffer, found: Findings): void {
-  const order = new Int32Array(f.count);
-  for (let k = 0; k < order.length; k++) order[k] = k;
-  // By text, start, longer first; the row number last keeps equal hits in scan order.
-  order.sort((x, y) => f.text[x] - f.text[y] || f.start[x] - f.start[y] || f.end[y] - f.start[y] - (f.end[x] - f.start[x]) || x - y);
+  const order = hitOrder(f);
   let lastText = -1;
   let lastStart = -1;
   let lastEnd = -1;
-  for (const k of order) {
+  for (let o = 0; o < order.length; o++) {
+    const k = order[o];
     const ti = f.text[k];
     const start = f.start[k];
     const end = f.end[k];
@@ -294,6 +292,29 @@ function assignMentions(f: FoundBuffer, found: Findings): void {
       lastEnd = Math.max(lastEnd, end);
     }
   }
+}
+
+/**
+ * The rows by text, start, longer first, then row number (equal hits stay in scan
+ * order). An insertion sort: the scan emits hits by their end, so rows are already
+ * nearly in start order (only overlapping hits are out of place) and this is one pass
+ * where a comparator sort called back hundreds of times per long thread.
+ */
+export function hitOrder(f: FoundBuffer): Int32Array {
+  const order = new Int32Array(f.count);
+  const { text, start, end } = f;
+  for (let k = 0; k < order.length; k++) {
+    let j = k;
+    while (j > 0) {
+      const x = order[j - 1];
+      const d = text[x] - text[k] || start[x] - start[k] || end[k] - start[k] - (end[x] - start[x]);
+      if (d <= 0) break; // equal: x is an earlier row (rows go in in order), and stays first
+      order[j] = x;
+      j--;
+    }
+    order[j] = k;
+  }
+  return order;
 }
 
 function ranked(index: CompetitorIndex, input: DetectInput, found: Findings): CompetitorMatch[] {
@@ -344,15 +365,17 @@ function mentionSnippets(texts: DetectInput['texts'], rows: FoundBuffer, hits: r
   const mentions: Mention[] = [];
   let lastText = -1;
   let lastEnd = -1;
-  for (const k of hits) {
-    if (mentions.length >= maxSnippets) break;
-    const f = { text: rows.text[k], start: rows.start[k], end: rows.end[k] };
-    if (f.text === lastText && f.start < lastEnd) continue;
-    const t = texts[f.text]!;
-    const [from, to] = snippetBounds(t, f.start, f.end);
-    lastText = f.text;
+  for (let h = 0; h < hits.length && mentions.length < maxSnippets; h++) {
+    const k = hits[h];
+    const ti = rows.text[k];
+    const start = rows.start[k];
+    const end = rows.end[k];
+    if (ti === lastText && start < lastEnd) continue;
+    const t = texts[ti]!;
+    const [from, to] = snippetBounds(t, start, end);
+    lastText = ti;
     lastEnd = to;
-    mentions.push({ text: t.slice(f.start, f.end), snippet: `${from > 0 ? '…' : ''}${collapsed(t, from, to)}${to < t.length ? '…' : ''}` });
+    mentions.push({ text: t.slice(start, end), snippet: `${from > 0 ? '…' : ''}${collapsed(t, from, to)}${to < t.length ? '…' : ''}` });
   }
   return mentions;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../../utils/match/index';
 import { matchPage } from '../../../utils/match/match';
-import { buildCompetitorIndex } from '../../../utils/match/competitors';
-import { detectCompetitors, snippet } from '../../../utils/match/detectCompetitors';
+import { buildCompetitorIndex, FoundBuffer } from '../../../utils/match/competitors';
+import { detectCompetitors, hitOrder, snippet } from '../../../utils/match/detectCompetitors';
 import { account, competitor, makePack, page } from './packs';
 
 const pack = makePack({
@@ -178,6 +178,28 @@ describe('mention snippets', () => {
       const end = Math.min(t.length, start + 1 + Math.floor(r() * 8));
       const side = 1 + Math.floor(r() * 40);
       expect(snippet(t, start, end, side)).toBe(reference(t, start, end, side));
+    }
+  });
+});
+
+describe('hit order (leftmost-longest needs hits by text, start, longer first)', () => {
+  it('is the order a comparator sort gives, for hits in any order, ties in scan order', () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    for (let round = 0; round < 200; round++) {
+      const f = new FoundBuffer();
+      const n = rand(60);
+      // Mostly by end, as the scan emits them, with overlaps, equal hits and a second text.
+      let end = 0;
+      for (let k = 0; k < n; k++) {
+        end += rand(3);
+        const len = 1 + rand(8);
+        f.push(rand(5), k, rand(4) === 0 ? 1 : 0, Math.max(0, end - len), end);
+      }
+      const expected = Array.from({ length: n }, (_, k) => k).sort(
+        (x, y) => f.text[x] - f.text[y] || f.start[x] - f.start[y] || f.end[y] - f.start[y] - (f.end[x] - f.start[x]) || x - y,
+      );
+      expect([...hitOrder(f)]).toEqual(expected);
     }
   });
 });
