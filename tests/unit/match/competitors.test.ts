@@ -202,4 +202,12 @@ describe('hit order (leftmost-longest needs hits by text, start, longer first)',
       expect([...hitOrder(f)]).toEqual(expected);
     }
   });
+
+  it('stays the same order on text that nests hits far more than prose (the fallback sort)', () => {
+    const f = new FoundBuffer();
+    // Every hit starts before all the earlier ones: each would move past every row before it.
+    for (let k = 0; k < 500; k++) f.push(0, k, 0, 1000 - k, 1000 + k);
+    const order = [...hitOrder(f)];
+    expect(order).toEqual(Array.from({ length: 500 }, (_, k) => 499 - k));
+  });
 });
