@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, demo, panel, sidebar } from './fixtures';
+import { test, expect, demo, panel, sidebar, sidebarFrame } from './fixtures';
 
 const sample = JSON.parse(readFileSync(new URL('../../assets/sample-pack.json', import.meta.url), 'utf8'));
 // The sidebar on each demo page, ticks and import/rollback run in Chromium and Firefox alike: scenarios/core.ts.
@@ -79,4 +79,29 @@ test('a ticked item that a pack update removed is listed as removed, and a rollb
   await expect(panel(crm).locator('.fl-progress-label')).toHaveText(/^1 \//);
   await expect(panel(crm).locator('.fl-checklist li').first().locator('input')).toBeChecked();
   await expect(panel(crm).locator('.fl-removed')).toHaveCount(0);
+});
+
+test('the panel paints its top first: the account and the first open section, then every other section fills in', async ({ context }) => {
+  // In the sidebar frame: the sections as they were when the account name first appeared.
+  await context.addInitScript(() => {
+    if (!location.pathname.endsWith('/sidebar.html')) return;
+    const w = window as unknown as { __flFirst?: [string, number][] };
+    new MutationObserver(() => {
+      if (w.__flFirst || !document.querySelector('.fl-account-name')?.textContent) return;
+      w.__flFirst = [...document.querySelectorAll('section.fl-section')].map((s) => [s.getAttribute('data-section') ?? '', s.querySelectorAll('*').length]);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  const page = await context.newPage();
+  await page.goto(demo('salesforce-opportunity').url);
+  await expect(panel(page).locator('.fl-account-name')).toHaveText('Northwind Traders');
+  const frame = await sidebarFrame(page);
+  const first = await frame.evaluate(() => (window as unknown as { __flFirst: [string, number][] }).__flFirst);
+  // Every section's heading is there at once (the glance line jumps to them); only the first one's body.
+  expect(first.length).toBeGreaterThanOrEqual(5);
+  expect(first[0][1]).toBeGreaterThan(10);
+  for (const [id, elements] of first.slice(1)) expect(elements, id).toBeLessThanOrEqual(1);
+  // Right after that paint, every section has its content.
+  await expect(panel(page).locator('[data-section="next-steps"] li').first()).toBeVisible();
+  const after = await frame.evaluate(() => [...document.querySelectorAll('section.fl-section')].map((s) => s.querySelectorAll('*').length));
+  expect(after.filter((n) => n <= 1)).toEqual([]);
 });
