@@ -3,7 +3,7 @@
  * the stale-content report and local analytics.
  */
 import { readFileSync } from 'node:fs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openFrontlineDb, type Db } from '../../../utils/store/db';
 import { createService } from '../../../utils/background/service';
 import { memoryKeyValue } from '../../../utils/sync/handlers';
@@ -44,6 +44,24 @@ describe('preview and activation', () => {
 
     const done = await s['pack:activate']({ text: text(next), source: 'file:next.json', allowDowngrade: false });
     expect(done).toMatchObject({ ok: true, comparison: 'upgrade', info: { version: '1.1.0', source: 'file:next.json' } });
+  });
+
+  it('hashes the text only when a preview could be reused: a one-step import hashes nothing, the previewed text is checked once', async () => {
+    const digest = vi.spyOn(globalThis.crypto.subtle, 'digest');
+    try {
+      const s = service();
+      expect(await s['pack:import']({ text: text(version('1.1.0')), source: 'file:a.json' })).toMatchObject({ ok: true });
+      expect(digest).not.toHaveBeenCalled();
+      const next = text(version('1.2.0'));
+      const preview = await s['pack:preview']({ text: next, source: 'file:b.json', lang: 'en' });
+      expect(preview.ok && preview.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(digest).toHaveBeenCalledTimes(1);
+      // The same text again: hashed, to find it previewed.
+      expect(await s['pack:activate']({ text: next, source: 'file:b.json', allowDowngrade: false })).toMatchObject({ ok: true, info: { version: '1.2.0' } });
+      expect(digest).toHaveBeenCalledTimes(2);
+    } finally {
+      digest.mockRestore();
+    }
   });
 
   it('lists every error of a broken pack and activates nothing', async () => {
