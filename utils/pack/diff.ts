@@ -91,9 +91,13 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
   if (isObj(a) && isObj(b)) {
-    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
-    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
-    return ka.length === kb.length && ka.every((k) => sameValue(a[k], b[k]));
+    // Key by key, stopping at the first difference, and an undefined value is an absent
+    // key. Nothing is read before it is compared: a stored large pack decodes all its
+    // accounts the first time `accounts` is read (utils/store/packStore.ts), which a
+    // differing `meta` spares.
+    for (const k of Object.keys(a)) if (!sameValue(a[k], b[k])) return false;
+    for (const k of Object.keys(b)) if (!(k in a) && b[k] !== undefined) return false;
+    return true;
   }
   return false;
 }

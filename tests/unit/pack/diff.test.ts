@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compareVersions, diffPacks, formatDiff } from '../../../utils/pack/diff';
+import { compareVersions, diffPacks, formatDiff, sameValue } from '../../../utils/pack/diff';
 import { validatePack } from '../../../utils/pack/validate';
 import type { KnowledgePack } from '../../../utils/pack/schema';
 
@@ -65,5 +65,26 @@ describe('pack diff', () => {
   it('orders versions the semver way', () => {
     expect(['1.10.0', '1.2.0', '1.2.0-beta.2', '1.2.0-beta.10', '1.2.0-alpha', '0.9.9'].sort(compareVersions)).toEqual(['0.9.9', '1.2.0-alpha', '1.2.0-beta.2', '1.2.0-beta.10', '1.2.0', '1.10.0']);
     expect(compareVersions('1.2.0+build.5', '1.2.0')).toBe(0);
+  });
+});
+
+describe('sameValue', () => {
+  it('treats an undefined value as an absent key, and compares arrays and nested objects by value', () => {
+    expect(sameValue({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+    expect(sameValue({ a: 1 }, { a: 1, b: undefined })).toBe(true);
+    expect(sameValue({ a: 1 }, { a: 1, b: 0 })).toBe(false);
+    expect(sameValue({ a: [1, { x: 'y' }] }, { a: [1, { x: 'y' }] })).toBe(true);
+    expect(sameValue({ a: [1, { x: 'y' }] }, { a: [1, { x: 'z' }] })).toBe(false);
+    expect(sameValue([1], [1, 2])).toBe(false);
+  });
+
+  it('stops at the first differing key, so a large pack whose meta differs never decodes its accounts', () => {
+    let decoded = 0;
+    const stored = { meta: { version: '1.0.0', name: 'A' } } as Record<string, unknown>;
+    Object.defineProperty(stored, 'accounts', { enumerable: true, get: () => (decoded++, []) });
+    expect(sameValue(stored, { meta: { version: '1.0.0', name: 'B' }, accounts: [] })).toBe(false);
+    expect(decoded).toBe(0);
+    expect(sameValue(stored, { meta: { version: '1.0.0', name: 'A' }, accounts: [] })).toBe(true);
+    expect(decoded).toBe(1);
   });
 });
