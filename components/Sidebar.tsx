@@ -113,11 +113,16 @@ function Glance({ view, lang, onJump }: { view: SidebarView; lang: Lang; onJump?
   );
 }
 
-/** A section; one its role's layout collapses shows its heading as a button until the rep opens it (issue 16.1). */
-function Section({ id, title, collapsed, onToggle, lang, children }: { id: string; title: string; collapsed?: boolean; onToggle?(): void; lang?: Lang; children: preact.ComponentChildren }) {
+/**
+ * A section; one its role's layout collapses shows its heading as a button until the rep
+ * opens it (issue 16.1). `deferred`: its body comes right after the first paint
+ * (`data-deferred` until then, for scripts that capture the whole panel).
+ */
+function Section({ id, title, collapsed, onToggle, lang, deferred, children }: { id: string; title: string; collapsed?: boolean; onToggle?(): void; lang?: Lang; deferred?: boolean; children: preact.ComponentChildren }) {
+  const later = deferred ? 'true' : undefined;
   if (onToggle)
     return (
-      <section class="fl-section" aria-labelledby={`fl-h-${id}`} data-section={id} data-collapsed={collapsed ? 'true' : 'false'}>
+      <section class="fl-section" aria-labelledby={`fl-h-${id}`} data-section={id} data-collapsed={collapsed ? 'true' : 'false'} data-deferred={later}>
         <h3 id={`fl-h-${id}`}>
           <button type="button" class="fl-section-toggle" aria-expanded={collapsed ? 'false' : 'true'} aria-controls={`fl-s-${id}`} title={lang && collapsed ? tr(lang, 'sectionCollapsed', { section: title }) : undefined} onClick={onToggle}>
             <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span> {title}
@@ -129,7 +134,7 @@ function Section({ id, title, collapsed, onToggle, lang, children }: { id: strin
       </section>
     );
   return (
-    <section class="fl-section" aria-labelledby={`fl-h-${id}`} data-section={id}>
+    <section class="fl-section" aria-labelledby={`fl-h-${id}`} data-section={id} data-deferred={later}>
       <h3 id={`fl-h-${id}`}>{title}</h3>
       {children}
     </section>
@@ -278,10 +283,10 @@ function ViewSections({ model, view, lang }: { model: SidebarModel; view: Sideba
         if (!b) return null;
         const shut = collapsed && !expanded.has(id);
         // The first paint holds the first open section's body; the rest fill in right after it.
-        const body = painted || (!shut && bodiesShown++ < FIRST_PAINT_BODIES) ? b.body : null;
+        const now = painted || shut || bodiesShown++ < FIRST_PAINT_BODIES;
         return (
-          <Section key={id} id={id} title={b.title} lang={lang} collapsed={shut} onToggle={collapsed ? () => model.toggleSection(id) : undefined}>
-            {body}
+          <Section key={id} id={id} title={b.title} lang={lang} collapsed={shut} deferred={!now} onToggle={collapsed ? () => model.toggleSection(id) : undefined}>
+            {now && b.body}
           </Section>
         );
       })}

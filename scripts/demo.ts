@@ -56,6 +56,7 @@ async function main() {
       try {
         await panel.locator('.fl-account-name').waitFor({ timeout: 15_000 });
         await sidebar(page).locator('[data-section="health"]').waitFor({ timeout: 5_000 });
+        await sidebar(page).locator('[data-deferred]').first().waitFor({ state: 'detached', timeout: 5_000 });
       } catch {
         failed++;
         console.error(`✗ ${demo.title}: the sidebar did not show a matched account`);

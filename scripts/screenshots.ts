@@ -75,6 +75,8 @@ async function main() {
     await page.goto(url(shot.page));
     const panel = sidebarPanel(page);
     await panel.locator('.fl-account-name').waitFor();
+    // The panel paints its top first (components/Sidebar.tsx): the shot waits for every section.
+    await panel.locator('[data-deferred]').first().waitFor({ state: 'detached' });
     if (shot.section) await panel.locator(`#fl-h-${shot.section}`).evaluate((h) => h.scrollIntoView({ block: 'start' }));
     if (shot.collapsed) {
       await panel.locator('.fl-topbar button').last().click();
