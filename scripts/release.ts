@@ -17,7 +17,7 @@ import JSZip from 'jszip';
 import { zip } from 'wxt';
 import { changelogHas, checkExtensionZip, checkPackCli, checkReleaseSet, checkSourcesZip, formatSums, PACK_CLI, verifySums } from './release/checks';
 import { buildCli, tryCliAlone } from './build-cli';
-import { ICON_SIZES, iconPixelsPath, iconSet, TOOLBAR_SIZES } from '../utils/icons';
+import { ICON_SIZES, iconPixelFiles, iconSet } from '../utils/icons';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' });
@@ -84,7 +84,7 @@ async function main() {
 
   const expectations = { version, locales: ['en', 'zh_CN'], iconSizes: ICON_SIZES, files: Object.values(iconSet('record')) };
   // Chrome's worker sets the toolbar icon from its pixel files (utils/background/toolbarIcon.ts).
-  const pixels = (['idle', 'record'] as const).flatMap((state) => TOOLBAR_SIZES.map((size) => iconPixelsPath(state, size)));
+  const pixels = iconPixelFiles();
   for (const suffix of ['-chrome.zip', '-firefox.zip']) {
     const file = find(suffix);
     const files = suffix === '-chrome.zip' ? [...expectations.files, ...pixels] : expectations.files;

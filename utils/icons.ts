@@ -23,6 +23,11 @@ export function iconPixelsPath(state: IconState, size: number): string {
   return iconPath(state, size).replace(/\.png$/, '.rgba');
 }
 
+/** Every pixel file Chrome's build ships: both states at each toolbar size. */
+export function iconPixelFiles(): string[] {
+  return (['idle', 'record'] as const).flatMap((state) => TOOLBAR_SIZES.map((size) => iconPixelsPath(state, size)));
+}
+
 /** { "16": "icon/16.png", … } for the manifest (every size) and action.setIcon (the toolbar's). */
 export function iconSet(state: IconState, sizes: readonly number[] = ICON_SIZES): Record<string, string> {
   return Object.fromEntries(sizes.map((s) => [String(s), iconPath(state, s)]));

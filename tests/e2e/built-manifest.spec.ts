@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { EXTENSION_DIR } from '../../scripts/demo/launch';
 import { checkExtensionZip } from '../../scripts/release/checks';
-import { ICON_SIZES, iconPixelsPath, iconSet, TOOLBAR_SIZES } from '../../utils/icons';
+import { ICON_SIZES, iconPixelFiles, iconSet } from '../../utils/icons';
 import { SITE_CATALOG } from '../../utils/sites/catalog';
 
 function entries(dir: string): Map<string, Uint8Array> {
@@ -27,7 +27,7 @@ test('the Chrome build declares icons at 16/32/48/128, localised name, descripti
   const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
   const built = entries(EXTENSION_DIR);
   // The toolbar icon's pixels, which Chrome's worker sets (utils/background/toolbarIcon.ts).
-  const pixels = (['idle', 'record'] as const).flatMap((state) => TOOLBAR_SIZES.map((size) => iconPixelsPath(state, size)));
+  const pixels = iconPixelFiles();
   expect(checkExtensionZip(built, { version, locales: ['en', 'zh_CN'], iconSizes: ICON_SIZES, files: [...Object.values(iconSet('record')), ...pixels] })).toEqual([]);
 });
 

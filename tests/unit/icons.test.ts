@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { decode, rasterise, renderIcons, samePicture, staleIcons, SOURCE } from '../../scripts/icons';
 import { straightRgba, writeIconPixels } from '../../scripts/build/iconPixels';
 import { iconsByPage, iconStateFor } from '../../utils/background/toolbarIcon';
-import { ICON_SIZES, iconPixelsPath, iconSet, TOOLBAR_SIZES } from '../../utils/icons';
+import { ICON_SIZES, iconPixelFiles, iconPixelsPath, iconSet, TOOLBAR_SIZES } from '../../utils/icons';
 
 /** RGBA of one pixel of a PNG. */
 function pixel(png: Buffer, x: number, y: number): number[] {
@@ -73,7 +73,7 @@ describe("the toolbar icon's pixels (Chrome's worker sets these instead of drawi
     try {
       const files = writeIconPixels('public', out);
       expect(files.map((f) => f.relativeDest).sort()).toEqual(
-        (['idle', 'record'] as const).flatMap((state) => TOOLBAR_SIZES.map((size) => iconPixelsPath(state, size))).sort(),
+        iconPixelFiles().sort(),
       );
       for (const size of TOOLBAR_SIZES) {
         const at = (state: 'idle' | 'record') => {
