@@ -34,7 +34,7 @@ export function foldTable(): Uint16Array {
   for (let c = 0; c < 65536; c++) {
     const r = CASELESS[range];
     if (r && c >= r[0]) {
-      for (; c <= r[1]; c++) t[c] = simplified[c];
+      for (; c <= r[1]; c++) t[c] = simplified[c] || c;
       c--;
       range++;
       continue;
@@ -77,7 +77,7 @@ function foldOne(c: number, simplified: Uint16Array): number {
   } else {
     const l = String.fromCharCode(c).toLowerCase();
     if (l.length === 1) f = l.charCodeAt(0);
-    f = simplified[f];
+    f = simplified[f] || f;
   }
   return f;
 }

@@ -9,31 +9,26 @@
  * so folding never changes a string's length and a hit's offsets in the folded text are
  * its offsets in the page. Phrase-level rules (which of 乾/干 is meant) do not matter
  * here: both sides of a comparison are folded the same way. Chains in the table
- * (薴 → 苧 → 苎) are followed to the end, so folding is idempotent.
+ * (薴 → 苧 → 苎) are followed to the end, so folding is idempotent. The pairs are derived
+ * from the dictionary when they are generated (scripts/build/hanziPairs.ts), not here.
  *
  * Only the background (and Node tools) import this; content scripts never do.
  */
-import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
+import { HANZI_PAIRS } from './hanziPairs';
 
 let TABLE: Uint16Array | null = null;
 
-/** code unit → its Simplified code unit (itself when none); built once, with the matcher's fold table. */
+/**
+ * code unit → its Simplified code unit, or 0 when it has none (it is itself); built once.
+ * Zero for "itself" because a fresh table is zero-filled natively: filling in 65,536
+ * identities was a cold loop on a woken worker's first view.
+ */
 export function simplifiedTable(): Uint16Array {
   if (TABLE) return TABLE;
   const t = new Uint16Array(65536);
-  for (let c = 0; c < 65536; c++) t[c] = c;
-  for (const entry of TS_CHARACTERS.split('|')) {
-    const sp = entry.indexOf(' ');
-    // One Traditional code unit → the first Simplified candidate, when that is one code unit too.
-    if (sp !== 1) continue;
-    const end = entry.indexOf(' ', sp + 1);
-    const s = end < 0 ? entry.slice(sp + 1) : entry.slice(sp + 1, end);
-    if (s.length === 1) t[entry.charCodeAt(0)] = s.charCodeAt(0);
-  }
-  for (let c = 0x2e80; c < 65536; c++) {
-    let s = t[c];
-    for (let guard = 0; guard < 4 && t[s] !== s; guard++) s = t[s];
-    t[c] = s;
+  const bytes = atob(HANZI_PAIRS);
+  for (let i = 0; i + 3 < bytes.length; i += 4) {
+    t[bytes.charCodeAt(i) | (bytes.charCodeAt(i + 1) << 8)] = bytes.charCodeAt(i + 2) | (bytes.charCodeAt(i + 3) << 8);
   }
   TABLE = t;
   return t;
@@ -43,9 +38,12 @@ export function simplifiedTable(): Uint16Array {
 export function toSimplified(s: string): string {
   const t = simplifiedTable();
   let i = 0;
-  while (i < s.length && t[s.charCodeAt(i)] === s.charCodeAt(i)) i++;
+  while (i < s.length && t[s.charCodeAt(i)] === 0) i++;
   if (i === s.length) return s;
   let out = s.slice(0, i);
-  for (; i < s.length; i++) out += String.fromCharCode(t[s.charCodeAt(i)]);
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += String.fromCharCode(t[c] || c);
+  }
   return out;
 }
