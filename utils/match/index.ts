@@ -73,11 +73,23 @@ export interface PackIndex extends AccountTables {
 /** Normalised CRM id: Salesforce ids by their case-sensitive 15-character prefix, Dynamics GUIDs lower-case without braces. */
 export function crmKey(site: string, id: string): string {
   let s = id.trim();
-  if (site === 'salesforce' && s.length === 18 && /^[a-zA-Z0-9]{18}$/.test(s)) s = s.slice(0, 15);
+  if (site === 'salesforce' && s.length === 18 && isAlnum(s)) s = s.slice(0, 15);
   else if (site === 'dynamics') s = s.replace(/[{}]/g, '').toLowerCase();
   // One character for the site (not its name): 50k CRM ids are a megabyte less to hold and store.
-  const code = (CRM_SITES as readonly string[]).indexOf(site);
-  return code >= 0 ? `${String.fromCharCode(1 + code)}${s}` : `${site}\u0000${s}`;
+  const code = SITE_CODE.get(site);
+  return code !== undefined ? code + s : `${site}\u0000${s}`;
+}
+
+const SITE_CODE = new Map<string, string>(CRM_SITES.map((site, i) => [site, String.fromCharCode(1 + i)]));
+
+/** Only ASCII letters and digits (a character loop: the regular expression was half of `crmKey` at index build). */
+function isAlnum(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const lower = c | 32;
+    if (!((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }
 
 /** A pack text in the pack's default locale (plain strings as they are). */
@@ -138,7 +150,9 @@ export function indexAccounts(accounts: readonly Account[]): { tables: AccountTa
     if (!key) return;
     const k = byName.intern(key);
     // One entry per account and key: the name wins over an alias that normalises the same.
-    for (const x of byName.valuesOf(k)) if (nameAccount[x] === ai) return;
+    // An account's entries are added one after another, so an earlier one under this key is its last value.
+    const last = byName.lastOf(k);
+    if (last >= 0 && nameAccount[last] === ai) return;
     const e = nameAccount.length;
     nameAccount.push(ai);
     nameAlias.push(alias);

@@ -175,10 +175,10 @@ export class KeyTableBuilder {
     this.units = next;
   }
 
-  /** The values already under key id `k`. */
-  valuesOf(k: number): readonly number[] {
+  /** The last value added under key id `k`, or -1 (no list made for it, unlike `KeyTable.all`). */
+  lastOf(k: number): number {
     const v = this.vals[k];
-    return typeof v === 'number' ? (v < 0 ? NONE : [v]) : v;
+    return typeof v === 'number' ? v : v[v.length - 1];
   }
 
   /** Adds `value` under `key` unless it is there already. */
