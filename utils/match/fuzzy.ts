@@ -121,70 +121,16 @@ export class FuzzyIndex {
 
   /** `names[i]` must already be normalised; or the data of an index built before. */
   constructor(names: readonly string[] | FuzzyData) {
-    if (!Array.isArray(names)) {
-      const d = names as FuzzyData;
-      this.rows = new GramTable(0, { keys: d.gramKeys, rows: d.gramRows, size: d.gramSize });
-      ({ start: this.start, postings: this.postings, gramCount: this.gramCount } = d);
-      this.counts = new Int32Array(d.gramCount.length);
-      this.touched = new Int32Array(d.gramCount.length);
-      return;
-    }
-    this.rows = new GramTable();
-    // Bigrams once per name into one flat list of rows, counted per row; then the postings filled
-    // from that list. A bigram of two ASCII units finds its row in a direct table (most bigrams of
-    // most names), others through the hash; a row stamped with the name drops repeats within it.
-    const n = names.length;
-    const gramCount = new Uint16Array(n);
-    const perName = new Int32Array(n);
-    let sizes: Int32Array = new Int32Array(1024);
-    let stamp: Int32Array = new Int32Array(1024).fill(-1);
-    let grams: Int32Array = new Int32Array(Math.max(1024, n * 8));
-    const asciiRow = new Int32Array(128 * 128).fill(-1);
-    const rows = this.rows;
-    let total = 0;
-    /** Counts row `r` once for name `i`. */
-    const count = (r: number, i: number) => {
-      if (r >= sizes.length) {
-        sizes = grownInt32(sizes, sizes.length * 2);
-        stamp = grownInt32(stamp, stamp.length * 2, -1);
-      }
-      if (stamp[r] === i) return;
-      stamp[r] = i;
-      sizes[r]++;
-      grams[total++] = r;
-    };
-    for (let i = 0; i < n; i++) {
-      const name = names[i];
-      if (total + name.length > grams.length) grams = grownInt32(grams, Math.max(grams.length * 2, total + name.length));
-      const before = total;
-      let prev = -1;
-      for (let j = 0; j < name.length; j++) {
-        const c = name.charCodeAt(j);
-        if (c === 32) continue;
-        if (prev >= 0) {
-          if (prev < 128 && c < 128) {
-            const a = prev * 128 + c;
-            count(asciiRow[a] >= 0 ? asciiRow[a] : (asciiRow[a] = rows.intern(prev * 65536 + c)), i);
-          } else count(rows.intern(prev * 65536 + c), i);
-        }
-        prev = c;
-      }
-      // A name of one character is its own "bigram", as `bigrams` has it.
-      if (total === before && prev >= 0) count(rows.intern(prev), i);
-      perName[i] = total - before;
-      gramCount[i] = Math.min(total - before, 65535);
-    }
-    const start = new Int32Array(rows.size + 1);
-    for (let r = 0; r < rows.size; r++) start[r + 1] = start[r] + sizes[r];
-    const fill = start.slice(0, rows.size);
-    const postings = n <= 65536 ? new Uint16Array(total) : new Int32Array(total);
-    let k = 0;
-    for (let i = 0; i < n; i++) for (let j = 0; j < perName[i]; j++) postings[fill[grams[k++]]++] = i;
-    this.start = start;
-    this.postings = postings;
-    this.gramCount = gramCount;
-    this.counts = new Int32Array(n);
-    this.touched = new Int32Array(n);
+    let d: FuzzyData;
+    if (Array.isArray(names)) {
+      const b = new FuzzyIndexBuilder(names.length);
+      for (const name of names) b.add(name);
+      d = b.data();
+    } else d = names as FuzzyData;
+    this.rows = new GramTable(0, { keys: d.gramKeys, rows: d.gramRows, size: d.gramSize });
+    ({ start: this.start, postings: this.postings, gramCount: this.gramCount } = d);
+    this.counts = new Int32Array(d.gramCount.length);
+    this.touched = new Int32Array(d.gramCount.length);
   }
 
   toData(): FuzzyData {
@@ -219,5 +165,89 @@ export class FuzzyIndex {
     }
     hits.sort((a, b) => b.score - a.score || a.entry - b.entry);
     return hits.length > limit ? hits.slice(0, limit) : hits;
+  }
+}
+
+/**
+ * Builds a `FuzzyIndex` one name at a time: bigrams once per name into one flat list of
+ * rows, counted per row; then the postings filled from that list. Each name's string can
+ * die as soon as it is added (the index build adds them as it normalises them: 65k
+ * strings held to the end were promoted out of the young generation on every build).
+ * A bigram of two ASCII units finds its row in a direct table (most bigrams of most
+ * names), others through the hash; a row stamped with the name drops repeats within it.
+ */
+export class FuzzyIndexBuilder {
+  private readonly rows = new GramTable();
+  private sizes: Int32Array = new Int32Array(1024);
+  private stamp: Int32Array = new Int32Array(1024).fill(-1);
+  private grams: Int32Array;
+  private readonly asciiRow = new Int32Array(128 * 128).fill(-1);
+  private total = 0;
+  private n = 0;
+  private perName: Int32Array;
+  private gramCount: Uint16Array;
+
+  constructor(expectedNames = 1024) {
+    const cap = Math.max(16, expectedNames);
+    this.grams = new Int32Array(cap * 8);
+    this.perName = new Int32Array(cap);
+    this.gramCount = new Uint16Array(cap);
+  }
+
+  /** Adds the next entry (ids count from 0 in the order added); `name` must already be normalised. */
+  add(name: string): void {
+    const i = this.n++;
+    if (i === this.perName.length) {
+      this.perName = grownInt32(this.perName, i * 2);
+      const g = new Uint16Array(i * 2);
+      g.set(this.gramCount);
+      this.gramCount = g;
+    }
+    if (this.total + name.length > this.grams.length) this.grams = grownInt32(this.grams, Math.max(this.grams.length * 2, this.total + name.length));
+    const { rows, asciiRow } = this;
+    const before = this.total;
+    let prev = -1;
+    for (let j = 0; j < name.length; j++) {
+      const c = name.charCodeAt(j);
+      if (c === 32) continue;
+      if (prev >= 0) {
+        if (prev < 128 && c < 128) {
+          const a = prev * 128 + c;
+          this.count(asciiRow[a] >= 0 ? asciiRow[a] : (asciiRow[a] = rows.intern(prev * 65536 + c)), i);
+        } else this.count(rows.intern(prev * 65536 + c), i);
+      }
+      prev = c;
+    }
+    // A name of one character is its own "bigram", as `bigrams` has it.
+    if (this.total === before && prev >= 0) this.count(rows.intern(prev), i);
+    this.perName[i] = this.total - before;
+    this.gramCount[i] = Math.min(this.total - before, 65535);
+  }
+
+  /** Counts row `r` once for name `i`. */
+  private count(r: number, i: number): void {
+    if (r >= this.sizes.length) {
+      this.sizes = grownInt32(this.sizes, this.sizes.length * 2);
+      this.stamp = grownInt32(this.stamp, this.stamp.length * 2, -1);
+    }
+    if (this.stamp[r] === i) return;
+    this.stamp[r] = i;
+    this.sizes[r]++;
+    this.grams[this.total++] = r;
+  }
+
+  data(): FuzzyData {
+    const { rows, sizes, grams, perName, n, total } = this;
+    const start = new Int32Array(rows.size + 1);
+    for (let r = 0; r < rows.size; r++) start[r + 1] = start[r] + sizes[r];
+    const fill = start.slice(0, rows.size);
+    const postings = n <= 65536 ? new Uint16Array(total) : new Int32Array(total);
+    let k = 0;
+    for (let i = 0; i < n; i++) for (let j = 0; j < perName[i]; j++) postings[fill[grams[k++]]++] = i;
+    return { gramKeys: rows.keys, gramRows: rows.rows, gramSize: rows.size, start, postings, gramCount: this.gramCount.slice(0, n) };
+  }
+
+  build(): FuzzyIndex {
+    return new FuzzyIndex(this.data());
   }
 }

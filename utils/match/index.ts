@@ -9,7 +9,7 @@ import { CRM_SITES, type Account, type CrmSite, type KnowledgePack, type Playboo
 import type { Automaton } from './automaton';
 import { buildCompetitorIndex, type CompetitorIndex } from './competitors';
 import { hostOf, registrableOfHost as getRegistrable } from './domains';
-import { FuzzyIndex } from './fuzzy';
+import { FuzzyIndex, FuzzyIndexBuilder } from './fuzzy';
 import { KeyTable, KeyTableBuilder } from './keyTable';
 import { normalizeLoose, normalizeName } from './normalize';
 
@@ -109,8 +109,8 @@ export function nameEntry(index: Pick<PackIndex, 'accounts' | 'nameAccount' | 'n
 
 export function buildIndex(pack: KnowledgePack): PackIndex {
   const t0 = performance.now();
-  const { tables, normalizedNames } = indexAccounts(pack.accounts);
-  return assembleIndex(pack, tables, new FuzzyIndex(normalizedNames), null, t0);
+  const { tables, fuzzy } = indexAccounts(pack.accounts);
+  return assembleIndex(pack, tables, fuzzy, null, t0);
 }
 
 /**
@@ -135,7 +135,7 @@ export function assembleIndex(pack: KnowledgePack, tables: AccountTables, fuzzy:
 }
 
 /** Accounts by id, CRM id, host, registrable domain and normalised name or alias. */
-export function indexAccounts(accounts: readonly Account[]): { tables: AccountTables; normalizedNames: string[] } {
+export function indexAccounts(accounts: readonly Account[]): { tables: AccountTables; fuzzy: FuzzyIndex } {
   const n = accounts.length;
   const ids = new KeyTableBuilder(n);
   const byCrmId = new KeyTableBuilder(n);
@@ -144,7 +144,7 @@ export function indexAccounts(accounts: readonly Account[]): { tables: AccountTa
   const byName = new KeyTableBuilder(n);
   const nameAccount: number[] = [];
   const nameAlias: number[] = [];
-  const normalizedNames: string[] = [];
+  const fuzzy = new FuzzyIndexBuilder(n * 2);
   const addName = (ai: number, text: string, alias: number) => {
     const key = normalizeName(text);
     if (!key) return;
@@ -156,7 +156,7 @@ export function indexAccounts(accounts: readonly Account[]): { tables: AccountTa
     const e = nameAccount.length;
     nameAccount.push(ai);
     nameAlias.push(alias);
-    normalizedNames.push(key);
+    fuzzy.add(key);
     byName.addAt(k, e);
   };
 
@@ -189,7 +189,7 @@ export function indexAccounts(accounts: readonly Account[]): { tables: AccountTa
       nameAccount: Int32Array.from(nameAccount),
       nameAlias: Int32Array.from(nameAlias),
     },
-    normalizedNames,
+    fuzzy: fuzzy.build(),
   };
 }
 
