@@ -142,9 +142,13 @@ export function indexAccounts(accounts: readonly Account[]): { tables: AccountTa
   const byDomain = new KeyTableBuilder(n);
   const byRegistrable = new KeyTableBuilder(64);
   const byName = new KeyTableBuilder(n);
-  const nameAccount: number[] = [];
-  const nameAlias: number[] = [];
-  const fuzzy = new FuzzyIndexBuilder(n * 2);
+  // At most one entry per name and alias: sized once, typed (nothing for a scavenge to copy).
+  let names = n;
+  for (let ai = 0; ai < n; ai++) names += accounts[ai].aliases.length;
+  const nameAccount = new Int32Array(names);
+  const nameAlias = new Int32Array(names);
+  let entries = 0;
+  const fuzzy = new FuzzyIndexBuilder(names);
   const addName = (ai: number, text: string, alias: number) => {
     const key = normalizeName(text);
     if (!key) return;
@@ -153,9 +157,9 @@ export function indexAccounts(accounts: readonly Account[]): { tables: AccountTa
     // An account's entries are added one after another, so an earlier one under this key is its last value.
     const last = byName.lastOf(k);
     if (last >= 0 && nameAccount[last] === ai) return;
-    const e = nameAccount.length;
-    nameAccount.push(ai);
-    nameAlias.push(alias);
+    const e = entries++;
+    nameAccount[e] = ai;
+    nameAlias[e] = alias;
     fuzzy.add(key);
     byName.addAt(k, e);
   };
@@ -164,7 +168,7 @@ export function indexAccounts(accounts: readonly Account[]): { tables: AccountTa
     const a = accounts[ai];
     ids.add(a.id, ai);
     if (a.crmIds) {
-      for (const site of Object.keys(a.crmIds) as CrmSite[]) for (const id of a.crmIds[site] ?? []) byCrmId.add(crmKey(site, id), ai);
+      for (const site in a.crmIds) for (const id of a.crmIds[site as CrmSite] ?? []) byCrmId.add(crmKey(site, id), ai);
     }
     for (const d of a.domains) {
       const host = hostOf(d);
@@ -186,8 +190,8 @@ export function indexAccounts(accounts: readonly Account[]): { tables: AccountTa
       byDomain: byDomain.build(),
       byRegistrable: byRegistrable.build(),
       byName: byName.build(),
-      nameAccount: Int32Array.from(nameAccount),
-      nameAlias: Int32Array.from(nameAlias),
+      nameAccount: nameAccount.slice(0, entries),
+      nameAlias: nameAlias.slice(0, entries),
     },
     fuzzy: fuzzy.build(),
   };

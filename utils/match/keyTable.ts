@@ -107,8 +107,14 @@ export class KeyTableBuilder {
   private count = 0;
   private keyStart: Int32Array = new Int32Array(1025);
   private hashes: Int32Array = new Int32Array(1024);
-  /** One value as a number (-1: none yet), several as a list (rare: shared domains, names). */
-  private vals: (number | number[])[] = [];
+  /**
+   * Per key: its one value, -1 while it has none, or `-(list + 2)` when it has several,
+   * kept in `lists` (rare: shared domains, names). A typed array, not a JS array of
+   * numbers and lists: a young array of a quarter-million elements was copied by every
+   * scavenge of the index build.
+   */
+  private vals: Int32Array = new Int32Array(1024);
+  private readonly lists: number[][] = [];
   private slots: Int32Array;
 
   constructor(expectedKeys = 1024) {
@@ -161,7 +167,8 @@ export class KeyTableBuilder {
     this.hashes[k] = h;
     this.keyStart[k + 1] = at + len;
     this.used = at + len;
-    this.vals.push(-1);
+    if (k === this.vals.length) this.vals = grown(this.vals, k * 2);
+    this.vals[k] = -1;
     this.slots[i] = k + 1;
     if (this.count * 2 > this.slots.length) this.slots = slotsFor(this.hashes, this.count, this.slots.length * 2);
     return k;
@@ -178,7 +185,9 @@ export class KeyTableBuilder {
   /** The last value added under key id `k`, or -1 (no list made for it, unlike `KeyTable.all`). */
   lastOf(k: number): number {
     const v = this.vals[k];
-    return typeof v === 'number' ? v : v[v.length - 1];
+    if (v >= -1) return v;
+    const list = this.lists[-v - 2];
+    return list[list.length - 1];
   }
 
   /** Adds `value` under `key` unless it is there already. */
@@ -188,27 +197,34 @@ export class KeyTableBuilder {
 
   addAt(k: number, value: number): void {
     const cur = this.vals[k];
-    if (typeof cur === 'number') {
-      if (cur < 0) this.vals[k] = value;
-      else if (cur !== value) this.vals[k] = [cur, value];
-    } else if (!cur.includes(value)) cur.push(value);
+    if (cur === -1) this.vals[k] = value;
+    else if (cur >= 0) {
+      if (cur !== value) {
+        this.vals[k] = -(this.lists.length + 2);
+        this.lists.push([cur, value]);
+      }
+    } else {
+      const list = this.lists[-cur - 2];
+      if (!list.includes(value)) list.push(value);
+    }
   }
 
   build(): KeyTable {
     const n = this.count;
     const val = new Int32Array(n);
     let multiLen = 0;
-    for (const v of this.vals) if (typeof v !== 'number') multiLen += 1 + v.length;
+    for (const list of this.lists) multiLen += 1 + list.length;
     const multi = new Int32Array(multiLen);
     let at = 0;
     for (let k = 0; k < n; k++) {
       const v = this.vals[k];
-      if (typeof v === 'number') val[k] = v;
+      if (v >= -1) val[k] = v;
       else {
+        const list = this.lists[-v - 2];
         val[k] = -(at + 1);
-        multi[at] = v.length;
-        multi.set(v, at + 1);
-        at += 1 + v.length;
+        multi[at] = list.length;
+        multi.set(list, at + 1);
+        at += 1 + list.length;
       }
     }
     return new KeyTable({
