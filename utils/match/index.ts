@@ -7,7 +7,7 @@
  */
 import { CRM_SITES, type Account, type CrmSite, type KnowledgePack, type Playbook, type Text } from '../pack/schema';
 import type { Automaton } from './automaton';
-import { buildCompetitorIndex, type CompetitorIndex } from './competitors';
+import { buildCompetitorIndex, type CompetitorIndex, type CompetitorTables } from './competitors';
 import { hostOf, registrableOfHost as getRegistrable } from './domains';
 import { FuzzyIndex, FuzzyIndexBuilder } from './fuzzy';
 import { KeyTable, KeyTableBuilder } from './keyTable';
@@ -117,13 +117,20 @@ export function buildIndex(pack: KnowledgePack): PackIndex {
  * The index from its parts: the account tables, the fuzzy index and the automaton are
  * built here or restored from storage (persist.ts); the rest is small and rebuilt.
  */
-export function assembleIndex(pack: KnowledgePack, tables: AccountTables, fuzzy: FuzzyIndex, automaton: Automaton | null, t0 = performance.now(), accounts: AccountList = pack.accounts): PackIndex {
+export function assembleIndex(
+  pack: KnowledgePack,
+  tables: AccountTables,
+  fuzzy: FuzzyIndex,
+  competitors: { automaton: Automaton; tables: CompetitorTables } | null,
+  t0 = performance.now(),
+  accounts: AccountList = pack.accounts,
+): PackIndex {
   const index: PackIndex = {
     pack,
     accounts,
     ...tables,
     fuzzy,
-    competitors: buildCompetitorIndex(pack.competitors, automaton ?? undefined),
+    competitors: buildCompetitorIndex(pack.competitors, competitors ?? undefined),
     ...indexPlaybooks(pack.playbooks),
     ownDomains: new Set(pack.meta.ownDomains.map((d) => d.toLowerCase())),
     extraFreeMail: new Set((pack.meta.freeMailDomains ?? []).map((d) => d.toLowerCase())),

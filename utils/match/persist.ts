@@ -4,7 +4,7 @@
  * name index, the competitor automaton). Activation stores it (utils/store/packStore.ts);
  * a woken worker restores it (utils/background/service.ts) instead of rebuilding the
  * index from the pack, which at 50,000 accounts costs a few hundred milliseconds. What
- * is small (competitor maps, playbooks) is rebuilt from the pack on restore.
+ * is small (playbooks, the pack's own domains) is rebuilt from the pack on restore.
  *
  * Bump INDEX_FORMAT whenever anything that shapes these tables changes — the layout,
  * or how keys are made (normalizeName, hostOf, crmKey, the automaton's fold): a stored
@@ -13,12 +13,13 @@
 import type { KnowledgePack } from '../pack/schema';
 import type { AccountList } from './index';
 import { Automaton, type AutomatonData } from './automaton';
+import type { CompetitorTables } from './competitors';
 import { foldTable, useStoredFoldTable } from './fold';
 import { FuzzyIndex, type FuzzyData } from './fuzzy';
 import { assembleIndex, type AccountTables, type PackIndex } from './index';
 import { KeyTable, type KeyTableData } from './keyTable';
 
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 const TABLES = ['ids', 'byCrmId', 'byDomain', 'byRegistrable', 'byName'] as const;
 type TableName = (typeof TABLES)[number];
@@ -34,6 +35,8 @@ export interface StoredIndex {
   nameAlias: Int32Array;
   fuzzy: FuzzyData;
   automaton: AutomatonData;
+  /** The competitors' maps and pattern payloads (IndexedDB clones Maps as they are). */
+  competitors: CompetitorTables;
   /** The per-code-unit fold the automaton was built with (fold.ts): 128 KB, cloned in well under a millisecond. */
   fold: Uint16Array;
 }
@@ -51,6 +54,7 @@ export function storedIndex(index: PackIndex): StoredIndex {
     nameAlias: index.nameAlias,
     fuzzy: index.fuzzy.toData(),
     automaton: index.competitors.automaton.toData(),
+    competitors: competitorTables(index.competitors),
     fold: foldTable(),
   };
 }
@@ -69,5 +73,10 @@ export function restoreIndex(pack: KnowledgePack, stored: StoredIndex | undefine
   for (const t of TABLES) tables[t] = new KeyTable(stored.tables[t]);
   tables.nameAccount = stored.nameAccount;
   tables.nameAlias = stored.nameAlias;
-  return assembleIndex(pack, tables, new FuzzyIndex(stored.fuzzy), new Automaton(stored.automaton), t0, accounts);
+  return assembleIndex(pack, tables, new FuzzyIndex(stored.fuzzy), { automaton: new Automaton(stored.automaton), tables: stored.competitors }, t0, accounts);
+}
+
+function competitorTables(c: CompetitorTables): CompetitorTables {
+  const { byId, byName, byDomain, payStart, payKind, payCompetitor, payNeedsContext } = c;
+  return { byId, byName, byDomain, payStart, payKind, payCompetitor, payNeedsContext };
 }

@@ -41,6 +41,15 @@ describe('stored match index', () => {
     expect(fresh.fold.foldTable()).toBe(stored.fold);
   });
 
+  it("brings the competitors' maps and pattern payloads: a woken worker does not normalise every alias again", () => {
+    const { pack, pages } = synthetic(50);
+    const stored = structuredClone(storedIndex(buildIndex(pack)));
+    const restored = restoreIndex(pack, stored)!;
+    expect(restored.competitors.byName).toBe(stored.competitors.byName);
+    expect(restored.competitors.payCompetitor).toBe(stored.competitors.payCompetitor);
+    expect(matchPage(restored, pages[1], { now: NOW }).competitors.length).toBeGreaterThan(1);
+  });
+
   it('is ignored when it is of another format or another pack', () => {
     const { pack } = synthetic(50);
     const stored = storedIndex(buildIndex(pack));
