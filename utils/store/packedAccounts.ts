@@ -23,12 +23,25 @@ export const PACKED_FROM = 1_000;
 
 export function packAccounts(accounts: readonly Account[]): PackedAccounts {
   const encoder = new TextEncoder();
-  const parts = accounts.map((a) => encoder.encode(JSON.stringify(a)));
-  const starts = new Int32Array(parts.length + 1);
-  for (let i = 0; i < parts.length; i++) starts[i + 1] = starts[i] + parts[i].length;
-  const bytes = new Uint8Array(starts[parts.length]);
-  parts.forEach((p, i) => bytes.set(p, starts[i]));
-  return { bytes, starts };
+  const starts = new Int32Array(accounts.length + 1);
+  // Encoded straight into one growing buffer: a Uint8Array per account (50k ArrayBuffers)
+  // made packing a 50k pack ~20 % slower (interleaved A/B, 584 → 479 ms here).
+  let bytes = new Uint8Array(1 << 16);
+  let at = 0;
+  for (let i = 0; i < accounts.length; i++) {
+    const json = JSON.stringify(accounts[i]);
+    // UTF-8 takes at most three bytes per UTF-16 code unit.
+    if (bytes.length - at < json.length * 3) {
+      let cap = bytes.length * 2;
+      while (cap - at < json.length * 3) cap *= 2;
+      const next = new Uint8Array(cap);
+      next.set(bytes.subarray(0, at));
+      bytes = next;
+    }
+    at += encoder.encodeInto(json, bytes.subarray(at)).written;
+    starts[i + 1] = at;
+  }
+  return { bytes: bytes.slice(0, at), starts };
 }
 
 /** Whether `x` is packed accounts as stored (a record read back from IndexedDB is not trusted to be). */
