@@ -152,7 +152,7 @@ function asciiWords(s: string): string {
   let split = false;
   for (let i = 0; i <= s.length; i++) {
     const c = i < s.length ? s.charCodeAt(i) : 32;
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+    if (isAsciiAlnum(c)) {
       if (run < 0) {
         if (split && out) out += ' ';
         split = false;
