@@ -11,7 +11,7 @@ import { buildCompetitorIndex, type CompetitorIndex, type CompetitorTables } fro
 import { hostOf, registrableOfHost as getRegistrable } from './domains';
 import { FuzzyIndex, FuzzyIndexBuilder } from './fuzzy';
 import { KeyTable, KeyTableBuilder } from './keyTable';
-import { normalizeLoose, normalizeName } from './normalize';
+import { isAsciiAlnum, normalizeLoose, normalizeName } from './normalize';
 
 export interface NameEntry {
   account: number;
@@ -84,11 +84,7 @@ const SITE_CODE = new Map<string, string>(CRM_SITES.map((site, i) => [site, Stri
 
 /** Only ASCII letters and digits (a character loop: the regular expression was half of `crmKey` at index build). */
 function isAlnum(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const lower = c | 32;
-    if (!((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57))) return false;
-  }
+  for (let i = 0; i < s.length; i++) if (!isAsciiAlnum(s.charCodeAt(i))) return false;
   return true;
 }
 

@@ -121,7 +121,7 @@ function nameShape(s: string): number {
       if (afterSpace) clean = false;
       afterSpace = true;
     } else {
-      if (!isAsciiAlnum(c | 32)) clean = false;
+      if (!isAsciiAlnum(c)) clean = false;
       afterSpace = false;
     }
   }
@@ -136,9 +136,10 @@ function hanOnly(s: string): boolean {
   return true;
 }
 
-/** a–z or 0–9 (callers pass the code with bit 5 set, folding A–Z onto a–z; digits have it already). */
-function isAsciiAlnum(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+/** An ASCII letter (either case) or digit. */
+export function isAsciiAlnum(c: number): boolean {
+  const lower = c | 32;
+  return (lower >= 97 && lower <= 122) || (c >= 48 && c <= 57);
 }
 
 /**
